@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Bots.ArticleStore: not wired yet");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Bots.Chat: not wired yet");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("bots: not wired yet");
+return 1;

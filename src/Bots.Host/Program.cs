@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Bots.Host: not wired yet");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Bots.QuestionAnswering: not wired yet");
+return 1;

@@ -1,0 +1,2 @@
+Console.Error.WriteLine("Bots.Summarizer: not wired yet");
+return 1;
