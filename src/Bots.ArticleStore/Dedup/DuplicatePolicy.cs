@@ -2,13 +2,13 @@ namespace Bots.ArticleStore.Dedup;
 
 /// <summary>
 /// When a new article counts as the same story as a stored one. Thresholds were set on rewrites
-/// (a syndicated piece and its paraphrase share ~25–30% of content-word pairs) against unrelated
-/// reports of the same event (under ~12%).
+/// (a syndicated piece and its paraphrase share ~28% of the shorter one's content-word pairs)
+/// against unrelated reports of the same event (under ~11%).
 /// </summary>
 public static class DuplicatePolicy
 {
     public const double MinContainment = 0.2;
-    public const int MinSharedSamples = 4;
+    public const int MinSharedSamples = 8;
 
     /// <summary>Candidates whose key postings exceed this are too common to tell stories apart.</summary>
     public const int MaxPostingsPerKey = 64;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Bots.Text;
 
 namespace Bots.ArticleStore.Ingest;
 
@@ -18,7 +19,7 @@ public static partial class TextCleaner
 
     public static CleanedText Clean(string raw, string? knownTitle = null)
     {
-        var lines = SplitLines(raw);
+        var lines = SplitLines(TextNormalizer.Normalize(raw));
         var state = new State();
         var i = ReadHeader(lines, knownTitle, state);
         ReadBody(lines, i, state);

@@ -26,10 +26,15 @@ public static partial class SuggestTerms
         var phrases = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Match phrase in CapitalisedPhrase().Matches(body))
         {
-            var text = TrimLeadingStopWord(phrase.Value);
-            if (text.Contains(' ') && text.Length <= 60)
+            // "Russian President Vladimir Putin" also offers "President Vladimir Putin" and "Vladimir Putin".
+            var words = TrimLeadingStopWord(phrase.Value).Split(' ');
+            for (var start = 0; start + 1 < words.Length; start++)
             {
-                phrases[text] = phrases.GetValueOrDefault(text) + 1;
+                var text = string.Join(' ', words[start..]);
+                if (text.Length <= 60 && !StopWords.Contains(words[start].ToLowerInvariant()))
+                {
+                    phrases[text] = phrases.GetValueOrDefault(text) + 1;
+                }
             }
         }
         foreach (var (text, _) in phrases.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(MaxPhrases))
