@@ -1,11 +1,2 @@
-using Bots.Chat;
-using Bots.Hosting;
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddBotsDefaults("Bots.Chat");
-builder.AddChat();
-
-var app = builder.Build();
-app.MapBotsDefaults();
-app.MapChat();
-app.Run();
+Console.Error.WriteLine("Bots.Chat: not wired yet");
+return 1;

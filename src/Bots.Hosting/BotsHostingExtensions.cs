@@ -5,6 +5,7 @@ using Bots.Hosting.Telemetry;
 using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
@@ -30,9 +31,7 @@ public static class BotsHostingExtensions
         builder.WebHost.ConfigureKestrel(kestrel => KestrelEndpoints.Configure(kestrel, options));
 
         builder.Services.AddGrpc();
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddSingleton<HealthServiceImpl>();
-        builder.Services.AddSingleton<ServiceHealth>();
+        builder.Services.AddGrpcHealthChecks();
         builder.Services.AddSingleton(_ => new PrometheusMetrics());
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -49,10 +48,13 @@ public static class BotsHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps health (gRPC and /healthz), reflection and /metrics, and marks <paramref name="grpcServices"/> serving once started.</summary>
-    public static WebApplication MapBotsDefaults(this WebApplication app, params string[] grpcServices)
+    /// <summary>Maps health (gRPC and /healthz), reflection and /metrics; every mapped gRPC service reports SERVING once started.</summary>
+    public static WebApplication MapBotsDefaults(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<BotsOptions>>().Value;
+
+        // Listen from the start: measurements made before the first scrape must count.
+        var metrics = app.Services.GetRequiredService<PrometheusMetrics>();
         app.UseMiddleware<GrpcMetricsMiddleware>();
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
@@ -61,21 +63,12 @@ public static class BotsHostingExtensions
 
         app.UseRateLimiter();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
 
-        var health = app.Services.GetRequiredService<ServiceHealth>();
-        app.MapGet("/healthz", () => health.IsServing
+        var health = app.Services.GetRequiredService<HealthServiceImpl>();
+        app.MapGet("/healthz", () => health.GetStatus(string.Empty) == HealthCheckResponse.Types.ServingStatus.Serving
             ? Results.Text("ok\n")
             : Results.Text("not serving\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", (PrometheusMetrics metrics) => Results.Text(metrics.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-
-        foreach (var service in grpcServices.Append(string.Empty))
-        {
-            health.Set(service, HealthCheckResponse.Types.ServingStatus.NotServing);
-        }
-
-        app.Lifetime.ApplicationStarted.Register(() => health.SetAll(HealthCheckResponse.Types.ServingStatus.Serving));
-        app.Lifetime.ApplicationStopping.Register(() => health.SetAll(HealthCheckResponse.Types.ServingStatus.NotServing));
+        app.MapGet("/metrics", () => Results.Text(metrics.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         return app;
     }
 
