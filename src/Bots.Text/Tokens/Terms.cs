@@ -1,0 +1,32 @@
+namespace Bots.Text;
+
+/// <summary>Index terms: lower-cased words and numbers, stop words dropped, possessives removed, Porter-stemmed.</summary>
+public static class Terms
+{
+    /// <summary>The index terms of a text, in order, repeats kept.</summary>
+    public static IReadOnlyList<string> Of(string text) => OfWords(Tokenizer.Words(text));
+
+    /// <summary>The index terms of already lower-cased words (as from <see cref="Tokenizer.Words"/>).</summary>
+    public static IReadOnlyList<string> OfWords(IEnumerable<string> lowerWords)
+    {
+        var terms = new List<string>();
+        foreach (var word in lowerWords)
+        {
+            if (StopWords.Contains(word))
+            {
+                continue;
+            }
+            terms.Add(PorterStemmer.Stem(StripPossessive(word)));
+        }
+        return terms;
+    }
+
+    private static string StripPossessive(string word)
+    {
+        if (word.Length > 2 && word[^2] is '\'' or '\u2019' && word[^1] == 's')
+        {
+            return word[..^2];
+        }
+        return word.Length > 1 && word[^1] is '\'' or '\u2019' ? word[..^1] : word;
+    }
+}
