@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Bots.Text;
 
 namespace Bots.Chat.Commands;
 
 /// <summary>Formatting every renderer shares: dates readers recognise, cutting text where a sentence ends.</summary>
-public static partial class ReplyFormat
+public static class ReplyFormat
 {
     private static readonly string[] DayFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm"];
 
@@ -38,7 +38,7 @@ public static partial class ReplyFormat
 
     /// <summary>Splits prose into sentences, keeping each sentence's closing punctuation and quotes.</summary>
     public static IReadOnlyList<string> Sentences(string text) =>
-        SentenceBoundary().Split(text.Trim()).Where(s => s.Length > 0).ToList();
+        SentenceSplitter.Split(text).Select(s => s.Text).ToList();
 
     /// <summary>At most <paramref name="max"/> characters, cut after a sentence if one fits, else after a word, with "…".</summary>
     public static string Truncate(string text, int max)
@@ -86,9 +86,4 @@ public static partial class ReplyFormat
 
         return cut.TrimEnd() + "…";
     }
-
-    // A sentence ends at . ! ? or … (optionally followed by closing quotes or brackets) before whitespace;
-    // single capital initials ("J. Smith") and common abbreviations do not end one.
-    [GeneratedRegex(@"(?<=[.!?…][""'”’)\]]*)(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|vs|etc|e\.g|i\.e|No|U\.S)\.)\s+", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceBoundary();
 }
