@@ -27,6 +27,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly object _gate = new();
     private readonly List<JsonObject> _pending = [];
+    private readonly Dictionary<long, JsonObject> _delivered = [];
     private readonly List<SentMessage> _sent = [];
     private readonly List<string> _calls = [];
     private readonly List<long> _chatActions = [];
@@ -163,6 +164,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
             update = new JsonObject { ["update_id"] = updateId, ["message"] = message };
             _pending.Add(update);
+            _delivered[updateId] = (JsonObject)update.DeepClone();
             _updateArrived.TrySetResult();
         }
 
@@ -172,6 +174,21 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
 
         return updateId;
+    }
+
+    /// <summary>Offers an update again, as Telegram does when the getUpdates call confirming it never came
+    /// (the bot crashed right after answering).</summary>
+    public void Redeliver(long updateId)
+    {
+        lock (_gate)
+        {
+            if (_pending.All(u => u["update_id"]!.GetValue<long>() != updateId) && _delivered.TryGetValue(updateId, out var update))
+            {
+                _pending.Insert(0, (JsonObject)update.DeepClone());
+                _confirmedOffset = Math.Min(_confirmedOffset, updateId);
+                _updateArrived.TrySetResult();
+            }
+        }
     }
 
     /// <summary>The next call of <paramref name="method"/> fails with this error instead of running.</summary>
