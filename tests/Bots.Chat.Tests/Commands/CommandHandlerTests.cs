@@ -2,6 +2,7 @@ using Bots.Chat.Backends;
 using Bots.Chat.Commands;
 using Bots.Chat.Tests.Support;
 using Bots.Contracts.V1;
+using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +53,7 @@ public class CommandHandlerTests
     public async Task Ask_WhenDeclinedAndStoreDown_StillDeclinesWithTheServiceMessage()
     {
         _backends.Ask = _ => Task.FromResult(Answers.Declined());
-        _backends.GetStats = () => throw StandInBackends.Down(BackendService.ArticleStore);
+        _backends.GetStats = () => throw StandInBackends.Down();
 
         var reply = await HandleAsync("/ask What did Elon Musk say?");
 
@@ -61,11 +62,13 @@ public class CommandHandlerTests
     }
 
     [Theory]
-    [InlineData(BackendFailure.Unavailable, "question-answering service is not reachable")]
-    [InlineData(BackendFailure.Failed, "question-answering service failed")]
-    public async Task Ask_WhenBackendFails_ApologisesNamingTheService(BackendFailure failure, string expected)
+    [InlineData(StatusCode.Unavailable, "question-answering service is not reachable")]
+    [InlineData(StatusCode.DeadlineExceeded, "question-answering service is not reachable")]
+    [InlineData(StatusCode.Internal, "question-answering service failed")]
+    [InlineData(StatusCode.InvalidArgument, "could not take that request: boom")]
+    public async Task Ask_WhenBackendFails_ApologisesNamingTheService(StatusCode status, string expected)
     {
-        _backends.Ask = _ => throw new BackendException(BackendService.QuestionAnswering, failure, "boom");
+        _backends.Ask = _ => throw new RpcException(new Status(status, "boom"));
 
         var reply = await HandleAsync("/ask When did Abbas visit Moscow?");
 
@@ -76,7 +79,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Summary_WhenSummariserDown_NamesTheSummariser()
     {
-        _backends.SummarizeTopic = _ => throw StandInBackends.Down(BackendService.Summarizer);
+        _backends.SummarizeTopic = _ => throw StandInBackends.Down();
 
         var reply = await HandleAsync("/summary Abbas");
 
@@ -186,7 +189,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Article_WhenMissing_SaysSo()
     {
-        _backends.GetArticle = _ => throw new BackendException(BackendService.ArticleStore, BackendFailure.NotFound, "no article 99");
+        _backends.GetArticle = _ => throw new RpcException(new Status(StatusCode.NotFound, "no article 99"));
 
         var reply = await HandleAsync("/article 99");
 
@@ -226,7 +229,7 @@ public class CommandHandlerTests
     [Fact]
     public async Task Suggest_WhenStoreDown_ReturnsNothing()
     {
-        _backends.Suggest = (_, _) => throw StandInBackends.Down(BackendService.ArticleStore);
+        _backends.Suggest = (_, _) => throw StandInBackends.Down();
 
         var suggestions = await Handler().SuggestAsync("Ab", 25, CancellationToken.None);
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bots.Chat.Backends;
 using Bots.Chat.Tests.Support;
 using Bots.Testing;
 
@@ -29,6 +28,7 @@ public sealed class DiscordInteractionsTests(DiscordInteractionsTests.Signers si
         }
 
         await _discord.DisposeAsync();
+        await _backends.DisposeAsync();
         _http.Dispose();
     }
 
@@ -303,8 +303,7 @@ public sealed class DiscordInteractionsTests(DiscordInteractionsTests.Signers si
     [Fact]
     public async Task BackendDown_IsAnEphemeralApologyNamingIt()
     {
-        _backends.Ask = _ => throw StandInBackends.Down(BackendService.QuestionAnswering);
-        if (!await StartAppAsync())
+        if (!await StartAppAsync(("Services:QuestionAnswering", StandInBackends.DeadAddress())))
         {
             return;
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Bots.Chat.Backends;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,13 +28,19 @@ public sealed class ChatApp : IAsyncDisposable
 
     public IReadOnlyList<string> Logs => [.. _logs.Messages];
 
+    /// <summary>Starts the app with the stand-in services as its back ends (over gRPC) unless
+    /// <paramref name="settings"/> points Services:* elsewhere.</summary>
     public static async Task<ChatApp> StartAsync(StandInBackends backends, IDictionary<string, string?> settings, int port = 0)
     {
+        await backends.StartAsync();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Chat:Console"] = "false",
             ["Telegram:PollTimeoutSeconds"] = "5",
+            ["Services:QuestionAnswering"] = backends.Address,
+            ["Services:Summarizer"] = backends.Address,
+            ["Services:ArticleStore"] = backends.Address,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -43,7 +48,6 @@ public sealed class ChatApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSingleton<INewsBackend>(backends);
         builder.AddChat();
         var app = builder.Build();
         app.MapChat();

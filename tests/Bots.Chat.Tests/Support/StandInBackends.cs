@@ -1,12 +1,24 @@
+using System.Net;
 using Bots.Chat.Backends;
 using Bots.Contracts.V1;
+using Bots.Testing;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bots.Chat.Tests.Support;
 
 /// <summary>Canned back-end behaviour defined by each test: what the question-answering, summariser and store
-/// services answer. Every behaviour can be replaced, made slow, or made to fail like an unreachable service.</summary>
-public sealed class StandInBackends : INewsBackend
+/// services answer. Served over real gRPC on a loopback port (the generated service bases, the Bots.Grpc server)
+/// for the integration tests; the domain unit tests call the same behaviour in-process through
+/// <see cref="INewsBackend"/>, translated exactly as the gRPC client translates statuses. A behaviour fails like a
+/// service by throwing <see cref="RpcException"/>.</summary>
+public sealed class StandInBackends : INewsBackend, IAsyncDisposable
 {
+    private WebApplication? _server;
+
     public Func<AskRequest, Task<AskResponse>> Ask { get; set; } = _ => Task.FromResult(Answers.Abbas());
 
     public Func<SummarizeTopicRequest, Task<Summary>> SummarizeTopic { get; set; } = _ => Task.FromResult(Answers.AbbasSummary());
@@ -26,10 +38,47 @@ public sealed class StandInBackends : INewsBackend
     /// <summary>Questions the question-answering stand-in received, in order.</summary>
     public List<AskRequest> Questions { get; } = [];
 
-    public static BackendException Down(BackendService service) =>
-        new(service, BackendFailure.Unavailable, "connection refused");
+    /// <summary>The gRPC address of all three stand-in services, once <see cref="StartAsync"/> ran.</summary>
+    public string Address { get; private set; } = "";
 
-    Task<AskResponse> INewsBackend.AskAsync(AskRequest request, CancellationToken cancellationToken)
+    /// <summary>What a service answers when it cannot be reached.</summary>
+    public static RpcException Down() => new(new Status(StatusCode.Unavailable, "Error connecting to subchannel."));
+
+    /// <summary>An address where nothing listens: a service that is down.</summary>
+    public static string DeadAddress() => $"http://127.0.0.1:{FreePort.Next()}";
+
+    /// <summary>Serves the stand-in services over gRPC (h2c) on a free loopback port.</summary>
+    public async Task StartAsync()
+    {
+        if (_server is not null)
+        {
+            return;
+        }
+
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(port, address: IPAddress.Loopback));
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(this);
+        _server = builder.Build();
+        _server.MapGrpcService<QuestionAnsweringStandIn>();
+        _server.MapGrpcService<SummarizerStandIn>();
+        _server.MapGrpcService<ArticleStoreStandIn>();
+        await _server.StartAsync();
+        Address = $"http://127.0.0.1:{port}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+            await _server.DisposeAsync();
+        }
+    }
+
+    internal Task<AskResponse> RecordAsync(AskRequest request)
     {
         lock (Questions)
         {
@@ -39,17 +88,62 @@ public sealed class StandInBackends : INewsBackend
         return Ask(request);
     }
 
-    Task<Summary> INewsBackend.SummarizeTopicAsync(SummarizeTopicRequest request, CancellationToken cancellationToken) => SummarizeTopic(request);
+    Task<AskResponse> INewsBackend.AskAsync(AskRequest request, CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.QuestionAnswering, () => RecordAsync(request));
 
-    Task<Summary> INewsBackend.SummarizeArticleAsync(SummarizeArticleRequest request, CancellationToken cancellationToken) => SummarizeArticle(request);
+    Task<Summary> INewsBackend.SummarizeTopicAsync(SummarizeTopicRequest request, CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.Summarizer, () => SummarizeTopic(request));
 
-    Task<TimelineResponse> INewsBackend.TimelineAsync(TimelineRequest request, CancellationToken cancellationToken) => Timeline(request);
+    Task<Summary> INewsBackend.SummarizeArticleAsync(SummarizeArticleRequest request, CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.Summarizer, () => SummarizeArticle(request));
 
-    Task<Article> INewsBackend.GetArticleAsync(long id, CancellationToken cancellationToken) => GetArticle(id);
+    Task<TimelineResponse> INewsBackend.TimelineAsync(TimelineRequest request, CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.Summarizer, () => Timeline(request));
 
-    Task<StoreStats> INewsBackend.GetStatsAsync(CancellationToken cancellationToken) => GetStats();
+    Task<Article> INewsBackend.GetArticleAsync(long id, CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.ArticleStore, () => GetArticle(id));
 
-    Task<IReadOnlyList<string>> INewsBackend.SuggestAsync(string prefix, int limit, CancellationToken cancellationToken) => Suggest(prefix, limit);
+    Task<StoreStats> INewsBackend.GetStatsAsync(CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.ArticleStore, GetStats);
+
+    Task<IReadOnlyList<string>> INewsBackend.SuggestAsync(string prefix, int limit, CancellationToken cancellationToken) =>
+        InProcessAsync(BackendService.ArticleStore, () => Suggest(prefix, limit));
+
+    private static async Task<T> InProcessAsync<T>(BackendService service, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException e)
+        {
+            throw GrpcNewsBackend.Translate(service, e);
+        }
+    }
+
+    private sealed class QuestionAnsweringStandIn(StandInBackends backends) : QuestionAnswering.QuestionAnsweringBase
+    {
+        public override Task<AskResponse> Ask(AskRequest request, ServerCallContext context) => backends.RecordAsync(request);
+    }
+
+    private sealed class SummarizerStandIn(StandInBackends backends) : Summarizer.SummarizerBase
+    {
+        public override Task<Summary> SummarizeTopic(SummarizeTopicRequest request, ServerCallContext context) => backends.SummarizeTopic(request);
+
+        public override Task<Summary> SummarizeArticle(SummarizeArticleRequest request, ServerCallContext context) => backends.SummarizeArticle(request);
+
+        public override Task<TimelineResponse> Timeline(TimelineRequest request, ServerCallContext context) => backends.Timeline(request);
+    }
+
+    private sealed class ArticleStoreStandIn(StandInBackends backends) : ArticleStore.ArticleStoreBase
+    {
+        public override Task<Article> GetArticle(GetArticleRequest request, ServerCallContext context) => backends.GetArticle(request.Id);
+
+        public override Task<StoreStats> GetStats(GetStatsRequest request, ServerCallContext context) => backends.GetStats();
+
+        public override async Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context) =>
+            new() { Suggestions = { await backends.Suggest(request.Prefix, request.Limit == 0 ? 25 : request.Limit) } };
+    }
 }
 
 /// <summary>Canned service answers shaped like the real services' replies.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Bots.Chat.Backends;
 using Bots.Chat.Tests.Support;
 using Bots.Testing;
 
@@ -27,6 +26,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
         }
 
         await _telegram.DisposeAsync();
+        await _backends.DisposeAsync();
         _data.Dispose();
     }
 
@@ -176,8 +176,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     [Fact]
     public async Task BackendDown_RepliesWithAnApologyNamingIt()
     {
-        _backends.Ask = _ => throw StandInBackends.Down(BackendService.QuestionAnswering);
-        await StartAppAsync();
+        await StartAppAsync(("Services:QuestionAnswering", StandInBackends.DeadAddress()));
 
         _telegram.SendUserMessage(Reader, "When did Abbas visit Moscow?");
 
