@@ -222,6 +222,34 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.True(second > first);
     }
 
+    [Theory]
+    [InlineData("Telegram:Mode", "push")]
+    [InlineData("Telegram:ApiBaseUrl", "api.telegram.org")]
+    [InlineData("Services:QuestionAnswering", "localhost:50051")]
+    [InlineData("Chat:QuestionsPerMinute", "0")]
+    public async Task BadSetting_StopsStartupNamingTheKey(string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StartAppAsync((key, value)));
+
+        Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public async Task Webhook_OversizedBody_IsRefused()
+    {
+        await StartWebhookAppAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, _app!.BaseUrl + "/telegram/webhook")
+        {
+            Content = new StringContent(new string(' ', 2 * 1024 * 1024) + UpdateJson(902, "/start"), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret-value_OK");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     [Fact]
     public async Task WithoutToken_TheChannelIsOffAndTheLogSaysSo()
     {
