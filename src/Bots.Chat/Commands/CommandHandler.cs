@@ -38,6 +38,12 @@ public sealed class CommandHandler(
             logger.LogWarning(e, "Command /{Command} failed: {Service} {Failure}", request.Command, e.Service, e.Failure);
             return Apology(e);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug must still get the reader an answer, never silence.
+            logger.LogError(e, "Command /{Command} failed unexpectedly", request.Command);
+            return ChatReply.Error("Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell the operators.");
+        }
     }
 
     /// <summary>Autocomplete for topics: store titles and entities starting with the prefix; empty when the store is down.</summary>

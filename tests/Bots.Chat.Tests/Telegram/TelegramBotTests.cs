@@ -156,6 +156,19 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollingFailures_BackOffAndRecover()
+    {
+        _telegram.FailNext("getUpdates", 502, "Bad Gateway");
+        _telegram.FailNext("getUpdates", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+        await StartAppAsync();
+
+        _telegram.SendUserMessage(Reader, "/start");
+
+        Assert.Single(await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader));
+        Assert.True(_telegram.Calls.Count(c => c == "getUpdates") >= 3);
+    }
+
+    [Fact]
     public async Task LongAnswer_IsSplitAtSentenceBoundaries()
     {
         _backends.SummarizeTopic = _ => Task.FromResult(Answers.LongSummary(120));
