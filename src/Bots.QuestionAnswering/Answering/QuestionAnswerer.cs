@@ -100,7 +100,6 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         var groups = Group(analysis, candidates);
-        if (Environment.GetEnvironmentVariable("QA_DEBUG") == "1") { foreach (var c in candidates.OrderByDescending(c => c.Score).Take(8)) { Console.Error.WriteLine($"  cand {c.Score:F3} fit={c.Fit:F2} s={c.Sentence.Score:F2} {c.Text} :: {c.Sentence.Text[..Math.Min(80, c.Sentence.Text.Length)]}"); } }
         if (groups.Count == 0 || groups[0].Score < MinimumScore)
         {
             return Answer.Decline(typeName, $"The articles mention {Topic(analysis)}, but I found no {Describe(analysis.Type)} for that in them. {Coverage(analysis, passages)}");

@@ -121,7 +121,8 @@ internal static partial class CandidateExtractor
         foreach (var entity in sentence.Entities)
         {
             var isFacility = entity.Kind == EntityKind.Organization && LocativeFacilityWords.Contains(LastWord(entity.Name));
-            if (!(entity.Kind == EntityKind.Place || isFacility) || IsQuestionName(question, entity) || Gazetteer.IsDemonym(entity.Name)
+            var namesAFacility = entity.Kind is EntityKind.Other or EntityKind.Person && FacilityAfter().IsMatch(sentence.Text[entity.End..]);
+            if (!(entity.Kind == EntityKind.Place || isFacility || namesAFacility) || IsQuestionName(question, entity) || Gazetteer.IsDemonym(entity.Name)
                 || IsCountryOfQuestionCapital(question, entity.Name))
             {
                 continue;
