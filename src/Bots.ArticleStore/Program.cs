@@ -1,2 +1,11 @@
-Console.Error.WriteLine("Bots.ArticleStore: not wired yet");
-return 1;
+using Bots.ArticleStore;
+using Bots.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBotsDefaults("Bots.ArticleStore");
+builder.AddArticleStore();
+
+var app = builder.Build();
+app.MapBotsDefaults();
+app.MapArticleStore();
+app.Run();
