@@ -29,7 +29,7 @@ public sealed class AskCommand : ICliCommand
             }
 
             using var _ = channel;
-            var client = new QuestionAnswering.QuestionAnsweringClient(channel);
+            var client = new Bots.Contracts.V1.QuestionAnswering.QuestionAnsweringClient(channel);
             try
             {
                 var response = await client.AskAsync(
