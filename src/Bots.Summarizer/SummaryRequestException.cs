@@ -1,0 +1,14 @@
+namespace Bots.Summarizer;
+
+/// <summary>Why a summary request cannot be served.</summary>
+public enum SummaryFailure
+{
+    InvalidArgument,
+    NotFound,
+}
+
+/// <summary>A request the caller must change: a bad argument or an unknown article. The message says what to change.</summary>
+public sealed class SummaryRequestException(SummaryFailure failure, string message) : Exception(message)
+{
+    public SummaryFailure Failure { get; } = failure;
+}
