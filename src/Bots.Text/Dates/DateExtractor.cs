@@ -37,8 +37,8 @@ public static partial class DateExtractor
         new(Kind.Century, new Regex(@"\b(?:the\s+)?(?:(?<mod>early|late|mid)[\s-]*)?(?<c>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]first|twenty[- ]second)[\s-]+century\b", Options)),
         new(Kind.YearRange, new Regex(@"\b(?:(?<pre>between|from)\s+)?(?<y>\d{4})(?<conn>\s*(?:-|–|—|to|until|till|through|and)\s*)(?<y2>\d{4}|\d{2})(?![\d%]|(?-i:[a-z]))", Options)),
         new(Kind.Year, new Regex(@"(?:\b(?<mod>early|late|mid)[\s-]+)?(?<![\w,.$£€#/])(?<y>\d{4})(?!\d|[,.]\d|[-–/]\d|%|(?-i:[a-z]))", Options)),
-        new(Kind.MonthAlone, new Regex($@"\b(?<prep>in|since|by|until|till|during|through|from|last|next|this|early|late|mid|of)[\s-]+(?:(?<mod>early|late|mid)[\s-]+)?(?<m>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)", Options)),
-        new(Kind.Relative, new Regex(@"\b(?<rel>yesterday|today|tonight|tomorrow|(?:last|next|this|past)\s+(?:year|month|week)|(?:earlier|later)\s+(?:that|this|in\s+the)\s+(?:year|month)|(?:the\s+)?(?:previous|following|next)\s+(?:year|month)|(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?<unit>days?|weeks?|months?|years?)\s+(?<dir>ago|earlier|later|before|after))\b", Options)),
+        new(Kind.MonthAlone, new Regex($@"\b(?<prep>in|since|by|until|till|during|through|from|last|next|this|early|late|mid|of)[\s-]+(?:(?<mod>early|late|mid)[\s-]+)?(?<m>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)(?:\s+of\s+(?<rel2>this|last|next)\s+year)?", Options)),
+        new(Kind.Relative, new Regex(@"\b(?<rel>yesterday|today|tonight|tomorrow|(?:last|next|this|past)\s+(?:year|month|week)|(?:earlier|later)\s+(?:that|this|in\s+the)\s+(?:year|month)|(?:the\s+)?(?:previous|following|next)\s+(?:year|month)|(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?<unit>days?|weeks?|months?|years?)\s+(?<dir>ago|earlier|later))\b", Options)),
         new(Kind.Weekday, new Regex($@"\b(?:(?<rel>last|next|this|on|on\s+last|on\s+next|on\s+this)\s+)?(?<wd>{Weekdays})\b", Options)),
     ];
 
@@ -357,10 +357,14 @@ public static partial class DateExtractor
             {
                 var m = MonthNumber(match.Groups["m"].Value);
                 var prep = match.Groups["prep"].Value.ToLowerInvariant();
-                var relative = prep is "last" or "next" or "this";
+                var relative = prep is "last" or "next" or "this" || match.Groups["rel2"].Success;
                 int? year;
                 var inferred = true;
-                if (relative && context.Reference is { } r)
+                if (match.Groups["rel2"].Success && context.Reference is { } thisYear)
+                {
+                    year = thisYear.Year + match.Groups["rel2"].Value.ToLowerInvariant() switch { "last" => -1, "next" => 1, _ => 0 };
+                }
+                else if (relative && context.Reference is { } r)
                 {
                     year = prep switch
                     {
@@ -621,7 +625,7 @@ public static partial class DateExtractor
 
         /// <summary>
         /// A bare "March 19" takes the year of the latest full date in the text (bare years are often history:
-        /// "since 2021"); failing that the reference's year, moved back one when that would put it months ahead.
+        /// "since 2021"); failing that the reference's year, moved back one when that would put it over a month ahead.
         /// </summary>
         public int? InferYear(int month, int day)
         {
@@ -637,7 +641,7 @@ public static partial class DateExtractor
 
             var safeDay = Math.Min(day, DateTime.DaysInMonth(r.Year, month));
             var candidate = new DateOnly(r.Year, month, safeDay);
-            return candidate.DayNumber - r.DayNumber > 62 ? r.Year - 1 : r.Year;
+            return candidate.DayNumber - r.DayNumber > 30 ? r.Year - 1 : r.Year;
         }
     }
 }

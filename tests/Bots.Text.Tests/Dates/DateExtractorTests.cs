@@ -341,4 +341,21 @@ public sealed class DateExtractorTests
     {
         Assert.Equal("2006", Single("In March 2006, talks began.").Describe(DatePrecision.Year));
     }
+
+    [Fact]
+    public void Extract_MonthOfThisYear_TakesThePublicationYearOverEarlierYears()
+    {
+        var mentions = DateExtractor.Extract("since their victory in the elections of 2006. In February of this year, Russia held a conference", Published);
+
+        Assert.Equal(new DateOnly(2024, 2, 1), mentions[^1].From);
+        Assert.Equal("February of this year", mentions[^1].Text);
+    }
+
+    [Fact]
+    public void Extract_DayMonthsAheadOfPublication_IsLastYearsDate()
+    {
+        var mention = Single("all this happened long before October 7th", Published);
+
+        Assert.Equal(new DateOnly(2023, 10, 7), mention.From);
+    }
 }
