@@ -39,11 +39,17 @@ public sealed class DocumentSentence
     /// scraped and stored text alike); a text where every line is a single sentence and blank lines
     /// separate groups (as in the BBC corpus) has those groups as paragraphs.
     /// </summary>
-    public static IReadOnlyList<DocumentSentence> Split(string body)
+    /// <param name="body">The text.</param>
+    /// <param name="title">When the text opens with its own title (as scraped pages do), that line is left out.</param>
+    public static IReadOnlyList<DocumentSentence> Split(string body, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var normalized = TextNormalizer.Normalize(body);
-        var sentences = SentenceSplitter.Split(normalized);
+        var sentences = SentenceSplitter.Split(normalized).ToList();
+        if (sentences.Count > 1 && !string.IsNullOrWhiteSpace(title) && SameLine(sentences[0].Text, title))
+        {
+            sentences.RemoveAt(0);
+        }
         var blankLineParagraphs = normalized.Contains("\n\n", StringComparison.Ordinal);
         var result = new List<DocumentSentence>(sentences.Count);
         var paragraph = 0;
@@ -72,4 +78,7 @@ public sealed class DocumentSentence
         }
         return result;
     }
+
+    private static bool SameLine(string sentence, string title) =>
+        string.Equals(sentence.TrimEnd('.', ' '), TextNormalizer.Normalize(title).TrimEnd('.', ' '), StringComparison.OrdinalIgnoreCase);
 }
