@@ -15,6 +15,9 @@ public sealed class SentenceRanker(RankerWeights? weights = null)
         "but", "and", "also", "however", "so", "then", "there", "such", "both", "yet", "meanwhile", "instead",
     };
 
+    // Above this TF-IDF cosine two sentences say the same thing (a repeated caption, a copied paragraph).
+    private const double NearCopy = 0.85;
+
     private readonly RankerWeights weights = weights ?? RankerWeights.Default;
 
     public RankerWeights Weights => weights;
@@ -88,7 +91,8 @@ public sealed class SentenceRanker(RankerWeights? weights = null)
                 {
                     continue;
                 }
-                var value = scores[i] - weights.Redundancy * maxSimilarity[i];
+                // A copy of a chosen sentence only fills a slot that nothing else can.
+                var value = scores[i] - weights.Redundancy * maxSimilarity[i] - (maxSimilarity[i] >= NearCopy ? 1000 : 0);
                 if (value > bestValue)
                 {
                     bestValue = value;
