@@ -1,5 +1,3 @@
-using Bots.Text;
-
 namespace Bots.Summarizer.Summaries;
 
 /// <summary>
@@ -47,21 +45,57 @@ public sealed class SentenceFeatures
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var n = sentences.Count;
-        var tfidf = new TfIdf(sentences.Select(s => s.Terms));
-        var vectors = sentences.Select(s => tfidf.Vector(s.Terms)).ToList();
-        var features = new SentenceFeatures(sentences, SentenceGraph.Similarities(vectors));
+        var stems = new TermIds();
+        var words = new TermIds();
+        var stemCounts = sentences.Select(s => SparseVector.Counts(s.Terms.Select(stems.Of))).ToList();
+        var wordCounts = sentences.Select(s => SparseVector.Counts(s.ContentWords.Select(words.Of))).ToList();
+
+        // idf = ln(1 + N / df) over the document's sentences, as Bots.Text.TfIdf computes it.
+        var documentFrequency = new int[stems.Count];
+        foreach (var counts in stemCounts)
+        {
+            foreach (var id in counts.Ids)
+            {
+                documentFrequency[id]++;
+            }
+        }
+        double Idf(int id) => Math.Log(1.0 + (double)Math.Max(n, 1) / Math.Max(documentFrequency[id], 1));
+        var vectors = stemCounts.Select(c => c.Scale(Idf)).ToList();
+
+        var similarities = new double[n, n];
+        var stemOverlap = new double[n, n];
+        var wordOverlap = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                similarities[i, j] = similarities[j, i] = vectors[i].Cosine(vectors[j]);
+                stemOverlap[i, j] = stemOverlap[j, i] = OverlapWeight(stemCounts[i].Shared(stemCounts[j]), sentences[i].Terms.Count, sentences[j].Terms.Count);
+                wordOverlap[i, j] = wordOverlap[j, i] = OverlapWeight(wordCounts[i].Shared(wordCounts[j]), sentences[i].ContentWords.Count, sentences[j].ContentWords.Count);
+            }
+        }
+
+        var features = new SentenceFeatures(sentences, similarities);
         if (n == 0)
         {
             return features;
         }
+        Array.Copy(SentenceGraph.Rank(similarities, damping), features.LexRank, n);
+        Array.Copy(SentenceGraph.Rank(stemOverlap, damping), features.Overlap, n);
+        Array.Copy(SentenceGraph.Rank(wordOverlap, damping), features.OverlapWords, n);
+        Recurrence(stemCounts, stems.Count, features.Frequency);
+        Recurrence(wordCounts, words.Count, features.FrequencyWords);
 
-        Array.Copy(SentenceGraph.Rank(features.Similarities, damping), features.LexRank, n);
-        Array.Copy(SentenceGraph.Rank(OverlapGraph(sentences.Select(s => s.Terms).ToList()), damping), features.Overlap, n);
-        Array.Copy(SentenceGraph.Rank(OverlapGraph(sentences.Select(s => s.ContentWords).ToList()), damping), features.OverlapWords, n);
-        Recurrence(sentences.Select(s => s.Terms).ToList(), features.Frequency);
-        Recurrence(sentences.Select(s => s.ContentWords).ToList(), features.FrequencyWords);
-
-        var titleVector = tfidf.Vector(Bots.Text.Terms.Of(title ?? ""));
+        var titleIds = new List<int>();
+        foreach (var term in Bots.Text.Terms.Of(title ?? ""))
+        {
+            // A title word no sentence uses changes only the title's norm, the same for every sentence.
+            if (stems.TryGet(term, out var id))
+            {
+                titleIds.Add(id);
+            }
+        }
+        var titleVector = SparseVector.Counts(titleIds).Scale(Idf);
         for (var i = 0; i < n; i++)
         {
             features.Title[i] = vectors[i].Cosine(titleVector);
@@ -74,42 +108,52 @@ public sealed class SentenceFeatures
         return features;
     }
 
-    // For each sentence, how many times its words occur in the other sentences, scaled to the best.
-    private static void Recurrence(IReadOnlyList<IReadOnlyList<string>> sentences, double[] into)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var words in sentences)
-        {
-            foreach (var word in words)
-            {
-                counts[word] = counts.GetValueOrDefault(word) + 1;
-            }
-        }
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            into[i] = sentences[i].Sum(w => counts[w] - 1);
-        }
-        Normalise(into);
-    }
-
     /// <summary>Mihalcea and Tarau's TextRank edge weights: shared words over the sum of log lengths.</summary>
     public static double[,] OverlapGraph(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        var ids = new TermIds();
+        var counts = sentences.Select(s => SparseVector.Counts(s.Select(ids.Of))).ToList();
         var n = sentences.Count;
-        var sets = sentences.Select(s => new HashSet<string>(s, StringComparer.Ordinal)).ToList();
         var weights = new double[n, n];
         for (var i = 0; i < n; i++)
         {
             for (var j = i + 1; j < n; j++)
             {
-                var denominator = Math.Log(sentences[i].Count + 1) + Math.Log(sentences[j].Count + 1);
-                var weight = denominator > 0 ? sets[i].Count(sets[j].Contains) / denominator : 0;
-                weights[i, j] = weight;
-                weights[j, i] = weight;
+                weights[i, j] = weights[j, i] = OverlapWeight(counts[i].Shared(counts[j]), sentences[i].Count, sentences[j].Count);
             }
         }
         return weights;
+    }
+
+    private static double OverlapWeight(int shared, int lengthA, int lengthB)
+    {
+        var denominator = Math.Log(lengthA + 1) + Math.Log(lengthB + 1);
+        return denominator > 0 ? shared / denominator : 0;
+    }
+
+    // For each sentence, how many times its words occur in the other sentences, scaled to the best.
+    private static void Recurrence(IReadOnlyList<SparseVector> sentences, int vocabulary, double[] into)
+    {
+        var totals = new double[vocabulary];
+        foreach (var counts in sentences)
+        {
+            for (var k = 0; k < counts.Ids.Length; k++)
+            {
+                totals[counts.Ids[k]] += counts.Weights[k];
+            }
+        }
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var counts = sentences[i];
+            var sum = 0.0;
+            for (var k = 0; k < counts.Ids.Length; k++)
+            {
+                sum += counts.Weights[k] * (totals[counts.Ids[k]] - 1);
+            }
+            into[i] = sum;
+        }
+        Normalise(into);
     }
 
     private static void Normalise(double[] values)

@@ -27,7 +27,7 @@ public static class SentenceGraph
     /// jumps anywhere. <paramref name="prior"/> biases the jump (topic-sensitive PageRank); null is uniform.
     /// Scores sum to 1.
     /// </summary>
-    public static double[] Rank(double[,] weights, double damping = 0.85, IReadOnlyList<double>? prior = null, int maxIterations = 100, double tolerance = 1e-8)
+    public static double[] Rank(double[,] weights, double damping = 0.85, IReadOnlyList<double>? prior = null, int maxIterations = 100, double tolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var n = weights.GetLength(0);
