@@ -4,28 +4,39 @@ using Bots.Hosting;
 using Bots.QuestionAnswering.Answering;
 using Bots.QuestionAnswering.Retrieval;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace Bots.QuestionAnswering.Grpc;
 
 /// <summary>
 /// The QuestionAnswering gRPC service: validates, answers from the cache or the domain
-/// <see cref="QuestionAnswerer"/>, maps failures to status codes. Answers are cached under the store's
-/// corpus version, so an article added or deleted since is never hidden behind a cached answer.
+/// <see cref="QuestionAnswerer"/> within the configured time, maps failures to status codes. Answers are
+/// cached under the store's corpus version, so an article added or deleted since is never hidden
+/// behind a cached answer.
 /// </summary>
-public sealed class QuestionAnsweringService(QuestionAnswerer answerer, ResponseCache cache, CorpusVersionSource corpus)
-    : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
+public sealed class QuestionAnsweringService(
+    QuestionAnswerer answerer,
+    ResponseCache cache,
+    CorpusVersionSource corpus,
+    IOptions<QuestionAnsweringOptions> options) : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
 {
     public override async Task<AskResponse> Ask(AskRequest request, ServerCallContext context)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        timeout.CancelAfter(options.Value.TimeoutMilliseconds);
         try
         {
             answerer.Validate(request.Question);
-            var version = await corpus.GetAsync(context.CancellationToken).ConfigureAwait(false);
+            var version = await corpus.GetAsync(timeout.Token).ConfigureAwait(false);
             var key = string.Join('\n',
                 QuestionNormalizer.Normalize(request.Question),
                 QuestionNormalizer.Normalize(request.PreviousQuestion),
                 QuestionNormalizer.Normalize(request.PreviousAnswer));
-            return await cache.GetOrCreateAsync("answer", key, version, ct => AnswerAsync(request, ct), context.CancellationToken).ConfigureAwait(false);
+            return await cache.GetOrCreateAsync("answer", key, version, ct => AnswerAsync(request, ct), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"Answering took longer than {options.Value.TimeoutMilliseconds} ms; try a shorter or more specific question."));
         }
         catch (InvalidQuestionException e)
         {
