@@ -6,6 +6,8 @@ namespace Grpc.Core;
 [DebuggerDisplay("{ToString(),nq}")]
 public readonly struct Status : IEquatable<Status>
 {
+    private readonly string? _detail;
+
     public static readonly Status DefaultSuccess = new(StatusCode.OK, "");
     public static readonly Status DefaultCancelled = new(StatusCode.Cancelled, "");
 
@@ -17,13 +19,14 @@ public readonly struct Status : IEquatable<Status>
     public Status(StatusCode statusCode, string detail, Exception? debugException)
     {
         StatusCode = statusCode;
-        Detail = detail ?? "";
+        _detail = detail ?? "";
         DebugException = debugException;
     }
 
     public StatusCode StatusCode { get; }
 
-    public string Detail { get; }
+    /// <summary>The detail message; never null, also for default(Status).</summary>
+    public string Detail => _detail ?? "";
 
     /// <summary>Local diagnostic only: never sent over the wire.</summary>
     public Exception? DebugException { get; }

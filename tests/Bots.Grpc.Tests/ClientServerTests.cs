@@ -57,4 +57,17 @@ public sealed class ClientServerTests : IClassFixture<GrpcTestServer>, IDisposab
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
+
+    [Fact]
+    public async Task CustomMetadata_IsEchoedInHeadersAndTrailers()
+    {
+        var headers = new Metadata { { "x-grpc-test-echo-initial", "test_initial_metadata_value" }, { "x-grpc-test-echo-trailing-bin", new byte[] { 0xab, 0xab, 0xab } } };
+        using var call = _client.UnaryCallAsync(new SimpleRequest { ResponseSize = 10 }, headers);
+
+        await call;
+        var responseHeaders = await call.ResponseHeadersAsync;
+
+        Assert.Equal("test_initial_metadata_value", responseHeaders.GetValue("x-grpc-test-echo-initial"));
+        Assert.Equal(new byte[] { 0xab, 0xab, 0xab }, call.GetTrailers().GetValueBytes("x-grpc-test-echo-trailing-bin"));
+    }
 }

@@ -27,9 +27,11 @@ public sealed class GrpcTestServer : IAsyncLifetime
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(Port, address: IPAddress.Loopback));
         builder.Logging.ClearProviders();
         builder.Services.AddGrpc(options => Configure?.Invoke(options));
+        builder.Services.AddGrpcReflection();
         _app = builder.Build();
         _app.MapGrpcService<TestServiceImpl>();
         _app.MapGrpcHealthChecksService();
+        _app.MapGrpcReflectionService();
         await _app.StartAsync();
     }
 

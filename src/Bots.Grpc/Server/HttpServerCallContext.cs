@@ -59,7 +59,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     protected override Metadata ResponseTrailersCore => _responseTrailers ??= [];
 
-    protected override Status StatusCore { get; set; }
+    protected override Status StatusCore { get; set; } = Status.DefaultSuccess;
 
     protected override WriteOptions? WriteOptionsCore { get; set; }
 

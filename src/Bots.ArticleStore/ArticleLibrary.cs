@@ -1,0 +1,150 @@
+using Bots.ArticleStore.Ingest;
+using Bots.ArticleStore.Search;
+using Bots.ArticleStore.Storage;
+
+namespace Bots.ArticleStore;
+
+/// <summary>
+/// The article store's domain entry point: validates requests, prepares articles and talks to
+/// the repository. Refusals are <see cref="InvalidInputException"/>s naming the field; the gRPC
+/// layer only translates them.
+/// </summary>
+public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngestor ingestor)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
+    public const int DefaultSearchLimit = 10;
+    public const int MaxSearchLimit = 100;
+    public const int DefaultSuggestLimit = 25;
+    public const int RecentInStats = 10;
+    public const int MaxSuggestPrefixChars = 200;
+
+    public IArticleRepository Repository => repository;
+
+    public async Task<AddOutcome> AddAsync(ArticleInput input, CancellationToken cancellationToken)
+    {
+        var prepared = ingestor.Prepare(input);
+        return (await repository.AddAsync([prepared], cancellationToken))[0];
+    }
+
+    /// <summary>One result per input, in order: the outcome, or why that item was refused. Valid items share one transaction.</summary>
+    public async Task<IReadOnlyList<(AddOutcome? Outcome, string? Error)>> AddManyAsync(IReadOnlyList<ArticleInput> inputs, CancellationToken cancellationToken)
+    {
+        var results = new (AddOutcome? Outcome, string? Error)[inputs.Count];
+        var prepared = new List<PreparedArticle>(inputs.Count);
+        var positions = new List<int>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            try
+            {
+                prepared.Add(ingestor.Prepare(inputs[i]));
+                positions.Add(i);
+            }
+            catch (InvalidInputException e)
+            {
+                results[i] = (null, e.Message);
+            }
+        }
+        var outcomes = await repository.AddAsync(prepared, cancellationToken);
+        for (var k = 0; k < outcomes.Count; k++)
+        {
+            results[positions[k]] = (outcomes[k], null);
+        }
+        return results;
+    }
+
+    public Task<StoredArticle?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        RequireId(id);
+        return repository.GetAsync(id, cancellationToken);
+    }
+
+    public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        RequireId(id);
+        return repository.DeleteAsync(id, cancellationToken);
+    }
+
+    public Task<ArticlePage> ListAsync(int pageSize, string pageToken, string source, CancellationToken cancellationToken)
+    {
+        if (pageSize < 0 || pageSize > MaxPageSize)
+        {
+            throw new InvalidInputException("page_size", $"must be between 1 and {MaxPageSize} (0 means {DefaultPageSize}); it is {pageSize}");
+        }
+        long? after = null;
+        if (!string.IsNullOrEmpty(pageToken))
+        {
+            if (!PageToken.TryDecode(pageToken, out var lastId))
+            {
+                throw new InvalidInputException("page_token", "is not a token this service issued; pass next_page_token from the previous page");
+            }
+            after = lastId;
+        }
+        return repository.ListAsync(pageSize == 0 ? DefaultPageSize : pageSize, after, string.IsNullOrWhiteSpace(source) ? null : source.Trim(), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<PassageHit>> SearchAsync(string query, int limit, string source, string publishedAfter, string publishedBefore, CancellationToken cancellationToken)
+    {
+        if (limit < 0 || limit > MaxSearchLimit)
+        {
+            throw new InvalidInputException("limit", $"must be between 1 and {MaxSearchLimit} (0 means {DefaultSearchLimit}); it is {limit}");
+        }
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            throw new InvalidInputException("query", "is empty");
+        }
+        var parsed = QueryParser.TryParse(query, out var error) ?? throw new InvalidInputException("query", error!);
+        var filter = new SearchFilter(
+            string.IsNullOrWhiteSpace(source) ? null : source.Trim(),
+            Day("published_after", publishedAfter),
+            Day("published_before", publishedBefore));
+        if (filter.PublishedAfter is not null && filter.PublishedBefore is not null && string.CompareOrdinal(filter.PublishedAfter, filter.PublishedBefore) > 0)
+        {
+            throw new InvalidInputException("published_after", $"({filter.PublishedAfter}) is later than published_before ({filter.PublishedBefore})");
+        }
+        return repository.SearchAsync(parsed, filter, limit == 0 ? DefaultSearchLimit : limit, cancellationToken);
+    }
+
+    public Task<StoreStatistics> GetStatsAsync(CancellationToken cancellationToken) => repository.GetStatsAsync(RecentInStats, cancellationToken);
+
+    public Task<long> GetVersionAsync(CancellationToken cancellationToken) => repository.GetVersionAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        if (limit < 0 || limit > DefaultSuggestLimit)
+        {
+            throw new InvalidInputException("limit", $"must be between 1 and {DefaultSuggestLimit} (0 means {DefaultSuggestLimit}); it is {limit}");
+        }
+        var trimmed = (prefix ?? "").TrimStart();
+        if (trimmed.Length > MaxSuggestPrefixChars)
+        {
+            throw new InvalidInputException("prefix", $"is longer than {MaxSuggestPrefixChars} characters");
+        }
+        if (trimmed.Length == 0)
+        {
+            return [];
+        }
+        return await repository.SuggestAsync(trimmed, limit == 0 ? DefaultSuggestLimit : limit, cancellationToken);
+    }
+
+    private static string? Day(string field, string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (!PublishedDate.TryParse(value, out var date))
+        {
+            throw new InvalidInputException(field, $"\"{(value.Length > 40 ? value[..40] + "…" : value)}\" is not a date; use ISO 8601 such as 2024-08-13");
+        }
+        return date.DayIso;
+    }
+
+    private static void RequireId(long id)
+    {
+        if (id <= 0)
+        {
+            throw new InvalidInputException("id", $"must be a positive article id; it is {id}");
+        }
+    }
+}

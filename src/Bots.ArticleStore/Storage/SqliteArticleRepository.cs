@@ -1,0 +1,468 @@
+using System.Globalization;
+using Bots.ArticleStore.Dedup;
+using Bots.ArticleStore.Search;
+using Microsoft.Data.Sqlite;
+
+namespace Bots.ArticleStore.Storage;
+
+/// <summary>
+/// SQLite in WAL mode with an FTS5 index (porter tokenizer, bm25 ranking). Durability: WAL with
+/// synchronous=FULL, so a committed transaction survives a process kill and a power loss;
+/// imports batch many articles per transaction to pay for the fsync once.
+/// Writers are serialised in-process by a lock and across processes by BEGIN IMMEDIATE.
+/// </summary>
+public sealed class SqliteArticleRepository : IArticleRepository
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+
+    public SqliteArticleRepository(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', 1), ('version', 0), ('seeded', 0);
+            CREATE TABLE IF NOT EXISTS articles (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                title TEXT NOT NULL,
+                body TEXT NOT NULL,
+                source TEXT NOT NULL,
+                url TEXT NOT NULL,
+                published TEXT NOT NULL,
+                published_day TEXT NOT NULL,
+                duplicate_of INTEGER NOT NULL,
+                word_count INTEGER NOT NULL,
+                passage_count INTEGER NOT NULL,
+                content_hash TEXT NOT NULL UNIQUE,
+                fingerprint BLOB NOT NULL,
+                added_at TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS articles_source ON articles (source, id);
+            CREATE INDEX IF NOT EXISTS articles_day ON articles (published_day);
+            CREATE INDEX IF NOT EXISTS articles_duplicates ON articles (duplicate_of) WHERE duplicate_of <> 0;
+            CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5 (title, text, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE TABLE IF NOT EXISTS article_keys (hash INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (hash, article_id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS suggest_terms (key TEXT PRIMARY KEY, display TEXT NOT NULL, weight INTEGER NOT NULL) WITHOUT ROWID;
+            """);
+        await Task.CompletedTask;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;");
+        return connection;
+    }
+
+    public async Task<IReadOnlyList<AddOutcome>> AddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
+    {
+        if (articles.Count == 0)
+        {
+            return [];
+        }
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction();
+            var commands = new WriteCommands(connection, transaction);
+            var outcomes = new List<AddOutcome>(articles.Count);
+            var created = false;
+            foreach (var article in articles)
+            {
+                var outcome = AddOne(commands, article);
+                created |= outcome.Created;
+                outcomes.Add(outcome);
+            }
+            if (created)
+            {
+                commands.BumpVersion.ExecuteNonQuery();
+            }
+            transaction.Commit();
+            return outcomes;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private static AddOutcome AddOne(WriteCommands commands, PreparedArticle article)
+    {
+        commands.FindHash.Parameters["$hash"].Value = article.ContentHash;
+        using (var reader = commands.FindHash.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                return new AddOutcome(reader.GetInt64(0), reader.GetInt64(1), false, reader.GetString(2), reader.GetString(3));
+            }
+        }
+        var duplicateOf = DuplicatePolicy.FindStory(article.Fingerprint, Candidates(commands, article.Fingerprint));
+        var published = article.Published?.ToIso() ?? "";
+        var insert = commands.InsertArticle;
+        insert.Parameters["$title"].Value = article.Title;
+        insert.Parameters["$body"].Value = article.Body;
+        insert.Parameters["$source"].Value = article.Source;
+        insert.Parameters["$url"].Value = article.Url;
+        insert.Parameters["$published"].Value = published;
+        insert.Parameters["$day"].Value = article.Published?.DayIso ?? "";
+        insert.Parameters["$dup"].Value = duplicateOf;
+        insert.Parameters["$words"].Value = article.WordCount;
+        insert.Parameters["$passages"].Value = article.Passages.Count;
+        insert.Parameters["$hash"].Value = article.ContentHash;
+        insert.Parameters["$fingerprint"].Value = article.Fingerprint.ToBytes();
+        insert.Parameters["$added"].Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var id = (long)insert.ExecuteScalar()!;
+        for (var i = 0; i < article.Passages.Count; i++)
+        {
+            commands.InsertPassage.Parameters["$rowid"].Value = PassageIds.Of(id, i);
+            commands.InsertPassage.Parameters["$title"].Value = article.Title;
+            commands.InsertPassage.Parameters["$text"].Value = article.Passages[i];
+            commands.InsertPassage.ExecuteNonQuery();
+        }
+        foreach (var key in article.Fingerprint.Keys)
+        {
+            commands.InsertKey.Parameters["$hash"].Value = key;
+            commands.InsertKey.Parameters["$id"].Value = id;
+            commands.InsertKey.ExecuteNonQuery();
+        }
+        foreach (var term in article.SuggestTerms)
+        {
+            commands.AddSuggest.Parameters["$key"].Value = PassageIds.SuggestKey(term);
+            commands.AddSuggest.Parameters["$display"].Value = term;
+            commands.AddSuggest.ExecuteNonQuery();
+        }
+        return new AddOutcome(id, duplicateOf, true, article.Title, published);
+    }
+
+    private static IEnumerable<(long, ArticleFingerprint, long)> Candidates(WriteCommands commands, ArticleFingerprint fingerprint)
+    {
+        var shared = new Dictionary<long, int>();
+        foreach (var key in fingerprint.Keys)
+        {
+            commands.FindKey.Parameters["$hash"].Value = key;
+            var ids = new List<long>();
+            using (var reader = commands.FindKey.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+            if (ids.Count > DuplicatePolicy.MaxPostingsPerKey)
+            {
+                continue;
+            }
+            foreach (var id in ids)
+            {
+                shared[id] = shared.GetValueOrDefault(id) + 1;
+            }
+        }
+        var result = new List<(long, ArticleFingerprint, long)>();
+        foreach (var (id, _) in shared.OrderByDescending(p => p.Value).Take(32))
+        {
+            commands.LoadFingerprint.Parameters["$id"].Value = id;
+            using var reader = commands.LoadFingerprint.ExecuteReader();
+            if (reader.Read())
+            {
+                result.Add((id, ArticleFingerprint.FromBytes((byte[])reader.GetValue(0)), reader.GetInt64(1)));
+            }
+        }
+        return result;
+    }
+
+    public async Task<StoredArticle?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT id, title, body, source, url, published, duplicate_of, word_count FROM articles WHERE id = $id", ("$id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        return new StoredArticle(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt64(6), reader.GetInt32(7));
+    }
+
+    public async Task<ArticlePage> ListAsync(int pageSize, long? afterId, string? source, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var filter = source is null ? "" : " AND source = $source";
+        await using var command = Command(connection,
+            $"SELECT id, title, source, published, url, duplicate_of FROM articles WHERE id < $after{filter} ORDER BY id DESC LIMIT $limit",
+            ("$after", afterId ?? long.MaxValue), ("$limit", pageSize + 1), ("$source", source ?? ""));
+        var rows = new List<ArticleSummary>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(ReadSummary(reader));
+            }
+        }
+        await using var count = Command(connection, $"SELECT count(*) FROM articles WHERE 1 = 1{filter}", ("$source", source ?? ""));
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var more = rows.Count > pageSize;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        return new ArticlePage(rows, more ? PageToken.Encode(rows[^1].Id) : "", total);
+    }
+
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction();
+            string title, body;
+            byte[] fingerprint;
+            using (var read = Command(connection, "SELECT title, body, fingerprint FROM articles WHERE id = $id", ("$id", id)))
+            {
+                read.Transaction = transaction;
+                using var reader = read.ExecuteReader();
+                if (!reader.Read())
+                {
+                    return false;
+                }
+                (title, body, fingerprint) = (reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2));
+            }
+            Run(connection, transaction, "DELETE FROM passage_fts WHERE rowid BETWEEN $first AND $last", ("$first", PassageIds.First(id)), ("$last", PassageIds.Last(id)));
+            foreach (var key in ArticleFingerprint.FromBytes(fingerprint).Keys)
+            {
+                Run(connection, transaction, "DELETE FROM article_keys WHERE hash = $hash AND article_id = $id", ("$hash", key), ("$id", id));
+            }
+            foreach (var term in SuggestTerms.Extract(title, body))
+            {
+                Run(connection, transaction, "UPDATE suggest_terms SET weight = weight - 1 WHERE key = $key", ("$key", PassageIds.SuggestKey(term)));
+            }
+            Run(connection, transaction, "DELETE FROM suggest_terms WHERE weight <= 0");
+            Run(connection, transaction, "DELETE FROM articles WHERE id = $id", ("$id", id));
+            // The story's next article becomes its first, so duplicate_of never points at nothing.
+            Run(connection, transaction, """
+                UPDATE articles SET duplicate_of = CASE WHEN id = (SELECT min(id) FROM articles WHERE duplicate_of = $id) THEN 0
+                    ELSE (SELECT min(id) FROM articles WHERE duplicate_of = $id) END
+                WHERE duplicate_of = $id
+                """, ("$id", id));
+            Run(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
+            transaction.Commit();
+            return true;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<PassageHit>> SearchAsync(ParsedQuery query, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var match = QuerySyntax.ToFts5(query);
+        string sql;
+        if (filter.IsEmpty)
+        {
+            sql = $"""
+                SELECT s.rowid, s.score FROM ({Fts5Sql.RankedPassages}) s
+                """;
+        }
+        else
+        {
+            sql = $"""
+                SELECT passage_fts.rowid, {Fts5Sql.Rank} AS score FROM passage_fts JOIN articles a ON a.id = (passage_fts.rowid >> 16)
+                WHERE passage_fts MATCH $match
+                  AND ($source = '' OR a.source = $source COLLATE NOCASE)
+                  AND ($after = '' OR (a.published_day <> '' AND a.published_day >= $after))
+                  AND ($before = '' OR (a.published_day <> '' AND a.published_day <= $before))
+                ORDER BY score LIMIT $limit
+                """;
+        }
+        var ranked = new List<(long Rowid, double Score)>();
+        await using (var command = Command(connection, sql, ("$match", match), ("$limit", limit), ("$source", filter.Source ?? ""), ("$after", filter.PublishedAfter ?? ""), ("$before", filter.PublishedBefore ?? "")))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+        }
+        var hits = new List<PassageHit>(ranked.Count);
+        await using var details = Command(connection, """
+            SELECT f.text, a.title, a.source, a.url, a.published, a.duplicate_of
+            FROM passage_fts f JOIN articles a ON a.id = $article WHERE f.rowid = $rowid
+            """, ("$rowid", 0L), ("$article", 0L));
+        foreach (var (rowid, score) in ranked)
+        {
+            details.Parameters["$rowid"].Value = rowid;
+            details.Parameters["$article"].Value = PassageIds.ArticleOf(rowid);
+            await using var reader = await details.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                // bm25 is lower-is-better; the API reports higher-is-better.
+                hits.Add(new PassageHit(PassageIds.ArticleOf(rowid), PassageIds.IndexOf(rowid), reader.GetString(0), -score,
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
+            }
+        }
+        return hits;
+    }
+
+    public async Task<StoreStatistics> GetStatsAsync(int recent, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        int articles, passages;
+        string oldest, newest;
+        using (var totals = Command(connection, "SELECT count(*), coalesce(sum(passage_count), 0), coalesce(min(nullif(published, '')), ''), coalesce(max(nullif(published, '')), '') FROM articles"))
+        {
+            totals.Transaction = transaction;
+            using var reader = totals.ExecuteReader();
+            reader.Read();
+            (articles, passages, oldest, newest) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+        }
+        var version = ReadVersion(connection, transaction);
+        var sources = new List<SourceTally>();
+        using (var bySource = Command(connection, "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC, source"))
+        {
+            bySource.Transaction = transaction;
+            using var reader = bySource.ExecuteReader();
+            while (reader.Read())
+            {
+                sources.Add(new SourceTally(reader.GetString(0), reader.GetInt32(1)));
+            }
+        }
+        var latest = new List<ArticleSummary>();
+        using (var recentCommand = Command(connection, "SELECT id, title, source, published, url, duplicate_of FROM articles ORDER BY id DESC LIMIT $n", ("$n", recent)))
+        {
+            recentCommand.Transaction = transaction;
+            using var reader = recentCommand.ExecuteReader();
+            while (reader.Read())
+            {
+                latest.Add(ReadSummary(reader));
+            }
+        }
+        return new StoreStatistics(articles, passages, version, sources, oldest, newest, latest);
+    }
+
+    public async Task<long> GetVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        return ReadVersion(connection, null);
+    }
+
+    public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        var key = PassageIds.SuggestKey(prefix);
+        await using var command = Command(connection,
+            "SELECT display FROM suggest_terms WHERE key >= $from AND key < $to ORDER BY weight DESC, key LIMIT $limit",
+            ("$from", key), ("$to", key + '\uFFFF'), ("$limit", limit));
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(reader.GetString(0));
+        }
+        return result;
+    }
+
+    public async Task<bool> IsSeededAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "SELECT value FROM meta WHERE key = 'seeded'");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
+    }
+
+    public async Task MarkSeededAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = Command(connection, "UPDATE meta SET value = 1 WHERE key = 'seeded'");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        writeLock.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = Command(connection, "SELECT value FROM meta WHERE key = 'version'");
+        command.Transaction = transaction;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static ArticleSummary ReadSummary(SqliteDataReader reader) =>
+        new(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5));
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        return command;
+    }
+
+    private static void Run(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Statements of one write transaction, prepared once and re-run per article.</summary>
+    private sealed class WriteCommands(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        public SqliteCommand FindHash { get; } = Make(connection, transaction, "SELECT id, duplicate_of, title, published FROM articles WHERE content_hash = $hash", "$hash");
+        public SqliteCommand FindKey { get; } = Make(connection, transaction, $"SELECT article_id FROM article_keys WHERE hash = $hash ORDER BY article_id LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1}", "$hash");
+        public SqliteCommand LoadFingerprint { get; } = Make(connection, transaction, "SELECT fingerprint, duplicate_of FROM articles WHERE id = $id", "$id");
+        public SqliteCommand InsertArticle { get; } = Make(connection, transaction, """
+            INSERT INTO articles (title, body, source, url, published, published_day, duplicate_of, word_count, passage_count, content_hash, fingerprint, added_at)
+            VALUES ($title, $body, $source, $url, $published, $day, $dup, $words, $passages, $hash, $fingerprint, $added) RETURNING id
+            """, "$title", "$body", "$source", "$url", "$published", "$day", "$dup", "$words", "$passages", "$hash", "$fingerprint", "$added");
+        public SqliteCommand InsertPassage { get; } = Make(connection, transaction, "INSERT INTO passage_fts (rowid, title, text) VALUES ($rowid, $title, $text)", "$rowid", "$title", "$text");
+        public SqliteCommand InsertKey { get; } = Make(connection, transaction, "INSERT OR IGNORE INTO article_keys (hash, article_id) VALUES ($hash, $id)", "$hash", "$id");
+        public SqliteCommand AddSuggest { get; } = Make(connection, transaction,
+            "INSERT INTO suggest_terms (key, display, weight) VALUES ($key, $display, 1) ON CONFLICT (key) DO UPDATE SET weight = weight + 1", "$key", "$display");
+        public SqliteCommand BumpVersion { get; } = Make(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
+
+        private static SqliteCommand Make(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = DBNull.Value });
+            }
+            return command;
+        }
+    }
+}
