@@ -32,6 +32,7 @@ public static class BotsHostingExtensions
 
         builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton(_ => new PrometheusMetrics());
         builder.Services.AddRateLimiter(limiter =>
         {
@@ -63,6 +64,7 @@ public static class BotsHostingExtensions
 
         app.UseRateLimiter();
         app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
 
         var health = app.Services.GetRequiredService<HealthServiceImpl>();
         app.MapGet("/healthz", () => health.GetStatus(string.Empty) == HealthCheckResponse.Types.ServingStatus.Serving

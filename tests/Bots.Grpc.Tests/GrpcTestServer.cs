@@ -10,13 +10,19 @@ using Microsoft.Extensions.Logging;
 namespace Bots.Grpc.Tests;
 
 /// <summary>The real Bots.Grpc server on a free loopback port (h2c), serving TestService, health and reflection.</summary>
-public sealed class GrpcTestServer : IAsyncLifetime
+public sealed class GrpcTestServer : IInteropServer, IAsyncLifetime
 {
     private WebApplication? _app;
 
     public int Port { get; private set; }
 
     public string Address => $"http://127.0.0.1:{Port}";
+
+    public bool Available => true;
+
+    public bool IsOurs => true;
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The server has not started.");
 
     public Action<GrpcServiceOptions>? Configure { get; init; }
 
@@ -26,7 +32,12 @@ public sealed class GrpcTestServer : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenGrpc(Port, address: IPAddress.Loopback));
         builder.Logging.ClearProviders();
-        builder.Services.AddGrpc(options => Configure?.Invoke(options));
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<AttemptCountingInterceptor>();
+            Configure?.Invoke(options);
+        });
+        builder.Services.AddSingleton<AttemptCountingInterceptor>();
         builder.Services.AddGrpcReflection();
         _app = builder.Build();
         _app.MapGrpcService<TestServiceImpl>();

@@ -24,6 +24,7 @@ public static class PythonGrpc
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = ScriptsDirectory,
         };

@@ -5,6 +5,7 @@ using Bots.Contracts.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots.Hosting.Tests;
 
@@ -111,5 +112,31 @@ public sealed class BotsDefaultsTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => HostingApp.StartAsync(("Bots:HttpPort", "eighty")));
 
         Assert.Contains("Bots", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceClient_WhenApiKeySet_SendsTheKeyOnEveryCall()
+    {
+        await using var app = await HostingApp.StartAsync(("Bots:ApiKey", "s3cret-key"));
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder([
+            "--Bots:ApiKey=s3cret-key",
+            $"--Services:Summarizer=http://127.0.0.1:{app.GrpcPort}",
+        ]);
+        builder.AddServiceClient<Summarizer.SummarizerClient>("Summarizer");
+        await using var provider = builder.Services.BuildServiceProvider();
+
+        var summary = await provider.GetRequiredService<Summarizer.SummarizerClient>().SummarizeArticleAsync(new SummarizeArticleRequest { ArticleId = 1 });
+
+        Assert.Equal("One sentence.", summary.Text);
+    }
+
+    [Fact]
+    public void ServiceClient_WithMalformedAddress_NamesTheKey()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(["--Services:Summarizer=store:50051"]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddServiceClient<Summarizer.SummarizerClient>("Summarizer"));
+
+        Assert.Contains("Services:Summarizer", error.Message, StringComparison.Ordinal);
     }
 }
