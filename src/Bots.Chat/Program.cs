@@ -1,2 +1,11 @@
-Console.Error.WriteLine("Bots.Chat: not wired yet");
-return 1;
+using Bots.Chat;
+using Bots.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBotsDefaults("Bots.Chat");
+builder.AddChat();
+
+var app = builder.Build();
+app.MapBotsDefaults();
+app.MapChat();
+app.Run();

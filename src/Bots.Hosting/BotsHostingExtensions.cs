@@ -23,6 +23,7 @@ public static class BotsHostingExtensions
 
     public static WebApplicationBuilder AddBotsDefaults(this WebApplicationBuilder builder, string processName)
     {
+        AddLoggingDefaults(builder.Configuration);
         var options = BindOptions(builder.Configuration);
         builder.Services.AddOptions<BotsOptions>()
             .Bind(builder.Configuration.GetSection(BotsOptions.Section))
@@ -72,6 +73,27 @@ public static class BotsHostingExtensions
             : Results.Text("not serving\n", statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/metrics", () => Results.Text(metrics.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         return app;
+    }
+
+    /// <summary>
+    /// Quiet framework logs, and JSON lines inside containers; the lowest-precedence source, so
+    /// appsettings, the environment or the command line still decide.
+    /// </summary>
+    private static void AddLoggingDefaults(ConfigurationManager configuration)
+    {
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        };
+        if (string.Equals(Environment.GetEnvironmentVariable("DOTNET_RUNNING_IN_CONTAINER"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            defaults["Logging:Console:FormatterName"] = "json";
+        }
+
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = defaults });
     }
 
     /// <summary>Options read before the container is built, for Kestrel; a bad value stops start-up naming the key.</summary>

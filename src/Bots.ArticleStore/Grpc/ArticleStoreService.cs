@@ -1,0 +1,194 @@
+using Bots.ArticleStore.Ingest;
+using Bots.ArticleStore.Storage;
+using Bots.Contracts.V1;
+using Grpc.Core;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Bots.ArticleStore.Grpc;
+
+/// <summary>
+/// The ArticleStore gRPC API over <see cref="ArticleLibrary"/>: translates messages, and maps a
+/// refused field to INVALID_ARGUMENT, an unknown id to NOT_FOUND and a busy database to UNAVAILABLE.
+/// </summary>
+public sealed class ArticleStoreService(ArticleLibrary library) : Contracts.V1.ArticleStore.ArticleStoreBase
+{
+    // An import stream commits the items already received together, up to this many.
+    private const int MaxImportBatch = 64;
+
+    public override Task<AddArticleResponse> AddArticle(AddArticleRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            var outcome = await library.AddAsync(ToInput(request, "request"), context.CancellationToken);
+            return new AddArticleResponse
+            {
+                Id = outcome.Id,
+                DuplicateOf = outcome.DuplicateOf,
+                Created = outcome.Created,
+                Title = outcome.Title,
+                Published = outcome.Published,
+            };
+        });
+
+    public override async Task ImportArticles(IAsyncStreamReader<AddArticleRequest> requestStream, IServerStreamWriter<ImportArticleResult> responseStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var batch = new List<ArticleInput>(MaxImportBatch);
+        var index = 0;
+        var next = requestStream.MoveNext(cancellationToken);
+        while (true)
+        {
+            // Group commit: take what has already arrived; write results before waiting for more.
+            if (!next.IsCompleted || batch.Count >= MaxImportBatch)
+            {
+                index = await FlushAsync(batch, index, responseStream, cancellationToken);
+            }
+            if (!await next)
+            {
+                break;
+            }
+            batch.Add(ToInput(requestStream.Current, $"item {index + batch.Count}"));
+            next = requestStream.MoveNext(cancellationToken);
+        }
+        await FlushAsync(batch, index, responseStream, cancellationToken);
+    }
+
+    private async Task<int> FlushAsync(List<ArticleInput> batch, int index, IServerStreamWriter<ImportArticleResult> responseStream, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return index;
+        }
+        var results = await GuardAsync(() => library.AddManyAsync(batch, cancellationToken));
+        foreach (var (outcome, error) in results)
+        {
+            var result = new ImportArticleResult { Index = index++, Error = error ?? "" };
+            if (outcome is not null)
+            {
+                result.Id = outcome.Id;
+                result.DuplicateOf = outcome.DuplicateOf;
+                result.Created = outcome.Created;
+                result.Title = outcome.Title;
+            }
+            await responseStream.WriteAsync(result);
+        }
+        batch.Clear();
+        return index;
+    }
+
+    public override Task<Article> GetArticle(GetArticleRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            var article = await library.GetAsync(request.Id, context.CancellationToken) ?? throw NotFound(request.Id);
+            return new Article
+            {
+                Id = article.Id,
+                Title = article.Title,
+                Body = article.Body,
+                Source = article.Source,
+                Url = article.Url,
+                Published = article.Published,
+                DuplicateOf = article.DuplicateOf,
+                WordCount = article.WordCount,
+            };
+        });
+
+    public override Task<ListArticlesResponse> ListArticles(ListArticlesRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            var page = await library.ListAsync(request.PageSize, request.PageToken, request.Source, context.CancellationToken);
+            var response = new ListArticlesResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
+            response.Articles.AddRange(page.Articles.Select(ToHeader));
+            return response;
+        });
+
+    public override Task<DeleteArticleResponse> DeleteArticle(DeleteArticleRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            if (!await library.DeleteAsync(request.Id, context.CancellationToken))
+            {
+                throw NotFound(request.Id);
+            }
+            return new DeleteArticleResponse { Deleted = true };
+        });
+
+    public override Task<SearchResponse> Search(SearchRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            var hits = await library.SearchAsync(request.Query, request.Limit, request.Source, request.PublishedAfter, request.PublishedBefore, context.CancellationToken);
+            var response = new SearchResponse();
+            response.Passages.AddRange(hits.Select(h => new Passage
+            {
+                ArticleId = h.ArticleId,
+                Text = h.Text,
+                Score = h.Score,
+                Title = h.Title,
+                Source = h.Source,
+                Url = h.Url,
+                Published = h.Published,
+                PassageIndex = h.PassageIndex,
+                DuplicateOf = h.DuplicateOf,
+            }));
+            return response;
+        });
+
+    public override Task<StoreStats> GetStats(GetStatsRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            var stats = await library.GetStatsAsync(context.CancellationToken);
+            var response = new StoreStats
+            {
+                ArticleCount = stats.ArticleCount,
+                PassageCount = stats.PassageCount,
+                Version = stats.Version,
+                OldestPublished = stats.OldestPublished,
+                NewestPublished = stats.NewestPublished,
+            };
+            response.Sources.AddRange(stats.Sources.Select(s => new SourceCount { Source = s.Source, Articles = s.Articles }));
+            response.Recent.AddRange(stats.Recent.Select(ToHeader));
+            return response;
+        });
+
+    public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context) =>
+        GuardAsync(async () =>
+        {
+            var response = new SuggestResponse();
+            response.Suggestions.AddRange(await library.SuggestAsync(request.Prefix, request.Limit, context.CancellationToken));
+            return response;
+        });
+
+    private static ArticleInput ToInput(AddArticleRequest request, string origin) =>
+        new(request.Title, request.Body, request.Source, request.Url, request.Published, request.Format) { Origin = origin };
+
+    private static ArticleHeader ToHeader(ArticleSummary summary) => new()
+    {
+        Id = summary.Id,
+        Title = summary.Title,
+        Source = summary.Source,
+        Published = summary.Published,
+        Url = summary.Url,
+        DuplicateOf = summary.DuplicateOf,
+    };
+
+    private static RpcException NotFound(long id) => new(new Status(StatusCode.NotFound, $"article {id} does not exist"));
+
+    private static async Task<T> GuardAsync<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (InvalidInputException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the article database is busy; retry shortly"));
+        }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the article database is unreachable; retry shortly"));
+        }
+    }
+}
