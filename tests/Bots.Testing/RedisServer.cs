@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -45,7 +44,7 @@ public sealed class RedisServer : IAsyncDisposable
         _configPath = Path.Combine(directory, "redis.conf");
     }
 
-    public static string? ExecutablePath { get; } = FindExecutable();
+    public static string? ExecutablePath { get; } = ExternalTool.Find("/usr/bin/redis-server") ?? ExternalTool.Find("redis-server");
 
     public static bool IsAvailable => ExecutablePath is not null;
 
@@ -96,7 +95,7 @@ public sealed class RedisServer : IAsyncDisposable
         {
             var directory = System.IO.Directory.CreateTempSubdirectory("bots-redis-").FullName;
             var certificate = options.Tls ? WriteCertificate(directory) : null;
-            var server = new RedisServer(directory, FreePort(), options, certificate);
+            var server = new RedisServer(directory, FreePort.Next(), options, certificate);
             server.WriteConfig();
             try
             {
@@ -253,13 +252,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static X509Certificate2 WriteCertificate(string directory)
     {
         using var key = RSA.Create(2048);
@@ -273,18 +265,6 @@ public sealed class RedisServer : IAsyncDisposable
         File.WriteAllText(Path.Combine(directory, "cert.pem"), certificate.ExportCertificatePem());
         File.WriteAllText(Path.Combine(directory, "key.pem"), key.ExportPkcs8PrivateKeyPem());
         return certificate;
-    }
-
-    private static string? FindExecutable()
-    {
-        if (File.Exists("/usr/bin/redis-server"))
-        {
-            return "/usr/bin/redis-server";
-        }
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "redis-server"))
-            .FirstOrDefault(File.Exists);
     }
 
     private static class NativeMethods
@@ -302,8 +282,7 @@ public sealed class RedisFactAttribute : FactAttribute
 {
     public RedisFactAttribute()
     {
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!RedisServer.IsAvailable && !ci)
+        if (!RedisServer.IsAvailable && !ExternalTool.InCi)
         {
             Skip = "redis-server is not installed (set CI=true to make this a failure).";
         }

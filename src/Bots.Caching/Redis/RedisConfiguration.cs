@@ -54,7 +54,8 @@ public sealed class RedisConfiguration
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    internal int EffectivePort => Port != 0 ? Port : Ssl ? DefaultSslPort : DefaultPort;
+    /// <summary>The port connected to: <see cref="Port"/>, or the default for the transport.</summary>
+    public int EffectivePort => Port != 0 ? Port : Ssl ? DefaultSslPort : DefaultPort;
 
     internal TimeSpan EffectiveAsyncTimeout => AsyncTimeout ?? SyncTimeout;
 
@@ -126,7 +127,8 @@ public sealed class RedisConfiguration
         return builder.ToString();
     }
 
-    internal string FormatEndPoint() =>
+    /// <summary>"host:port" ("[v6]:port"), as shown in messages.</summary>
+    public string FormatEndPoint() =>
         (Host.Contains(':') ? $"[{Host}]" : Host) + ":" + EffectivePort.ToString(CultureInfo.InvariantCulture);
 
     private void ParseUri(string text)

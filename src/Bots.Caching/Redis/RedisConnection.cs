@@ -16,7 +16,8 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _disposed = new();
     private PhysicalConnection? _physical;
-    private TaskCompletionSource<PhysicalConnection?>? _attempt;
+    private readonly object _backlogLock = new();
+    private Queue<PendingCommand>? _backlog;
     private Exception? _lastError;
     private Task _loop = Task.CompletedTask;
 
@@ -89,7 +90,10 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         {
             return;
         }
-        _disposed.Cancel();
+        lock (_backlogLock)
+        {
+            _disposed.Cancel();
+        }
         if (Volatile.Read(ref _physical) is { } physical)
         {
             await physical.DisposeAsync().ConfigureAwait(false);
@@ -108,16 +112,12 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     internal async Task<RedisResult> ExecuteAsync(byte[] command, RedisValue[] args, int database, CancellationToken cancellationToken)
     {
         var pending = new PendingCommand(command, args, database);
-        var timeout = _config.EffectiveAsyncTimeout;
         var physical = Volatile.Read(ref _physical);
         if (physical is null || !physical.TryEnqueue(pending))
         {
-            physical = await WaitForConnectionAsync(timeout, cancellationToken).ConfigureAwait(false);
-            if (!physical.TryEnqueue(pending))
-            {
-                throw NotConnected();
-            }
+            Enqueue(pending);
         }
+        var timeout = _config.EffectiveAsyncTimeout;
         try
         {
             return await pending.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
@@ -127,31 +127,27 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             // The reply may still come; it then completes a command nobody waits for, keeping the order intact.
             throw new RedisTimeoutException(
                 $"Redis at {_config.FormatEndPoint()} did not answer {pending.NameText} within {timeout.TotalMilliseconds:0} ms " +
-                $"({physical.InFlight} commands in flight).");
+                $"({InFlight} commands in flight{(IsConnected ? "" : ", still connecting")}).");
         }
     }
 
-    private async Task<PhysicalConnection> WaitForConnectionAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private void Enqueue(PendingCommand pending)
     {
-        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
-        // Only a connection attempt already under way is worth waiting for (a fresh start, or a reconnect that may
-        // succeed in a moment); between attempts the server is known to be down and callers fail fast.
-        if (Volatile.Read(ref _attempt) is { } attempt)
+        lock (_backlogLock)
         {
-            try
+            ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+            if (Volatile.Read(ref _physical) is { } physical && physical.TryEnqueue(pending))
             {
-                if (await attempt.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false) is { } connected)
-                {
-                    return connected;
-                }
+                return;
             }
-            catch (TimeoutException)
+            // While a connection attempt is under way (a fresh start, or a reconnect that may succeed in a moment)
+            // commands wait for it in call order; between attempts the server is known to be down: fail fast.
+            if (_backlog is null)
             {
-                throw new RedisTimeoutException(
-                    $"Redis at {_config.FormatEndPoint()} was still connecting after {timeout.TotalMilliseconds:0} ms.");
+                throw NotConnected();
             }
+            _backlog.Enqueue(pending);
         }
-        return Volatile.Read(ref _physical) ?? throw NotConnected();
     }
 
     private RedisConnectionException NotConnected()
@@ -173,29 +169,33 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         {
             if (physical is null)
             {
-                var attempt = new TaskCompletionSource<PhysicalConnection?>(TaskCreationOptions.RunContinuationsAsynchronously);
-                Volatile.Write(ref _attempt, attempt);
+                lock (_backlogLock)
+                {
+                    _backlog = new Queue<PendingCommand>();
+                }
+                Exception? failure = null;
                 try
                 {
                     physical = await PhysicalConnection.ConnectAsync(_config, token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!token.IsCancellationRequested)
                 {
+                    failure = ex;
                     Volatile.Write(ref _lastError, ex);
                     _logger.LogDebug("Connecting to Redis at {EndPoint} failed; next attempt in {Delay} ms: {Reason}",
                         _config.FormatEndPoint(), delay.TotalMilliseconds, ex.Message);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException ex)
                 {
-                    attempt.TrySetResult(null);
+                    failure = ex;
+                }
+                Publish(physical, failure);
+                if (physical is not null && token.IsCancellationRequested)
+                {
+                    // Disposed while this attempt was connecting: DisposeAsync could not see it.
+                    await physical.DisposeAsync().ConfigureAwait(false);
                     return;
                 }
-                if (physical is not null)
-                {
-                    Volatile.Write(ref _physical, physical);
-                }
-                Volatile.Write(ref _attempt, null);
-                attempt.TrySetResult(physical);
                 if (physical is null)
                 {
                     await Task.Delay(Jitter(delay), token).ConfigureAwait(false);
@@ -225,6 +225,37 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             Raise(ConnectionFailed, reason);
             wasLost = true;
             physical = null;
+        }
+    }
+
+    /// <summary>Hands the commands that waited for the attempt to the new connection, in order, or fails them.</summary>
+    private void Publish(PhysicalConnection? physical, Exception? failure)
+    {
+        Queue<PendingCommand>? waiting;
+        lock (_backlogLock)
+        {
+            waiting = _backlog;
+            _backlog = null;
+            if (physical is not null)
+            {
+                while (waiting is { Count: > 0 } && physical.TryEnqueue(waiting.Peek()))
+                {
+                    waiting.Dequeue();
+                }
+                Volatile.Write(ref _physical, physical);
+            }
+        }
+        if (waiting is { Count: > 0 })
+        {
+            var reason = NotConnected();
+            if (failure is OperationCanceledException)
+            {
+                reason = new RedisConnectionException(ConnectionFailureType.ConnectionDisposed, "The Redis connection was closed.");
+            }
+            while (waiting.TryDequeue(out var command))
+            {
+                command.TrySetException(reason);
+            }
         }
     }
 

@@ -1,0 +1,114 @@
+using Bots.Text;
+
+namespace Bots.QuestionAnswering.Analysis;
+
+/// <summary>
+/// Word knowledge the stemmer lacks: irregular verb forms ("met" → meet) and families of related words that news
+/// uses for the same event ("visit", "trip", "travelled to"), so a question and its evidence can word things differently.
+/// </summary>
+internal static class Lexicon
+{
+    private static readonly Dictionary<string, string> Irregular = new(StringComparer.Ordinal)
+    {
+        ["met"] = "meet", ["won"] = "win", ["said"] = "say", ["says"] = "say", ["went"] = "go", ["gone"] = "go",
+        ["sent"] = "send", ["began"] = "begin", ["begun"] = "begin", ["held"] = "hold", ["took"] = "take",
+        ["taken"] = "take", ["gave"] = "give", ["given"] = "give", ["made"] = "make", ["came"] = "come",
+        ["told"] = "tell", ["thought"] = "think", ["brought"] = "bring", ["bought"] = "buy", ["fought"] = "fight",
+        ["led"] = "lead", ["left"] = "leave", ["lost"] = "lose", ["paid"] = "pay", ["ran"] = "run", ["saw"] = "see",
+        ["seen"] = "see", ["sold"] = "sell", ["spoke"] = "speak", ["spoken"] = "speak", ["stood"] = "stand",
+        ["struck"] = "strike", ["wrote"] = "write", ["written"] = "write", ["became"] = "become", ["built"] = "build",
+        ["chose"] = "choose", ["chosen"] = "choose", ["drew"] = "draw", ["drove"] = "drive", ["fell"] = "fall",
+        ["felt"] = "feel", ["flew"] = "fly", ["forgot"] = "forget", ["found"] = "find", ["got"] = "get",
+        ["grew"] = "grow", ["heard"] = "hear", ["hit"] = "hit", ["kept"] = "keep", ["knew"] = "know", ["known"] = "know",
+        ["laid"] = "lay", ["meant"] = "mean", ["rose"] = "rise", ["risen"] = "rise", ["shot"] = "shoot",
+        ["sought"] = "seek", ["spent"] = "spend", ["taught"] = "teach", ["threw"] = "throw", ["understood"] = "understand",
+        ["woke"] = "wake", ["wore"] = "wear", ["beat"] = "beat", ["born"] = "bear", ["bore"] = "bear", ["did"] = "do",
+        ["done"] = "do", ["had"] = "have", ["has"] = "have", ["was"] = "be", ["were"] = "be", ["been"] = "be",
+        ["signed"] = "sign", ["arose"] = "arise", ["withdrew"] = "withdraw", ["undertook"] = "undertake",
+        ["overthrew"] = "overthrow", ["forbade"] = "forbid", ["slew"] = "slay", ["swore"] = "swear", ["sworn"] = "swear",
+        ["fled"] = "flee", ["fed"] = "feed", ["bred"] = "breed", ["dealt"] = "deal", ["lent"] = "lend", ["sped"] = "speed",
+    };
+
+    // Each family lists words (not stems) that report the same kind of event.
+    private static readonly string[][] Families =
+    [
+        ["visit", "trip", "travel", "travelled", "traveled", "go", "went", "arrive", "arrived", "arrival", "tour", "stay", "came", "come", "fly", "flew"],
+        ["meet", "met", "meeting", "talks", "talk", "summit", "host", "hosted", "receive", "received", "visit", "held"],
+        ["win", "won", "victory", "victorious", "winner", "triumph", "elected", "beat"],
+        ["say", "said", "state", "stated", "note", "noted", "add", "added", "tell", "told", "claim", "claimed", "declare", "declared", "remark", "explain", "explained", "assert", "asserted", "argue", "argued", "caution", "cautioned", "warn", "warned", "according", "quoted"],
+        ["begin", "began", "start", "started", "launch", "launched", "initiate", "initiated", "commence", "open", "opened"],
+        ["send", "sent", "deliver", "delivered", "dispatch", "dispatched", "ship", "shipped", "supply", "supplied", "provide", "provided", "donate", "donated"],
+        ["die", "died", "death", "kill", "killed", "killing", "assassinate", "assassinated", "assassination", "murder", "murdered"],
+        ["found", "founded", "establish", "established", "create", "created", "form", "formed", "set"],
+        ["condemn", "condemned", "denounce", "denounced", "criticise", "criticize", "criticised", "criticized", "deplore"],
+        ["call", "called", "urge", "urged", "demand", "demanded", "appeal", "ask", "asked"],
+        ["recognize", "recognise", "recognized", "recognised", "recognition"],
+        ["attack", "assault", "raid", "strike", "struck", "bombing", "offensive"],
+        ["election", "elections", "vote", "voted", "ballot", "poll", "polls", "elect", "elected"],
+        ["aid", "assistance", "help", "support", "supplies", "cargo", "relief"],
+        ["investigate", "investigation", "inquiry", "probe", "investigated"],
+        ["study", "studied", "student", "degree", "doctorate", "educated", "graduate", "graduated", "phd", "thesis"],
+        ["lead", "led", "leader", "head", "headed", "chair", "chaired", "chief"],
+        ["country", "nation"],
+        ["talks", "negotiations", "negotiate", "discussions", "discuss", "dialogue", "consultations"],
+        ["sign", "signed", "agreement", "deal", "accord", "treaty"],
+        ["resume", "resumption", "restart", "renew", "renewal"],
+        ["sanction", "sanctions", "embargo"],
+        ["ceasefire", "truce", "armistice"],
+        ["war", "conflict", "fighting", "hostilities"],
+        ["born", "birth"],
+        ["write", "wrote", "written", "author", "authored", "writer", "book", "publish", "published"],
+        ["retire", "retired", "resign", "resigned", "step", "quit"],
+        ["assume", "assumed", "took", "come", "came", "power", "office", "inaugurated"],
+        ["say", "comment", "comments", "statement", "remarks"],
+    ];
+
+    private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();
+
+    /// <summary>Verbs too general to say which event is meant ("take place", "happen").</summary>
+    public static readonly HashSet<string> LightWords = new(StringComparer.Ordinal)
+    {
+        "take", "place", "happen", "occur", "do", "be", "have", "get", "make", "go", "come", "thing", "something",
+    };
+
+    /// <summary>The dictionary form of a lower-case word when it is an irregular verb form, else the word.</summary>
+    public static string Lemma(string lowerWord) => Irregular.TryGetValue(lowerWord, out var lemma) ? lemma : lowerWord;
+
+    /// <summary>The stem used for matching: irregular forms mapped, possessives removed, Porter-stemmed.</summary>
+    public static string StemOf(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("’s", StringComparison.Ordinal))
+        {
+            lower = lower[..^2];
+        }
+
+        lower = lower.TrimEnd('\'', '’');
+        return PorterStemmer.Stem(Lemma(lower));
+    }
+
+    /// <summary>Stems of words in the same families as the word, excluding its own stem.</summary>
+    public static IReadOnlyCollection<string> RelatedStems(string stem) =>
+        RelatedByStem.TryGetValue(stem, out var related) ? related : (IReadOnlyCollection<string>)Array.Empty<string>();
+
+    private static Dictionary<string, HashSet<string>> BuildFamilies()
+    {
+        var map = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var family in Families)
+        {
+            var stems = family.Select(StemOf).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var stem in stems)
+            {
+                if (!map.TryGetValue(stem, out var set))
+                {
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    map[stem] = set;
+                }
+
+                set.UnionWith(stems.Where(s => s != stem));
+            }
+        }
+
+        return map;
+    }
+}

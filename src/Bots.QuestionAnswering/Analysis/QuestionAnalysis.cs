@@ -1,0 +1,50 @@
+using Bots.Text.Dates;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Analysis;
+
+/// <summary>A name the question is about ("Mahmoud Abbas", "Tokyo"): evidence must mention it.</summary>
+public sealed record FocusName(string Text, EntityKind Kind, IReadOnlyList<string> Words)
+{
+    /// <summary>The word most likely to stand for the whole name in text: a surname or the head of a place name.</summary>
+    public string KeyWord => Kind == EntityKind.Person ? Words[^1] : Words.OrderByDescending(w => w.Length).First();
+}
+
+/// <summary>A content word of the question with the stems that count as a match for it.</summary>
+public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<string> Related, bool IsRoleWord);
+
+/// <summary>What a question asks, about whom, and under which constraints.</summary>
+public sealed record QuestionAnalysis
+{
+    public required string Question { get; init; }
+
+    public required AnswerType Type { get; init; }
+
+    public QuantityHint Quantity { get; init; }
+
+    /// <summary>For date questions: the precision asked for ("which year" → Year); null for the natural precision.</summary>
+    public DatePrecision? DatePrecision { get; init; }
+
+    /// <summary>Person questions whose answer may be a group ("who won the elections" → Hamas).</summary>
+    public bool AcceptsOrganization { get; init; }
+
+    public IReadOnlyList<FocusName> Names { get; init; } = [];
+
+    /// <summary>Content words other than names: the event, the things involved.</summary>
+    public IReadOnlyList<QuestionTerm> Terms { get; init; } = [];
+
+    /// <summary>Dates the answer must hold at ("on August 13, 2024", "in 2006", "last year").</summary>
+    public IReadOnlyList<DateMention> DateConstraints { get; init; } = [];
+
+    /// <summary>For "who is X"/"what is X": X.</summary>
+    public string? DescriptionTarget { get; init; }
+
+    /// <summary>For "who is the Palestinian president": the role words the person's title must carry.</summary>
+    public IReadOnlyList<string> RoleWords { get; init; } = [];
+
+    /// <summary>The noun after "how much"/"how many"/"which" ("aid", "people", "city").</summary>
+    public string? TypeNoun { get; init; }
+
+    /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
+    public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];
+}

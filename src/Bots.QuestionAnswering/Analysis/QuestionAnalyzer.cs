@@ -1,0 +1,341 @@
+using System.Text.RegularExpressions;
+using Bots.Text;
+using Bots.Text.Dates;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Analysis;
+
+/// <summary>
+/// Reads a question as typed in a chat (any case, with or without a question mark, keyword-style) into its expected
+/// answer type, the names it is about, its content words and its date constraints.
+/// </summary>
+public static partial class QuestionAnalyzer
+{
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "much", "many", "long", "old",
+        "did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
+        "year", "date", "day", "month", "decade", "century", "time", "tell", "me", "please", "know", "name",
+        "the", "a", "an", "of", "in", "on", "at", "to", "and", "exactly", "ago", "percentage", "percent",
+    };
+
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
+    {
+        "city", "country", "town", "place", "capital", "region", "state", "residence", "location", "venue",
+        "province", "village", "nation", "territory", "island", "building", "site", "palace", "airport", "hotel",
+    };
+
+    private static readonly HashSet<string> OrgNouns = new(StringComparer.Ordinal)
+    {
+        "organization", "organisation", "group", "party", "movement", "faction", "agency", "ministry", "company",
+        "university", "institution", "newspaper", "body", "militant", "militants", "team", "club", "network",
+        "outlet", "council", "committee", "school", "college", "firm", "bank", "church",
+    };
+
+    private static readonly HashSet<string> PersonNouns = new(StringComparer.Ordinal)
+    {
+        "person", "leader", "president", "minister", "official", "man", "woman", "expert", "analyst", "spokesman",
+        "spokeswoman", "journalist", "author", "professor", "diplomat", "politician", "king", "queen", "chairman",
+    };
+
+    private static readonly HashSet<string> MeasureNouns = new(StringComparer.Ordinal)
+    {
+        "gdp", "population", "cost", "price", "budget", "size", "area", "salary", "revenue", "rate", "height",
+        "number", "amount", "toll", "value", "worth", "income", "debt", "deficit", "turnout", "length", "weight",
+        "age", "total", "share", "percentage", "capacity", "enrollment", "enrolment", "count",
+    };
+
+    private static readonly HashSet<string> MoneyWords = new(StringComparer.Ordinal)
+    {
+        "money", "cost", "costs", "pay", "paid", "spend", "spent", "worth", "price", "budget", "dollars", "euros",
+        "funding", "fund", "funds", "charge", "earn", "earned", "raise", "raised", "invest", "invested",
+    };
+
+    private static readonly HashSet<string> OrgVerbs = new(StringComparer.Ordinal)
+    {
+        "win", "won", "lead", "led", "leads", "control", "controls", "controlled", "rule", "ruled", "govern",
+        "governs", "claim", "claimed", "organize", "organise", "organized", "organised", "sponsor", "sponsored",
+        "fund", "funded", "form", "formed", "found", "founded", "sign", "signed", "attack", "attacked", "run", "runs",
+        "own", "owns", "owned", "publish", "published", "employ", "employs", "host", "hosted", "recognize",
+        "recognise", "recognized", "recognised", "build", "built", "establish", "established",
+    };
+
+    private static readonly HashSet<string> RoleModifiers = new(StringComparer.Ordinal)
+    {
+        "foreign", "prime", "defense", "defence", "interior", "finance", "deputy", "vice", "chief", "general",
+        "supreme", "former", "current", "new", "political", "senior", "top", "first", "secretary", "state",
+    };
+
+    private static readonly string[] Fillers =
+    [
+        "and", "so", "but", "also", "ok", "okay", "please", "tell me", "can you tell me", "could you tell me",
+        "do you know", "i want to know", "i wonder", "i'd like to know", "then", "well", "hey", "hi",
+    ];
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
+    {
+        "he", "she", "they", "him", "her", "them", "his", "their", "it", "its", "hers", "theirs",
+    };
+
+    [GeneratedRegex(@"^(?:who|what)(?:'s|’s|\s+(?:is|was|are|were))\s+(?<x>.+)$")]
+    private static partial Regex CopulaQuestion();
+
+    /// <summary>Analyses one question; <paramref name="reference"/> resolves "last year" and the like.</summary>
+    public static QuestionAnalysis Analyze(string question, DateOnly? reference = null, string? previousQuestion = null, string? previousAnswer = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = Clean(question);
+        IReadOnlyList<QuestionTerm> contextTerms = [];
+        IReadOnlyList<FocusName> inheritedNames = [];
+        if (!string.IsNullOrWhiteSpace(previousQuestion) && MentionsPronoun(text))
+        {
+            var previous = Analyze(previousQuestion, reference);
+            inheritedNames = previous.Names;
+            contextTerms = previous.Terms.Where(t => !t.IsRoleWord).ToList();
+            if (!string.IsNullOrWhiteSpace(previousAnswer))
+            {
+                var answerNames = EntityRecognizer.Recognize(previousAnswer).Where(e => e.Kind is EntityKind.Person or EntityKind.Organization).ToList();
+                if (answerNames.Count > 0 && previous.Type is AnswerType.Person or AnswerType.Organization)
+                {
+                    inheritedNames = answerNames.Select(e => ToFocus(e.Name, e.Kind)).ToList();
+                }
+            }
+        }
+
+        var lower = text.ToLowerInvariant();
+        var dates = DateExtractor.Extract(text, reference).Where(d => d.Precision != Text.Dates.DatePrecision.Day || d.From is not null || d.Month is not null).ToList();
+        var entities = EntityRecognizer.Recognize(text)
+            .Where(e => !dates.Any(d => d.Start < e.End && e.Start < d.End))
+            .ToList();
+
+        var analysis = DetectType(lower);
+        var names = new List<FocusName>();
+        var roleWords = new List<string>();
+        foreach (var entity in entities)
+        {
+            if (entity.Title is not null)
+            {
+                roleWords.AddRange(Tokenizer.Words(entity.Title).Where(w => !StopWords.Contains(w)));
+            }
+
+            var focus = ToFocus(entity.Name, entity.Kind);
+            if (focus.Words.Count > 0 && !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w)))
+            {
+                names.Add(focus);
+            }
+        }
+
+        foreach (var inherited in inheritedNames)
+        {
+            if (!names.Any(n => n.Words.SequenceEqual(inherited.Words)))
+            {
+                names.Add(inherited);
+            }
+        }
+
+        var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
+        var terms = new List<QuestionTerm>();
+        foreach (var token in Tokenizer.Tokenize(text))
+        {
+            if (token.Kind is not (TokenKind.Word or TokenKind.Number) || dates.Any(d => d.Start <= token.Start && token.Start < d.End))
+            {
+                continue;
+            }
+
+            var word = token.Text.ToLowerInvariant();
+            var bare = StripPossessive(word);
+            if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
+                || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
+                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)))
+            {
+                continue;
+            }
+
+            var stem = Lexicon.StemOf(bare);
+            if (terms.Any(t => t.Stem == stem))
+            {
+                continue;
+            }
+
+            var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare);
+            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole));
+        }
+
+        if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
+        {
+            var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
+            if (targetWords.Count > 0 && targetWords.All(w => EntityRecognizer.IsTitleWord(w) || Gazetteer.IsDemonym(w) || RoleModifiers.Contains(w)))
+            {
+                // "Who is the Palestinian president?" asks for the person holding a role, not a description.
+                analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords };
+            }
+        }
+
+        if (analysis.Type == AnswerType.Person)
+        {
+            var verbs = Tokenizer.Words(lower);
+            analysis = analysis with { AcceptsOrganization = verbs.Any(OrgVerbs.Contains) };
+        }
+
+        return analysis with
+        {
+            Question = text,
+            Names = names,
+            Terms = terms,
+            DateConstraints = analysis.Type == AnswerType.Date ? dates.Where(d => d.Precision <= Text.Dates.DatePrecision.Month).ToList() : dates,
+            RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
+            ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
+        };
+    }
+
+    private static QuestionAnalysis DetectType(string lower)
+    {
+        QuestionAnalysis Of(AnswerType type) => new() { Question = lower, Type = type };
+        var afterHowMuch = NextWord(lower, "how much") ?? NextWord(lower, "how many");
+
+        if (Regex.IsMatch(lower, @"\bhow\s+long\s+ago\b"))
+        {
+            return Of(AnswerType.Date);
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+long\b"))
+        {
+            return Of(AnswerType.Duration);
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+old\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Age };
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+many\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Count, TypeNoun = afterHowMuch };
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+much\b"))
+        {
+            var money = afterHowMuch is not null && MoneyWords.Contains(afterHowMuch) || Tokenizer.Words(lower).Any(MoneyWords.Contains);
+            return Of(AnswerType.Quantity) with { Quantity = money ? QuantityHint.Money : QuantityHint.Count, TypeNoun = afterHowMuch };
+        }
+
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:percentage|percent|proportion|share)\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Percent };
+        }
+
+        var yearMatch = Regex.Match(lower, @"\b(?:what|which)\s+(?<unit>year|decade|century)\b");
+        if (yearMatch.Success)
+        {
+            var precision = yearMatch.Groups["unit"].Value switch
+            {
+                "decade" => Text.Dates.DatePrecision.Decade,
+                "century" => Text.Dates.DatePrecision.Century,
+                _ => Text.Dates.DatePrecision.Year,
+            };
+            return Of(AnswerType.Date) with { DatePrecision = precision };
+        }
+
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time)\b") || Regex.IsMatch(lower, @"\bwhen\b"))
+        {
+            return Of(AnswerType.Date);
+        }
+
+        if (Regex.IsMatch(lower, @"\bwhere\b"))
+        {
+            return Of(AnswerType.Place);
+        }
+
+        var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?<n>[a-z]+)");
+        if (whichNoun.Success)
+        {
+            var noun = whichNoun.Groups["n"].Value;
+            var singular = noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
+            if (PlaceNouns.Contains(noun) || PlaceNouns.Contains(singular))
+            {
+                return Of(AnswerType.Place) with { TypeNoun = noun };
+            }
+
+            if (OrgNouns.Contains(noun) || OrgNouns.Contains(singular))
+            {
+                return Of(AnswerType.Organization) with { TypeNoun = noun };
+            }
+
+            if (PersonNouns.Contains(noun) || PersonNouns.Contains(singular))
+            {
+                return Of(AnswerType.Person) with { TypeNoun = noun, AcceptsOrganization = false };
+            }
+        }
+
+        var copula = CopulaQuestion().Match(lower);
+        if (copula.Success)
+        {
+            var target = copula.Groups["x"].Value.Trim();
+            var head = Tokenizer.Words(target).FirstOrDefault(w => !StopWords.Contains(w));
+            if (lower.StartsWith("what", StringComparison.Ordinal) && head is not null && MeasureNouns.Contains(head))
+            {
+                return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" ? QuantityHint.Money : QuantityHint.Any };
+            }
+
+            if (Tokenizer.Words(target).Count <= 8)
+            {
+                return Of(AnswerType.Description) with { DescriptionTarget = target };
+            }
+        }
+
+        if (Regex.IsMatch(lower, @"\bwho(?:m|se)?\b"))
+        {
+            return Of(AnswerType.Person);
+        }
+
+        if (Regex.IsMatch(lower, @"\b(?:date|year)\b"))
+        {
+            return Of(AnswerType.Date);
+        }
+
+        return Of(lower.StartsWith("what", StringComparison.Ordinal) || lower.StartsWith("which", StringComparison.Ordinal) ? AnswerType.Description : AnswerType.Other);
+    }
+
+    private static FocusName ToFocus(string name, EntityKind kind)
+    {
+        var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
+        return new FocusName(name, kind, words);
+    }
+
+    private static string Clean(string question)
+    {
+        var text = Regex.Replace(question.Trim(), @"\s+", " ").TrimEnd('?', '.', '!', ' ', '？');
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var filler in Fillers)
+            {
+                if (text.StartsWith(filler + " ", StringComparison.OrdinalIgnoreCase) || text.StartsWith(filler + ", ", StringComparison.OrdinalIgnoreCase))
+                {
+                    text = text[(filler.Length + 1)..].TrimStart(',', ' ');
+                    changed = true;
+                }
+            }
+        }
+
+        return text;
+    }
+
+    private static bool MentionsPronoun(string text) => Tokenizer.Words(text).Any(Pronouns.Contains);
+
+    private static string? NextWord(string lower, string phrase)
+    {
+        var index = lower.IndexOf(phrase + " ", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var next = Tokenizer.Words(lower[(index + phrase.Length)..]).FirstOrDefault();
+        return next is null || next is "did" or "does" or "do" or "is" or "was" or "were" or "are" or "has" or "have" or "had" or "will" ? null : next;
+    }
+
+    private static string StripPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '’');
+}

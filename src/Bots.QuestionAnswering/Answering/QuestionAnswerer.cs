@@ -1,0 +1,381 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bots.QuestionAnswering.Analysis;
+using Bots.QuestionAnswering.Extraction;
+using Bots.QuestionAnswering.Retrieval;
+using Bots.Text.Dates;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Answering;
+
+/// <summary>
+/// Answers a question from the stored articles: analyse it, retrieve passages, rank sentences, extract candidates of
+/// the expected type, score them (type fit, closeness to the question's words, retrieval rank, agreement across
+/// independent stories) — and decline when no evidence mentions what the question is about.
+/// </summary>
+public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOptions options, TimeProvider? clock = null)
+{
+    private const int SentencesToMine = 14;
+    private const double MinimumCoverage = 0.45;
+    private const double MinimumEventCoverage = 0.34;
+    private const double MinimumScore = 0.3;
+    private const double DisagreementRatio = 0.85;
+
+    private readonly PassageRetriever retriever = new(search);
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+
+    /// <summary>Answers one question; throws <see cref="InvalidQuestionException"/> for a question that cannot be asked as sent.</summary>
+    public async Task<Answer> AskAsync(Question question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        Validate(question.Text);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var analysis = QuestionAnalyzer.Analyze(question.Text, today, question.PreviousQuestion, question.PreviousAnswer);
+        var passages = await retriever.RetrieveAsync(analysis, cancellationToken).ConfigureAwait(false);
+        if (passages.Count == 0)
+        {
+            return Answer.Decline(analysis.Type.ToWireName(), "I found nothing about that in the articles. Try other words, or add articles about it.");
+        }
+
+        // "last year" means the corpus's last year: resolve against the newest article found, not the clock.
+        if (analysis.DateConstraints.Any(d => d.IsRelative))
+        {
+            var newest = passages.Select(p => DateExtractor.ParseReference(p.Published)).Where(d => d is not null).DefaultIfEmpty(today).Max();
+            analysis = QuestionAnalyzer.Analyze(question.Text, newest, question.PreviousQuestion, question.PreviousAnswer);
+        }
+
+        analysis = PromoteLowerCaseNames(analysis, passages);
+        return AnswerFrom(analysis, passages);
+    }
+
+    private void Validate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidQuestionException("The question is empty: type what you want to know, for example \"When did Abbas visit Moscow?\".");
+        }
+
+        if (text.Length > options.MaxQuestionLength)
+        {
+            throw new InvalidQuestionException(string.Create(CultureInfo.InvariantCulture,
+                $"The question is {text.Length:N0} characters long; the limit is {options.MaxQuestionLength:N0}. Ask one shorter question."));
+        }
+    }
+
+    private static Answer AnswerFrom(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var typeName = analysis.Type.ToWireName();
+        var sentences = passages.SelectMany((p, rank) => EvidenceSentence.FromPassage(p, rank)).ToList();
+        SentenceRanker.Rank(analysis, sentences);
+
+        // Which question names each article mentions anywhere in what was retrieved of it.
+        var wordsByArticle = passages.GroupBy(p => p.ArticleId)
+            .ToDictionary(g => g.Key, g => EvidenceSentence.WordSet(g.SelectMany(p => Bots.Text.Tokenizer.Words(p.Text))));
+        var unmentioned = analysis.Names.Where(n => !wordsByArticle.Values.Any(words => NameMatcher.Mentions(words, n))).ToList();
+        if (unmentioned.Count > 0)
+        {
+            return Answer.Decline(typeName, $"None of the articles mention {JoinNames(unmentioned.Select(n => n.Text))}. {Coverage(analysis, passages)}");
+        }
+
+        var aboutTheQuestion = sentences
+            .Where(s => analysis.Names.All(n => NameMatcher.Mentions(wordsByArticle[s.Passage.ArticleId], n)))
+            .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count)
+            .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count))
+            .ToList();
+        var eligible = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s)).ToList();
+        if (eligible.Count == 0)
+        {
+            return Answer.Decline(typeName, DeclineMessage(analysis, passages, aboutTheQuestion));
+        }
+
+        var candidates = new List<AnswerCandidate>();
+        foreach (var sentence in eligible.OrderByDescending(s => s.Score).Take(SentencesToMine))
+        {
+            var dated = analysis.DateConstraints.Count > 0 && analysis.Type != AnswerType.Date && sentence.Dates.Count > 0 ? 0.1 : 0;
+            foreach (var candidate in CandidateExtractor.Extract(analysis, sentence))
+            {
+                candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(candidate));
+                candidates.Add(candidate);
+            }
+        }
+
+        var groups = Group(analysis, candidates);
+        if (groups.Count == 0 || groups[0].Score < MinimumScore)
+        {
+            return Answer.Decline(typeName, $"The articles mention {Topic(analysis)}, but I found no {Describe(analysis.Type)} for that in them. {Coverage(analysis, passages)}");
+        }
+
+        var best = groups[0];
+        var citations = best.Members
+            .GroupBy(c => c.Sentence.Passage.StoryId)
+            .Select(g => g.OrderByDescending(c => c.Score).First())
+            .OrderByDescending(c => c.Score)
+            .Take(3)
+            .Select(Cite)
+            .ToList();
+
+        var message = string.Empty;
+        var alternatives = new List<string>();
+        var rival = groups.Skip(1).FirstOrDefault(g => g.Score >= DisagreementRatio * best.Score
+            && g.Best.Sentence.Passage.StoryId != best.Best.Sentence.Passage.StoryId
+            && g.Best.Sentence.NamesInSentence >= best.Best.Sentence.NamesInSentence
+            && best.Members.All(m => m.Sentence.Passage.StoryId != g.Best.Sentence.Passage.StoryId));
+        if (rival is not null && analysis.Type is AnswerType.Date or AnswerType.Quantity or AnswerType.Place or AnswerType.Person)
+        {
+            alternatives.Add(rival.Best.Text);
+            citations.Add(Cite(rival.Best));
+            message = $"Sources disagree: {SourceName(best.Best)} says {best.Best.Text}; {SourceName(rival.Best)} says {rival.Best.Text}.";
+        }
+
+        var confidence = Calibrate(best, rival is not null);
+        var shown = best.Representative;
+        if (!ReferenceEquals(shown, best.Best))
+        {
+            citations.Insert(0, Cite(shown));
+            citations = citations.DistinctBy(c => (c.ArticleId, c.Snippet)).Take(3).ToList();
+        }
+
+        return new Answer(true, shown.Text, shown.Sentence.Text.Trim(), citations, confidence, typeName, message, alternatives);
+    }
+
+    private static bool MeetsDateConstraints(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        if (analysis.DateConstraints.Count == 0 || analysis.Type == AnswerType.Date)
+        {
+            return true;
+        }
+
+        foreach (var constraint in analysis.DateConstraints)
+        {
+            if (sentence.Dates.Any(d => DateAgreement.Compatible(constraint, d)))
+            {
+                continue;
+            }
+
+            // A sentence without any date in a news story happened around its publication date.
+            var published = DateExtractor.ParseReference(sentence.Passage.Published);
+            if (sentence.Dates.Count == 0 && published is { } day && constraint.Overlaps(day, day))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    private static double Proximity(AnswerCandidate candidate)
+    {
+        var matches = candidate.Sentence.Matches.Where(m => m.WordIndex < candidate.FirstWord || m.WordIndex >= candidate.EndWord).ToList();
+        if (matches.Count == 0)
+        {
+            return 0.3;
+        }
+
+        // A date in "(founded in 1964)" belongs to the phrase before the bracket, not to the words after it.
+        var words = candidate.Sentence.Words;
+        var text = candidate.Sentence.Text;
+        var candidateStart = candidate.FirstWord < words.Count ? words[candidate.FirstWord].Start : text.Length;
+        var open = text.LastIndexOf('(', Math.Max(0, candidateStart - 1));
+        var closeBefore = open < 0 ? -1 : text.IndexOf(')', open);
+        var inBrackets = open >= 0 && (closeBefore < 0 || closeBefore >= candidateStart);
+        var close = inBrackets ? text.IndexOf(')', candidateStart) : -1;
+
+        double weighted = 0;
+        double total = 0;
+        foreach (var (index, weight) in matches)
+        {
+            total += weight;
+            if (inBrackets && close >= 0 && index < words.Count && words[index].Start > close)
+            {
+                continue;
+            }
+
+            var distance = index < candidate.FirstWord ? candidate.FirstWord - index : index - candidate.EndWord + 1;
+            weighted += weight * Math.Exp(-distance / 7.0);
+        }
+
+        return weighted / total;
+    }
+
+    private static List<CandidateGroup> Group(QuestionAnalysis analysis, List<AnswerCandidate> candidates)
+    {
+        var groups = new List<CandidateGroup>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.Score))
+        {
+            var group = groups.FirstOrDefault(g => SameAnswer(g.Best, candidate));
+            if (group is null)
+            {
+                groups.Add(new CandidateGroup(candidate));
+            }
+            else
+            {
+                group.Members.Add(candidate);
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            // Of agreeing answers, show the most specific one that scores nearly as well ("the Novo-Ogaryovo residence in Moscow" over "Moscow").
+            var specific = group.Members.Where(m => m.Score >= 0.7 * group.Best.Score).OrderByDescending(m => m.Text.Length).First();
+            if (analysis.Type is AnswerType.Place or AnswerType.Person or AnswerType.Description)
+            {
+                group.Representative = specific;
+            }
+
+            // Independent stories that agree raise the answer; near-duplicates of one story count once.
+            var stories = group.Members.Select(m => m.Sentence.Passage.StoryId).Distinct().Count();
+            group.Score = group.Best.Score * (1 + Math.Min(0.3, 0.12 * (stories - 1)));
+            group.Stories = stories;
+        }
+
+        return groups.OrderByDescending(g => g.Score).ToList();
+    }
+
+    private static bool SameAnswer(AnswerCandidate a, AnswerCandidate b)
+    {
+        if (a.Date is { } da && b.Date is { } db)
+        {
+            return DateAgreement.Compatible(da, db);
+        }
+
+        if (a.Key.StartsWith("place:", StringComparison.Ordinal) && b.Key.StartsWith("place:", StringComparison.Ordinal))
+        {
+            return a.Text.Contains(b.Text, StringComparison.OrdinalIgnoreCase) || b.Text.Contains(a.Text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return a.Key == b.Key;
+    }
+
+    private static double Calibrate(CandidateGroup best, bool disputed)
+    {
+        var p = 1 / (1 + Math.Exp(-7 * (best.Score - 0.5)));
+        p += 0.04 * Math.Min(3, best.Stories - 1);
+        if (disputed)
+        {
+            p *= 0.75;
+        }
+
+        return Math.Round(Math.Clamp(p, 0.05, 0.97), 2);
+    }
+
+    private static QuestionAnalysis PromoteLowerCaseNames(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        // "when did abbas visit moscow": a word the articles always capitalise is a name.
+        var promoted = new List<FocusName>();
+        var kept = new List<QuestionTerm>();
+        foreach (var term in analysis.Terms)
+        {
+            if (term.IsRoleWord || term.Word.Length < 3 || !analysis.Question.Contains(term.Word, StringComparison.Ordinal))
+            {
+                kept.Add(term);
+                continue;
+            }
+
+            var pattern = new Regex($@"\b{Regex.Escape(term.Word)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            int upper = 0, total = 0;
+            foreach (var passage in passages)
+            {
+                foreach (Match m in pattern.Matches(passage.Text))
+                {
+                    total++;
+                    upper += char.IsUpper(passage.Text[m.Index]) ? 1 : 0;
+                }
+            }
+
+            if (total >= 2 && upper >= 0.9 * total)
+            {
+                var kind = passages.SelectMany(p => EntityRecognizer.Recognize(p.Text))
+                    .FirstOrDefault(e => e.Name.Split(' ').Any(w => w.Equals(term.Word, StringComparison.OrdinalIgnoreCase)))?.Kind ?? EntityKind.Other;
+                promoted.Add(new FocusName(term.Word, kind, [term.Word]));
+            }
+            else
+            {
+                kept.Add(term);
+            }
+        }
+
+        return promoted.Count == 0 ? analysis : analysis with { Names = [.. analysis.Names, .. promoted], Terms = kept };
+    }
+
+    private static string DeclineMessage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages, List<EvidenceSentence> aboutTheQuestion)
+    {
+        if (analysis.DateConstraints.Count > 0 && aboutTheQuestion.Count > 0)
+        {
+            var otherDates = aboutTheQuestion.OrderByDescending(s => s.Score)
+                .SelectMany(s => s.Dates)
+                .Select(d => d.Describe())
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(3)
+                .ToList();
+            var asked = string.Join(", ", analysis.DateConstraints.Select(d => d.Text));
+            return otherDates.Count > 0
+                ? $"The articles don't say that for {asked}; they mention {Topic(analysis)} for {string.Join(", ", otherDates)}."
+                : $"The articles don't say that for {asked}. {Coverage(analysis, passages)}";
+        }
+
+        return $"The articles don't say that. {Coverage(analysis, passages)}";
+    }
+
+    private static string Coverage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var titles = passages
+            .GroupBy(p => p.StoryId)
+            .Select(g => g.First())
+            .Where(p => !string.IsNullOrWhiteSpace(p.Title))
+            .Take(3)
+            .Select(p => string.IsNullOrWhiteSpace(p.Source) ? $"\"{p.Title}\"" : $"\"{p.Title}\" ({p.Source})")
+            .ToList();
+        return titles.Count == 0 ? string.Empty : $"The closest articles are {string.Join("; ", titles)}.";
+    }
+
+    private static string Topic(QuestionAnalysis analysis)
+    {
+        var words = analysis.Names.Select(n => n.Text).Concat(analysis.Terms.Where(t => !t.IsRoleWord).Select(t => t.Word)).Take(4).ToList();
+        return words.Count == 0 ? "this" : string.Join(" ", words);
+    }
+
+    private static string Describe(AnswerType type) => type switch
+    {
+        AnswerType.Date => "date",
+        AnswerType.Duration => "duration",
+        AnswerType.Person => "person",
+        AnswerType.Place => "place",
+        AnswerType.Organization => "organisation",
+        AnswerType.Quantity => "amount",
+        AnswerType.Description => "description",
+        _ => "answer",
+    };
+
+    private static string JoinNames(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count == 1 ? list[0] : $"{string.Join(", ", list.Take(list.Count - 1))} or {list[^1]}";
+    }
+
+    private static string SourceName(AnswerCandidate candidate) =>
+        !string.IsNullOrWhiteSpace(candidate.Sentence.Passage.Source) ? candidate.Sentence.Passage.Source
+        : !string.IsNullOrWhiteSpace(candidate.Sentence.Passage.Title) ? $"\"{candidate.Sentence.Passage.Title}\""
+        : $"article {candidate.Sentence.Passage.ArticleId}";
+
+    private static AnswerCitation Cite(AnswerCandidate candidate)
+    {
+        var passage = candidate.Sentence.Passage;
+        return new AnswerCitation(passage.ArticleId, passage.Title, passage.Source, passage.Url, passage.Published, candidate.Sentence.Text.Trim());
+    }
+
+    private sealed class CandidateGroup(AnswerCandidate best)
+    {
+        public AnswerCandidate Best { get; } = best;
+
+        /// <summary>The member shown to the reader.</summary>
+        public AnswerCandidate Representative { get; set; } = best;
+
+        public List<AnswerCandidate> Members { get; } = [best];
+
+        public double Score { get; set; }
+
+        public int Stories { get; set; }
+    }
+}

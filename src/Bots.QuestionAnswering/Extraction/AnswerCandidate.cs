@@ -1,0 +1,15 @@
+using Bots.QuestionAnswering.Retrieval;
+using Bots.Text.Dates;
+
+namespace Bots.QuestionAnswering.Extraction;
+
+/// <summary>
+/// A possible answer found in an evidence sentence: the text to show, a key under which agreeing answers group,
+/// where it sits in the sentence (word indexes, end exclusive) and how well its type fits the question (0..1).
+/// </summary>
+internal sealed record AnswerCandidate(string Text, string Key, EvidenceSentence Sentence, int FirstWord, int EndWord, double Fit)
+{
+    public DateMention? Date { get; init; }
+
+    public double Score { get; set; }
+}

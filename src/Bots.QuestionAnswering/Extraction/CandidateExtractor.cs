@@ -1,0 +1,388 @@
+using System.Text.RegularExpressions;
+using Bots.QuestionAnswering.Analysis;
+using Bots.QuestionAnswering.Retrieval;
+using Bots.Text;
+using Bots.Text.Dates;
+using Bots.Text.Entities;
+using Bots.Text.Quantities;
+
+namespace Bots.QuestionAnswering.Extraction;
+
+/// <summary>Finds the spans of the expected type in an evidence sentence: dates, people, places, organisations, amounts, descriptions.</summary>
+internal static partial class CandidateExtractor
+{
+    private const int MaxAnswerWords = 10;
+
+    private static readonly HashSet<string> LocativeFacilityWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "residence", "palace", "airport", "hotel", "building", "headquarters", "embassy", "hall", "square", "stadium",
+        "centre", "center", "base", "camp", "house", "office", "compound", "university", "school", "hospital", "church",
+        "mosque", "cathedral", "basilica", "grotto", "museum", "library", "college", "institute", "dome",
+    };
+
+    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,90}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow)\b)[^,;.()“”""]{0,80})(?:,|\)|;|\.|$| —| –)")]
+    private static partial Regex AppositionAfter();
+
+    [GeneratedRegex(@"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:residence|palace|airport|hotel|building|headquarters|embassy|hall|square|stadium|centre|center|base|camp|house|office|compound|university|school|hospital|church|mosque|cathedral|basilica|grotto|museum|library|college|institute|dome)\b(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?")]
+    private static partial Regex FacilityAfter();
+
+    [GeneratedRegex(@"^\s+(?:is|was|has been|had been|became|remains|serves as|served as)\s+(?<np>(?:an?|the|one of)\s+[^,;.“”""]{2,90})")]
+    private static partial Regex CopulaAfter();
+
+    /// <summary>All candidates of the question's type in the sentence.</summary>
+    public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        return question.Type switch
+        {
+            AnswerType.Date => Dates(question, sentence),
+            AnswerType.Person => People(question, sentence),
+            AnswerType.Place => Places(question, sentence),
+            AnswerType.Organization => Organizations(question, sentence),
+            AnswerType.Quantity => Quantities(question, sentence, question.Quantity),
+            AnswerType.Duration => Durations(sentence),
+            AnswerType.Description => Descriptions(question, sentence),
+            _ => Statement(question, sentence),
+        };
+    }
+
+    private static IEnumerable<AnswerCandidate> Dates(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        foreach (var date in sentence.Dates)
+        {
+            var before = sentence.Text[..date.Start].TrimEnd();
+            var fit = date.Precision switch
+            {
+                DatePrecision.Day => 1.0,
+                DatePrecision.Month or DatePrecision.Season => 0.95,
+                DatePrecision.Year => 0.85,
+                _ => 0.7,
+            };
+
+            // "for the first time since 2021": a bound, not the time of the event.
+            if (Regex.IsMatch(before, @"\b(?:since|until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase))
+            {
+                fit *= 0.35;
+            }
+
+            if (date.From is null)
+            {
+                fit *= date.IsRelative ? 0.5 : 0.9;
+            }
+
+            if (question.DatePrecision is { } wanted && date.Precision > wanted)
+            {
+                fit *= 0.5;
+            }
+
+            if (question.DateConstraints.Count > 0 && !question.DateConstraints.Any(c => DateAgreement.Compatible(c, date)))
+            {
+                continue;
+            }
+
+            var precision = question.DatePrecision is { } asked && asked > date.Precision ? asked : date.Precision;
+            var text = date.From is null ? StripOpening(date.Text) : date.Describe(precision);
+            yield return Candidate(text, "date:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, fit) with { Date = date };
+        }
+    }
+
+    private static IEnumerable<AnswerCandidate> People(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        var found = false;
+        foreach (var entity in sentence.Entities)
+        {
+            var isPerson = entity.Kind == EntityKind.Person;
+            var isOrg = entity.Kind == EntityKind.Organization && question.TypeNoun is null;
+            if (!isPerson && !isOrg || IsQuestionName(question, entity))
+            {
+                continue;
+            }
+
+            var fit = isPerson ? 1.0 : question.AcceptsOrganization ? 0.9 : 0.35;
+            if (question.RoleWords.Count > 0)
+            {
+                fit *= RoleFit(question, sentence, entity);
+            }
+
+            found = true;
+            var name = isPerson ? entity.Canonical : entity.Name;
+            yield return Candidate(name, "name:" + Surname(name), sentence, entity.Start, entity.Length, fit);
+        }
+
+        // "He adds: “Moscow does not have …”": the speaker is named in an earlier sentence of the passage.
+        if (!found && Speaker(sentence) is { } speaker)
+        {
+            yield return Candidate(speaker.Canonical, "name:" + Surname(speaker.Canonical), sentence, 0, 0, 0.8);
+        }
+    }
+
+    private static IEnumerable<AnswerCandidate> Places(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        var candidates = new List<(AnswerCandidate Candidate, int Start, int End)>();
+        foreach (var entity in sentence.Entities)
+        {
+            var isFacility = entity.Kind == EntityKind.Organization && LocativeFacilityWords.Contains(LastWord(entity.Name));
+            var namesAFacility = entity.Kind is EntityKind.Other or EntityKind.Person && FacilityAfter().IsMatch(sentence.Text[entity.End..]);
+            if (!(entity.Kind == EntityKind.Place || isFacility || namesAFacility) || IsQuestionName(question, entity) || Gazetteer.IsDemonym(entity.Name)
+                || IsCountryOfQuestionCapital(question, entity.Name))
+            {
+                continue;
+            }
+
+            var before = sentence.Text[..entity.Start].TrimEnd();
+            var fit = Regex.IsMatch(before, @"\b(?:in|at|near|inside|outside|visit|visited|visiting|visits|toured|reached|entered)(?:\s+the)?$", RegexOptions.IgnoreCase) ? 1.0
+                : Regex.IsMatch(before, @"\b(?:to|from|into|toward|towards)(?:\s+the)?$", RegexOptions.IgnoreCase) ? 0.75
+                : 0.55;
+            if (question.TypeNoun is "country" or "countries" && !Gazetteer.IsCountry(entity.Name))
+            {
+                fit *= 0.4;
+            }
+            else if (question.TypeNoun is "city" && Gazetteer.IsCountry(entity.Name))
+            {
+                fit *= 0.4;
+            }
+
+            // "the Novo-Ogaryovo presidential residence in Moscow" says more than "Novo-Ogaryovo" or "Moscow".
+            var end = ExtendFacility(sentence, entity, isFacility);
+            if (end is { } span)
+            {
+                var text = sentence.Text[entity.Start..span];
+                candidates.Add((Candidate(text, "place:" + entity.Name.ToLowerInvariant(), sentence, entity.Start, span - entity.Start, Math.Min(1.0, fit * 1.08)), entity.Start, span));
+                continue;
+            }
+
+            candidates.Add((Candidate(entity.Name, "place:" + entity.Name.ToLowerInvariant(), sentence, entity.Start, entity.Length, fit), entity.Start, entity.End));
+        }
+
+        // A city inside a longer place span ("... residence in Moscow") is part of that answer, not a rival.
+        return candidates
+            .Where(c => !candidates.Any(o => !ReferenceEquals(o.Candidate, c.Candidate) && o.Start <= c.Start && c.End <= o.End && o.End - o.Start > c.End - c.Start))
+            .Select(c => c.Candidate);
+    }
+
+    private static bool IsCountryOfQuestionCapital(QuestionAnalysis question, string place)
+    {
+        var country = Gazetteer.FindCountry(place);
+        return country is not null && Gazetteer.IsCountry(place)
+            && question.Names.Any(n => n.Text.Equals(country.Capital, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string LastWord(string name)
+    {
+        var index = name.LastIndexOf(' ');
+        return index < 0 ? name : name[(index + 1)..];
+    }
+
+    private static IEnumerable<AnswerCandidate> Organizations(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        foreach (var entity in sentence.Entities)
+        {
+            if (IsQuestionName(question, entity))
+            {
+                continue;
+            }
+
+            var fit = entity.Kind switch
+            {
+                EntityKind.Organization => 1.0,
+                EntityKind.Other => 0.5,
+                _ => 0,
+            };
+            if (fit > 0)
+            {
+                yield return Candidate(entity.Name, "org:" + entity.Name.ToLowerInvariant(), sentence, entity.Start, entity.Length, fit);
+            }
+        }
+    }
+
+    private static IEnumerable<AnswerCandidate> Quantities(QuestionAnalysis question, EvidenceSentence sentence, QuantityHint hint)
+    {
+        foreach (var quantity in sentence.Quantities)
+        {
+            var fit = (hint, quantity.Kind) switch
+            {
+                (QuantityHint.Age, QuantityKind.Age) => 1.0,
+                (QuantityHint.Money, QuantityKind.Money) => 1.0,
+                (QuantityHint.Percent, QuantityKind.Percent) => 1.0,
+                (QuantityHint.Count, QuantityKind.Count) => 0.85,
+                (QuantityHint.Any, _) => 0.8,
+                (QuantityHint.Count, QuantityKind.Money) => 0.5,
+                _ => 0.15,
+            };
+
+            // "hundreds of tons of aid" answers "how much aid"; "60 people" answers "how many people".
+            if (question.TypeNoun is { } noun)
+            {
+                var after = sentence.Text[quantity.End..];
+                var nounStem = Lexicon.StemOf(noun);
+                var unitStem = quantity.Unit is null ? string.Empty : Lexicon.StemOf(quantity.Unit);
+                if (unitStem == nounStem || Regex.IsMatch(after, $@"^\s+(?:of\s+)?(?:\w+\s+)?{Regex.Escape(noun)}", RegexOptions.IgnoreCase)
+                    || Lexicon.RelatedStems(nounStem).Contains(unitStem))
+                {
+                    fit = Math.Min(1.0, fit + 0.15);
+                }
+            }
+
+            yield return Candidate(quantity.Text, "qty:" + quantity.Text.ToLowerInvariant(), sentence, quantity.Start, quantity.Length, fit);
+        }
+    }
+
+    private static IEnumerable<AnswerCandidate> Durations(EvidenceSentence sentence)
+    {
+        foreach (var quantity in sentence.Quantities.Where(q => q.Kind == QuantityKind.Duration))
+        {
+            var text = Regex.Replace(quantity.Text, @"^(?:for|lasted|lasting|after|within|over)\s+", string.Empty, RegexOptions.IgnoreCase);
+            yield return Candidate(text, "dur:" + text.ToLowerInvariant(), sentence, quantity.Start, quantity.Length, 1.0);
+        }
+
+        foreach (var date in sentence.Dates.Where(d => d.IsRange && d.From is not null))
+        {
+            yield return Candidate(date.Describe(), "dur:" + date.Text.ToLowerInvariant(), sentence, date.Start, date.Length, 0.6) with { Date = date };
+        }
+    }
+
+    private static IEnumerable<AnswerCandidate> Descriptions(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        var targetWords = question.DescriptionTarget is { } target
+            ? Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList()
+            : [];
+        if (targetWords.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var entity in sentence.Entities)
+        {
+            var words = EvidenceSentence.WordSet(Tokenizer.Words(entity.Text));
+            var fullWords = EvidenceSentence.WordSet(Tokenizer.Words(entity.Canonical));
+            if (!targetWords.All(w => words.Contains(w) || fullWords.Contains(w)) && !(targetWords.Count == 1 && entity.Name.Equals(targetWords[0], StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var after = sentence.Text[entity.End..];
+            var apposition = AppositionAfter().Match(after);
+            if (apposition.Success)
+            {
+                var np = apposition.Groups["np"].Value.Trim();
+                yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, entity.End + apposition.Groups["np"].Index, np.Length, 1.0);
+            }
+
+            var copula = CopulaAfter().Match(after);
+            if (copula.Success)
+            {
+                var np = copula.Groups["np"].Value.Trim();
+                yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, entity.End + copula.Groups["np"].Index, np.Length, 0.95);
+            }
+
+            // "Palestine Liberation Organization (PLO)": the expansion defines the acronym.
+            var acronym = Regex.Match(sentence.Text[..entity.Start], @"(?<full>(?:[A-Z][\w’'-]+\s+(?:of\s+|for\s+|the\s+)?){1,7})\($");
+            if (acronym.Success && entity.Name.All(char.IsUpper))
+            {
+                var full = acronym.Groups["full"].Value.Trim();
+                yield return Candidate(full, "desc:" + full.ToLowerInvariant(), sentence, acronym.Index, full.Length, 1.0);
+            }
+
+            if (entity.Title is { } title)
+            {
+                yield return Candidate(title, "desc:" + title.ToLowerInvariant(), sentence, entity.Start, title.Length, 0.8);
+            }
+        }
+
+        // "the Palestinian leader, Mahmoud Abbas, is …": the description comes first.
+        var targetPattern = string.Join(@"\s+", targetWords.Select(Regex.Escape));
+        var before = Regex.Match(sentence.Text, $@"(?<np>\b(?:the|a|an)\s+[^,;.“”""]{{2,60}}),\s+(?:[A-Z][\w’'-]+\s+)*{targetPattern}\b", RegexOptions.IgnoreCase);
+        if (before.Success)
+        {
+            var np = before.Groups["np"].Value.Trim();
+            yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, before.Groups["np"].Index, np.Length, 0.9);
+        }
+    }
+
+    private static IEnumerable<AnswerCandidate> Statement(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        if (sentence.Matches.Count == 0)
+        {
+            yield break;
+        }
+
+        // The ten-word window around the words that matched the question.
+        var centre = (int)sentence.Matches.Average(m => m.WordIndex);
+        var first = Math.Max(0, Math.Min(centre - MaxAnswerWords / 2, sentence.Words.Count - MaxAnswerWords));
+        var last = Math.Min(sentence.Words.Count, first + MaxAnswerWords) - 1;
+        var start = sentence.Words[first].Start;
+        var end = sentence.Words[last].Start + sentence.Words[last].Length;
+        var text = sentence.Text[start..end];
+        yield return Candidate(text, "stmt:" + text.ToLowerInvariant(), sentence, start, end - start, 0.6);
+    }
+
+    private static AnswerCandidate Candidate(string text, string key, EvidenceSentence sentence, int charStart, int charLength, double fit)
+    {
+        var first = sentence.WordIndexAt(charStart);
+        var end = charLength == 0 ? first : Math.Max(first + 1, sentence.WordIndexAt(charStart + charLength));
+        return new AnswerCandidate(Shorten(text), key, sentence, first, end, fit);
+    }
+
+    internal static string Shorten(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= MaxAnswerWords ? text.Trim() : string.Join(' ', words.Take(MaxAnswerWords));
+    }
+
+    private static bool IsQuestionName(QuestionAnalysis question, EntityMention entity)
+    {
+        var words = EvidenceSentence.WordSet(Tokenizer.Words(entity.Canonical));
+        return question.Names.Any(n => n.Words.Count > 0 && (n.Words.All(words.Contains) || n.Kind == EntityKind.Person && words.Contains(n.Words[^1])));
+    }
+
+    private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)
+    {
+        // The role may be a title ("Palestinian President Mahmoud Abbas") or an apposition before the name ("the Palestinian leader, Mahmoud Abbas").
+        var previousEnd = sentence.Entities.Where(e => e.End <= entity.Start).Select(e => e.End).DefaultIfEmpty(0).Max();
+        var windowStart = Math.Max(previousEnd, Math.Max(0, entity.Start - 40));
+        var context = sentence.Text[windowStart..entity.Start] + " " + (entity.Title ?? string.Empty);
+        var words = EvidenceSentence.WordSet(Tokenizer.Words(context)).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
+        var roles = question.RoleWords.Select(Lexicon.StemOf).ToList();
+        var matched = roles.Count(r => words.Contains(r) || Lexicon.RelatedStems(r).Any(words.Contains));
+        return matched == roles.Count ? 1.0 : 0.15;
+    }
+
+    private static EntityMention? Speaker(EvidenceSentence sentence)
+    {
+        var opensWithPronoun = Regex.IsMatch(sentence.Text, @"^\W*(?:He|She|They)\b") || sentence.Text.TrimStart().StartsWith('“') || sentence.Text.TrimStart().StartsWith('"');
+        if (!opensWithPronoun)
+        {
+            return null;
+        }
+
+        // The latest person named before this sentence in the same passage.
+        var passageText = sentence.Passage.Text;
+        var sentenceStart = passageText.IndexOf(sentence.Text, StringComparison.Ordinal);
+        if (sentenceStart <= 0)
+        {
+            return null;
+        }
+
+        return EntityRecognizer.Recognize(passageText[..sentenceStart]).LastOrDefault(e => e.Kind == EntityKind.Person);
+    }
+
+    private static int? ExtendFacility(EvidenceSentence sentence, EntityMention entity, bool isFacility)
+    {
+        var rest = sentence.Text[entity.End..];
+        var located = Regex.Match(rest, @"^[^,;.()]{0,40}?\s+in\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?");
+        if (isFacility)
+        {
+            return located.Success && located.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 ? entity.End + located.Length : null;
+        }
+
+        var match = FacilityAfter().Match(rest);
+        return match.Success ? entity.End + match.Length : null;
+    }
+
+    private static string StripOpening(string text) => Regex.Replace(text, @"^(?:from|between)\s+", string.Empty, RegexOptions.IgnoreCase);
+
+    private static string Surname(string name)
+    {
+        var words = name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? name.ToLowerInvariant() : words[^1];
+    }
+}

@@ -1,0 +1,48 @@
+using Bots.Contracts.V1;
+using Bots.QuestionAnswering.Answering;
+using Bots.QuestionAnswering.Grpc;
+using Bots.QuestionAnswering.Retrieval;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bots.QuestionAnswering;
+
+/// <summary>Registration and mapping of the question-answering service.</summary>
+public static class QuestionAnsweringServiceExtensions
+{
+    /// <summary>
+    /// Registers options (`QuestionAnswering`, `Services:ArticleStore`), the store client, the domain
+    /// <see cref="QuestionAnswerer"/> and the gRPC service. A store already registered as <see cref="IPassageSearch"/> wins.
+    /// </summary>
+    public static WebApplicationBuilder AddQuestionAnswering(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<QuestionAnsweringOptions>()
+            .Bind(builder.Configuration.GetSection(QuestionAnsweringOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ArticleStoreClientOptions>()
+            .Bind(builder.Configuration.GetSection(ArticleStoreClientOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp => GrpcChannel.ForAddress(sp.GetRequiredService<IOptions<ArticleStoreClientOptions>>().Value.ArticleStore));
+        builder.Services.AddSingleton(sp => new ArticleStore.ArticleStoreClient(sp.GetRequiredService<GrpcChannel>()));
+        builder.Services.TryAddSingleton<IPassageSearch>(sp => new GrpcPassageSearch(sp.GetRequiredService<ArticleStore.ArticleStoreClient>()));
+        builder.Services.AddSingleton(sp => new QuestionAnswerer(
+            sp.GetRequiredService<IPassageSearch>(),
+            sp.GetRequiredService<IOptions<QuestionAnsweringOptions>>().Value,
+            sp.GetService<TimeProvider>()));
+        builder.Services.AddSingleton<QuestionAnsweringService>();
+        return builder;
+    }
+
+    /// <summary>Maps the QuestionAnswering gRPC service.</summary>
+    public static WebApplication MapQuestionAnswering(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGrpcService<QuestionAnsweringService>();
+        return app;
+    }
+}

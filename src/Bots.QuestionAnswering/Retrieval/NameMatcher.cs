@@ -1,0 +1,49 @@
+using Bots.QuestionAnswering.Analysis;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Retrieval;
+
+/// <summary>Decides whether a text mentions a name from the question, allowing the forms news uses for it.</summary>
+internal static class NameMatcher
+{
+    /// <summary>
+    /// True when the words mention the name: all its words; a person's surname; for a country, its demonym or its
+    /// capital ("Moscow" for Russia). A city is never matched by its country: a question about Tokyo is not about Japan.
+    /// </summary>
+    public static bool Mentions(HashSet<string> lowerWords, FocusName name)
+    {
+        if (name.Words.Count > 0 && name.Words.All(lowerWords.Contains))
+        {
+            return true;
+        }
+
+        if (name.Kind == EntityKind.Person && name.Words.Count > 1 && lowerWords.Contains(name.Words[^1]))
+        {
+            return true;
+        }
+
+        var country = Gazetteer.IsCountry(name.Text) ? Gazetteer.FindCountry(name.Text) : null;
+        if (country is null)
+        {
+            return false;
+        }
+
+        return Words(country.Name).All(lowerWords.Contains)
+            || lowerWords.Contains(country.Demonym.ToLowerInvariant())
+            || Words(country.Capital).All(lowerWords.Contains);
+    }
+
+    /// <summary>Words of the text that belong to the name (for proximity and for excluding the name from answers).</summary>
+    public static bool IsNameWord(string lowerWord, FocusName name)
+    {
+        if (name.Words.Contains(lowerWord))
+        {
+            return true;
+        }
+
+        var country = Gazetteer.IsCountry(name.Text) ? Gazetteer.FindCountry(name.Text) : null;
+        return country is not null && (Words(country.Name).Contains(lowerWord) || country.Demonym.Equals(lowerWord, StringComparison.OrdinalIgnoreCase) || Words(country.Capital).Contains(lowerWord));
+    }
+
+    private static string[] Words(string name) => name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}

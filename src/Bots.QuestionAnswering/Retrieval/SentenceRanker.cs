@@ -1,0 +1,150 @@
+using Bots.QuestionAnswering.Analysis;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Retrieval;
+
+/// <summary>
+/// Scores each sentence of the retrieved passages by the weighted share of the question it contains (names count
+/// most; rarer words count more than common ones; related forms count a little less), plus a small retrieval-rank bonus.
+/// </summary>
+internal static class SentenceRanker
+{
+    private const double NameBoost = 1.6;
+    private const double RelatedCredit = 0.75;
+    private const double RoleCredit = 0.8;
+    private const double ContextCredit = 0.35;
+
+    private const double ContextNameCredit = 0.6;
+
+    public static void Rank(QuestionAnalysis question, IReadOnlyList<EvidenceSentence> sentences)
+    {
+        LinkPrevious(sentences);
+        var n = Math.Max(1, sentences.Count);
+        double Idf(Func<EvidenceSentence, bool> contains)
+        {
+            var df = sentences.Count(contains);
+            return Math.Max(0.3, Math.Log(1 + (double)n / (1 + df)));
+        }
+
+        var nameWeights = question.Names.Select(name => NameBoost * Idf(s => NameMatcher.Mentions(s.LowerWords, name))).ToList();
+        var termWeights = question.Terms.Select(t => (t.IsRoleWord ? RoleCredit : 1.0) * Idf(s => Has(s, t) > 0)).ToList();
+        var contextWeights = question.ContextTerms.Select(t => ContextCredit * Idf(s => Has(s, t) > 0)).ToList();
+        var total = nameWeights.Sum() + termWeights.Sum();
+        var eventTotal = question.Terms.Select((t, i) => t.IsRoleWord ? 0 : termWeights[i]).Sum();
+
+        foreach (var sentence in sentences)
+        {
+            double matched = 0;
+            double eventMatched = 0;
+            var names = 0;
+            var inContext = 0;
+            sentence.Matches.Clear();
+            for (var i = 0; i < question.Names.Count; i++)
+            {
+                var name = question.Names[i];
+                if (!NameMatcher.Mentions(sentence.LowerWords, name))
+                {
+                    if (sentence.Previous is { } previous && NameMatcher.Mentions(previous.LowerWords, name))
+                    {
+                        inContext++;
+                        matched += ContextNameCredit * nameWeights[i];
+                    }
+
+                    continue;
+                }
+
+                names++;
+                matched += nameWeights[i];
+                foreach (var word in sentence.Words.Where(w => NameMatcher.IsNameWord(Bare(w.Lower), name)))
+                {
+                    sentence.Matches.Add((word.Index, nameWeights[i]));
+                }
+            }
+
+            for (var i = 0; i < question.Terms.Count; i++)
+            {
+                var credit = Has(sentence, question.Terms[i]);
+                if (credit <= 0)
+                {
+                    continue;
+                }
+
+                matched += credit * termWeights[i];
+                if (!question.Terms[i].IsRoleWord)
+                {
+                    eventMatched += credit * termWeights[i];
+                }
+
+                foreach (var word in sentence.Words.Where(w => Matches(w, question.Terms[i]) > 0))
+                {
+                    sentence.Matches.Add((word.Index, termWeights[i] * credit));
+                }
+            }
+
+            double context = 0;
+            for (var i = 0; i < question.ContextTerms.Count; i++)
+            {
+                context += Has(sentence, question.ContextTerms[i]) * contextWeights[i];
+            }
+
+            sentence.NamesInSentence = names;
+            sentence.NamesInContext = inContext;
+            sentence.Coverage = total > 0 ? matched / total : 0;
+            sentence.EventCoverage = eventTotal > 0 ? eventMatched / eventTotal : 1;
+            sentence.Score = sentence.Coverage + (total > 0 ? context / total : 0) + 0.04 / (1 + sentence.PassageRank);
+        }
+    }
+
+    private static void LinkPrevious(IReadOnlyList<EvidenceSentence> sentences)
+    {
+        var byPosition = new Dictionary<(long Article, int Passage, int Sentence), EvidenceSentence>();
+        var lastOfPassage = new Dictionary<(long Article, int Passage), EvidenceSentence>();
+        foreach (var sentence in sentences)
+        {
+            byPosition[(sentence.Passage.ArticleId, sentence.Passage.PassageIndex, sentence.IndexInPassage)] = sentence;
+            var key = (sentence.Passage.ArticleId, sentence.Passage.PassageIndex);
+            if (!lastOfPassage.TryGetValue(key, out var last) || last.IndexInPassage < sentence.IndexInPassage)
+            {
+                lastOfPassage[key] = sentence;
+            }
+        }
+
+        foreach (var sentence in sentences)
+        {
+            var passage = sentence.Passage;
+            sentence.Previous = sentence.IndexInPassage > 0
+                ? byPosition.GetValueOrDefault((passage.ArticleId, passage.PassageIndex, sentence.IndexInPassage - 1))
+                : lastOfPassage.GetValueOrDefault((passage.ArticleId, passage.PassageIndex - 1));
+        }
+    }
+
+    private static double Has(EvidenceSentence sentence, QuestionTerm term)
+    {
+        if (sentence.Stems.Contains(term.Stem))
+        {
+            return 1;
+        }
+
+        if (term.Related.Any(sentence.Stems.Contains))
+        {
+            return RelatedCredit;
+        }
+
+        // A demonym in the question ("Russian") is matched by its country ("Russia") and the other way round.
+        var country = Gazetteer.FindCountry(term.Word);
+        return country is not null && (sentence.LowerWords.Contains(country.Name.ToLowerInvariant()) || sentence.LowerWords.Contains(country.Demonym.ToLowerInvariant())) ? RelatedCredit : 0;
+    }
+
+    private static double Matches(SentenceWord word, QuestionTerm term)
+    {
+        if (word.Stem == term.Stem || word.Lower.Split('-').Any(p => Lexicon.StemOf(p) == term.Stem))
+        {
+            return 1;
+        }
+
+        return term.Related.Contains(word.Stem) ? RelatedCredit : 0;
+    }
+
+    private static string Bare(string lower) =>
+        lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("’s", StringComparison.Ordinal) ? lower[..^2] : lower;
+}

@@ -1,0 +1,148 @@
+using Bots.QuestionAnswering.Analysis;
+using Bots.Text.Dates;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Tests.Analysis;
+
+public sealed class QuestionAnalyzerTests
+{
+    private static readonly DateOnly Today = new(2024, 8, 20);
+
+    [Theory]
+    [InlineData("When did Abbas visit Moscow?", AnswerType.Date)]
+    [InlineData("what date was the treaty signed", AnswerType.Date)]
+    [InlineData("In which year did Russian-Hamas talks begin?", AnswerType.Date)]
+    [InlineData("how long ago did the war start", AnswerType.Date)]
+    [InlineData("Where did Lavrov meet Gulf Arab foreign ministers?", AnswerType.Place)]
+    [InlineData("which city hosted the summit", AnswerType.Place)]
+    [InlineData("In which country did they meet?", AnswerType.Place)]
+    [InlineData("Who won the Palestinian elections in 2006?", AnswerType.Person)]
+    [InlineData("who said that Moscow has no influence", AnswerType.Person)]
+    [InlineData("Which organization did the Soviet Union recognize in 1974?", AnswerType.Organization)]
+    [InlineData("How much aid did the ministry send?", AnswerType.Quantity)]
+    [InlineData("how many people died", AnswerType.Quantity)]
+    [InlineData("How old is Abbas?", AnswerType.Quantity)]
+    [InlineData("What is the GDP of Russia?", AnswerType.Quantity)]
+    [InlineData("How long did the meeting last?", AnswerType.Duration)]
+    [InlineData("Who is Ruslan Suleymanov?", AnswerType.Description)]
+    [InlineData("What is Hamas?", AnswerType.Description)]
+    [InlineData("abbas moscow visit", AnswerType.Other)]
+    public void Analyze_WhWordAndPhrasing_GiveTheExpectedAnswerType(string question, AnswerType expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Fact]
+    public void Analyze_WhoIsARole_AsksForThePersonHoldingIt()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Who is the Palestinian president?", Today);
+
+        Assert.Equal(AnswerType.Person, analysis.Type);
+        Assert.Equal(["palestinian", "president"], analysis.RoleWords);
+    }
+
+    [Fact]
+    public void Analyze_WhichYear_AsksForYearPrecision()
+    {
+        Assert.Equal(DatePrecision.Year, QuestionAnalyzer.Analyze("In which year did the talks begin?", Today).DatePrecision);
+    }
+
+    [Theory]
+    [InlineData("How much money did they raise?", QuantityHint.Money)]
+    [InlineData("How much aid did they send?", QuantityHint.Count)]
+    [InlineData("How old will Abbas turn?", QuantityHint.Age)]
+    [InlineData("What percentage of voters backed Hamas?", QuantityHint.Percent)]
+    public void Analyze_QuantityQuestions_KnowWhatIsCounted(string question, QuantityHint hint)
+    {
+        Assert.Equal(hint, QuestionAnalyzer.Analyze(question, Today).Quantity);
+    }
+
+    [Fact]
+    public void Analyze_HowMuchNoun_KeepsTheNounAsWhatIsMeasured()
+    {
+        var analysis = QuestionAnalyzer.Analyze("How much aid did the Russian Emergencies Ministry send to Gaza?", Today);
+
+        Assert.Equal("aid", analysis.TypeNoun);
+        Assert.Contains(analysis.Names, n => n.Text == "Russian Emergencies Ministry" && n.Kind == EntityKind.Organization);
+        Assert.Contains(analysis.Names, n => n.Text == "Gaza" && n.Kind == EntityKind.Place);
+    }
+
+    [Fact]
+    public void Analyze_NamesInTheQuestion_BecomeFocusNames()
+    {
+        var analysis = QuestionAnalyzer.Analyze("When did the Iranian president meet Sergei Shoigu?", Today);
+
+        var name = Assert.Single(analysis.Names);
+        Assert.Equal("Sergei Shoigu", name.Text);
+        Assert.Equal("shoigu", name.KeyWord);
+        Assert.Contains(analysis.Terms, t => t.Word == "iranian" && t.IsRoleWord);
+        Assert.Contains(analysis.Terms, t => t.Word == "meet" && !t.IsRoleWord);
+    }
+
+    [Fact]
+    public void Analyze_DateInTheQuestion_BecomesAConstraintNotAWord()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Where did Putin meet Abbas on August 13, 2024?", Today);
+
+        var constraint = Assert.Single(analysis.DateConstraints);
+        Assert.Equal(new DateOnly(2024, 8, 13), constraint.From);
+        Assert.DoesNotContain(analysis.Terms, t => t.Word is "august" or "13" or "2024");
+    }
+
+    [Fact]
+    public void Analyze_LastYear_IsResolvedAgainstTheReference()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Who won the election last year?", Today);
+
+        Assert.Equal(2023, Assert.Single(analysis.DateConstraints).Year);
+    }
+
+    [Theory]
+    [InlineData("when did abbas visit moscow")]
+    [InlineData("WHEN DID ABBAS VISIT MOSCOW")]
+    [InlineData("  When did Abbas visit Moscow ??  ")]
+    [InlineData("and when did Abbas visit Moscow")]
+    public void Analyze_CaseAndPunctuationVariants_ReadTheSame(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Date, analysis.Type);
+        Assert.Contains(analysis.Names.SelectMany(n => n.Words).Concat(analysis.Terms.Select(t => t.Word)), w => w == "abbas");
+        Assert.Contains(analysis.Names, n => n.Words.Contains("moscow"));
+    }
+
+    [Fact]
+    public void Analyze_IrregularVerb_MatchesItsOtherForms()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Who won the elections?", Today);
+
+        var won = Assert.Single(analysis.Terms, t => t.Word == "won");
+        Assert.Equal("win", won.Stem);
+        Assert.Contains("victori", won.Related);
+    }
+
+    [Fact]
+    public void Analyze_FollowUpWithPronoun_InheritsThePreviousQuestionsNames()
+    {
+        var analysis = QuestionAnalyzer.Analyze("and where did they meet?", Today, previousQuestion: "When did Abbas visit Moscow?", previousAnswer: "12–14 August 2024");
+
+        Assert.Equal(AnswerType.Place, analysis.Type);
+        Assert.Contains(analysis.Names, n => n.Text == "Abbas");
+        Assert.Contains(analysis.ContextTerms, t => t.Word == "visit");
+    }
+
+    [Fact]
+    public void Analyze_FollowUpWithoutPronoun_IgnoresThePreviousQuestion()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Where did Lavrov meet the ministers?", Today, previousQuestion: "When did Abbas visit Moscow?");
+
+        Assert.DoesNotContain(analysis.Names, n => n.Text == "Abbas");
+    }
+
+    [Fact]
+    public void Analyze_WhoWon_AcceptsAnOrganisation()
+    {
+        Assert.True(QuestionAnalyzer.Analyze("Who won the Palestinian elections in 2006?", Today).AcceptsOrganization);
+        Assert.False(QuestionAnalyzer.Analyze("Who said that?", Today).AcceptsOrganization);
+    }
+}
