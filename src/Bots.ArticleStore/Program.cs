@@ -2,13 +2,10 @@ using Bots.ArticleStore;
 using Bots.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddBotsDefaults("article-store");
+builder.AddBotsDefaults("Bots.ArticleStore");
 builder.AddArticleStore();
 
 var app = builder.Build();
 app.MapBotsDefaults();
 app.MapArticleStore();
 app.Run();
-
-/// <summary>Entry point, visible to WebApplicationFactory-style tests.</summary>
-public partial class Program;

@@ -113,14 +113,14 @@ public class RedisCacheTests(RedisServerFixture fixture) : IClassFixture<RedisSe
     public async Task SlidingExpiration_ReadsKeepTheEntryAlive_IdlenessEndsIt()
     {
         var key = NewKey();
-        await _cache.SetAsync(key, [1], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMilliseconds(800) });
+        await _cache.SetAsync(key, [1], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMilliseconds(1200) });
 
         for (var i = 0; i < 4; i++)
         {
             await Task.Delay(400);
             Assert.NotNull(await _cache.GetAsync(key));
         }
-        await Task.Delay(1100);
+        await Task.Delay(1500);
 
         Assert.Null(await _cache.GetAsync(key));
     }
@@ -129,7 +129,7 @@ public class RedisCacheTests(RedisServerFixture fixture) : IClassFixture<RedisSe
     public async Task Refresh_RenewsASlidingEntryWithoutReadingIt()
     {
         var key = NewKey();
-        await _cache.SetAsync(key, [1], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMilliseconds(800) });
+        await _cache.SetAsync(key, [1], new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromMilliseconds(1200) });
 
         for (var i = 0; i < 4; i++)
         {
@@ -138,7 +138,7 @@ public class RedisCacheTests(RedisServerFixture fixture) : IClassFixture<RedisSe
         }
         var ttl = await _db.KeyTimeToLiveAsync("app1:" + key);
 
-        Assert.InRange(ttl!.Value.TotalMilliseconds, 500, 800);
+        Assert.InRange(ttl!.Value.TotalMilliseconds, 300, 1200);
         Assert.NotNull(await _cache.GetAsync(key));
     }
 

@@ -54,6 +54,15 @@ public sealed class RedisConfiguration
 
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A connection whose oldest command has had no reply for this long is taken for dead and replaced;
+    /// null means twice the async timeout, at least 10 s.
+    /// </summary>
+    public TimeSpan? DeadConnectionTimeout { get; set; }
+
+    internal TimeSpan EffectiveDeadConnectionTimeout =>
+        DeadConnectionTimeout ?? TimeSpan.FromTicks(Math.Max(EffectiveAsyncTimeout.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+
     /// <summary>The port connected to: <see cref="Port"/>, or the default for the transport.</summary>
     public int EffectivePort => Port != 0 ? Port : Ssl ? DefaultSslPort : DefaultPort;
 

@@ -20,11 +20,19 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     private Queue<PendingCommand>? _backlog;
     private Exception? _lastError;
     private Task _loop = Task.CompletedTask;
+    private readonly Timer _heartbeat;
 
     private RedisConnection(RedisConfiguration config, ILogger logger)
     {
         _config = config;
         _logger = logger;
+        var deadAfter = config.EffectiveDeadConnectionTimeout;
+        var period = TimeSpan.FromTicks(Math.Clamp(deadAfter.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        _heartbeat = new Timer(static state =>
+        {
+            var self = (RedisConnection)state!;
+            Volatile.Read(ref self._physical)?.CheckAlive(self._config.EffectiveDeadConnectionTimeout);
+        }, this, period, period);
     }
 
     /// <summary>Raised (on a pool thread) when the connection is lost.</summary>
@@ -71,7 +79,13 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
             {
                 last = ex;
             }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
+        await connection.DisposeAsync().ConfigureAwait(false);
         throw last!;
     }
 
@@ -94,6 +108,7 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         {
             _disposed.Cancel();
         }
+        await _heartbeat.DisposeAsync().ConfigureAwait(false);
         if (Volatile.Read(ref _physical) is { } physical)
         {
             await physical.DisposeAsync().ConfigureAwait(false);

@@ -94,6 +94,40 @@ public class RedisReconnectionTests
     }
 
     [RedisFact]
+    public async Task ServerStopsAnswering_ConnectionIsReplacedAfterTheDeadConnectionTimeout()
+    {
+        await using var server = await RedisServer.StartAsync();
+        var config = FastReconnect(server);
+        config.DeadConnectionTimeout = TimeSpan.FromMilliseconds(300);
+        await using var connection = await RedisConnection.ConnectAsync(config);
+        var failed = new TaskCompletionSource<Exception?>();
+        connection.ConnectionFailed += (_, e) => failed.TrySetResult(e.Exception);
+
+        server.Pause();
+        Exception? reason;
+        Exception? pending;
+        try
+        {
+            var unanswered = connection.GetDatabase().PingAsync();
+            reason = await failed.Task.WaitAsync(TimeSpan.FromSeconds(5));
+            pending = await Record.ExceptionAsync(() => unanswered);
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        Assert.Contains("has not answered", reason!.Message, StringComparison.Ordinal);
+        Assert.IsType<RedisConnectionException>(pending);
+        var deadline = Stopwatch.StartNew();
+        while (!connection.IsConnected && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+        await connection.GetDatabase().PingAsync();
+    }
+
+    [RedisFact]
     public async Task Dispose_FailsWaitingCommands()
     {
         await using var server = await RedisServer.StartAsync();

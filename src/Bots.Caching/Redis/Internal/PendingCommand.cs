@@ -24,5 +24,8 @@ internal sealed class PendingCommand : TaskCompletionSource<RedisResult>
     /// <summary>A SELECT the writer slipped in to change database; its failure dooms the connection.</summary>
     public bool IsInternalSelect { get; }
 
+    /// <summary>When the writer put it on the wire (Stopwatch ticks), to tell a dead socket from a quiet one.</summary>
+    public long WrittenAt { get; set; }
+
     public string NameText => Encoding.ASCII.GetString(Name);
 }

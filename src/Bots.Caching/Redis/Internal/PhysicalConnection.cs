@@ -50,6 +50,11 @@ internal sealed class PhysicalConnection : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(config.ConnectTimeout);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // Keep-alive finds a peer that vanished while the connection was idle (no RST, e.g. a dropped VM).
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, 60);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, 10);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, 3);
         Stream? stream = null;
         try
         {
@@ -108,6 +113,20 @@ internal sealed class PhysicalConnection : IAsyncDisposable
 
     /// <summary>Queues a command; false when the connection is broken (the command is then untouched).</summary>
     public bool TryEnqueue(PendingCommand command) => !IsBroken && _outgoing.Writer.TryWrite(command);
+
+    /// <summary>
+    /// Breaks the connection when its oldest command has waited longer than <paramref name="deadAfter"/>: with
+    /// data unacknowledged, TCP itself would take many minutes to notice a peer that is gone.
+    /// </summary>
+    public void CheckAlive(TimeSpan deadAfter)
+    {
+        if (_awaiting.TryPeek(out var oldest) && oldest.WrittenAt != 0
+            && System.Diagnostics.Stopwatch.GetElapsedTime(oldest.WrittenAt) > deadAfter)
+        {
+            Fail(new RedisConnectionException(ConnectionFailureType.SocketClosed,
+                $"Redis at {_endPoint} has not answered for {deadAfter.TotalSeconds:0.#} s; reconnecting."));
+        }
+    }
 
     public ValueTask DisposeAsync()
     {
@@ -177,11 +196,13 @@ internal sealed class PhysicalConnection : IAsyncDisposable
                     if (command.Database >= 0 && command.Database != _currentDatabase)
                     {
                         var select = new PendingCommand(Select, [command.Database], -1, isInternalSelect: true);
+                        select.WrittenAt = System.Diagnostics.Stopwatch.GetTimestamp();
                         _awaiting.Enqueue(select);
                         await EncodeAsync(writer, select).ConfigureAwait(false);
                         _currentDatabase = command.Database;
                     }
                     // Queued before its bytes can reach the server, so the reader always finds it.
+                    command.WrittenAt = System.Diagnostics.Stopwatch.GetTimestamp();
                     _awaiting.Enqueue(command);
                     await EncodeAsync(writer, command).ConfigureAwait(false);
                     if (writer.Length >= 32 * 1024)
