@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Bots.Chat.Backends;
 
-/// <summary>Where the chat finds the services (section "Services"): gRPC URLs like http://127.0.0.1:50051.</summary>
+/// <summary>Where the chat finds the services (section "Services"): gRPC URLs like http://127.0.0.1:50051.
+/// Unset, each defaults to this machine's Bots:GrpcPort.</summary>
 public sealed class BackendOptions
 {
     public const string Section = "Services";

@@ -13,7 +13,15 @@ internal static class BackendServiceExtensions
     /// (Services:QuestionAnswering, Services:Summarizer, Services:ArticleStore), unless the host registered them.</summary>
     public static IServiceCollection AddChatBackends(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.Section)).ValidateOnStart();
+        services.AddOptions<BackendOptions>()
+            .Configure(options =>
+            {
+                // In one host (or beside the services) they listen on this process's gRPC port.
+                var local = $"http://127.0.0.1:{configuration["Bots:GrpcPort"] ?? "50051"}";
+                options.QuestionAnswering = options.Summarizer = options.ArticleStore = local;
+            })
+            .Bind(configuration.GetSection(BackendOptions.Section))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>());
         services.TryAddSingleton<BackendChannels>();
         services.TryAddSingleton(sp => new QuestionAnswering.QuestionAnsweringClient(sp.GetRequiredService<BackendChannels>().QuestionAnswering));

@@ -38,6 +38,12 @@ public sealed class CommandHandler(
             logger.LogWarning(e, "Command /{Command} failed: {Service} {Failure}", request.Command, e.Service, e.Failure);
             return Apology(e);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A bug must still get the reader an answer, never silence.
+            logger.LogError(e, "Command /{Command} failed unexpectedly", request.Command);
+            return ChatReply.Error("Sorry, something went wrong on my side while answering. Please try again; if it keeps happening, tell the operators.");
+        }
     }
 
     /// <summary>Autocomplete for topics: store titles and entities starting with the prefix; empty when the store is down.</summary>
@@ -81,14 +87,9 @@ public sealed class CommandHandler(
     private async Task<ChatReply> AskAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var question = request.Argument;
-        if (CheckInput(question, "/ask When did Abbas visit Moscow?", "question") is { } invalid)
+        if (Admit(request, "/ask When did Abbas visit Moscow?", "question") is { } refused)
         {
-            return invalid;
-        }
-
-        if (CheckRate(request.UserKey) is { } limited)
-        {
-            return limited;
+            return refused;
         }
 
         var askRequest = new AskRequest { Question = question };
@@ -136,14 +137,9 @@ public sealed class CommandHandler(
     private async Task<ChatReply> SummaryAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var topic = request.Argument;
-        if (CheckInput(topic, "/summary Abbas visit to Moscow", "topic") is { } invalid)
+        if (Admit(request, "/summary Abbas visit to Moscow", "topic") is { } refused)
         {
-            return invalid;
-        }
-
-        if (CheckRate(request.UserKey) is { } limited)
-        {
-            return limited;
+            return refused;
         }
 
         var summary = await backend.SummarizeTopicAsync(new SummarizeTopicRequest { Query = topic }, cancellationToken);
@@ -159,14 +155,9 @@ public sealed class CommandHandler(
     private async Task<ChatReply> TimelineAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var topic = request.Argument;
-        if (CheckInput(topic, "/timeline Gaza ceasefire talks", "topic") is { } invalid)
+        if (Admit(request, "/timeline Gaza ceasefire talks", "topic") is { } refused)
         {
-            return invalid;
-        }
-
-        if (CheckRate(request.UserKey) is { } limited)
-        {
-            return limited;
+            return refused;
         }
 
         var timeline = await backend.TimelineAsync(new TimelineRequest { Query = topic }, cancellationToken);
@@ -279,6 +270,10 @@ public sealed class CommandHandler(
         lines.Add(new ReplyLine("Try /sources to see what I have read, or ask in other words."));
         return new ChatReply { Kind = ReplyKind.Declined, Headline = headline, Lines = lines, Sources = sources };
     }
+
+    /// <summary>Null when the request may go to the services; otherwise the reply explaining why not.</summary>
+    private ChatReply? Admit(ChatRequest request, string example, string what) =>
+        CheckInput(request.Argument, example, what) ?? CheckRate(request.UserKey);
 
     private ChatReply? CheckInput(string value, string example, string what)
     {

@@ -153,7 +153,7 @@ public sealed class DiscordInteractions
         message.Flags = null;
         try
         {
-            await _rest.EditOriginalResponseAsync(interaction.Token, message, _stopping);
+            await _rest.EditOriginalResponseAsync(interaction.ApplicationId, interaction.Token, message, _stopping);
         }
         catch (Exception e)
         {

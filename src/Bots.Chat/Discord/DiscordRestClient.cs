@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bots.Chat.Discord;
 
-/// <summary>Discord REST calls this bot makes: the bulk command overwrite and interaction follow-ups.
+/// <summary>Discord REST calls this bot makes: the bulk command overwrite and the edit of a deferred response.
 /// 429 waits retry_after (body) or Retry-After (header); 5xx and refused connections back off.</summary>
 public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, ILogger<DiscordRestClient> logger)
 {
@@ -26,23 +26,18 @@ public sealed class DiscordRestClient(HttpClient http, IOptions<DiscordOptions> 
         return SendAsync(HttpMethod.Put, route, commands, authorize: true, "command registration", cancellationToken);
     }
 
-    public Task<JsonElement> EditOriginalResponseAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
+    /// <param name="applicationId">The interaction's application_id (Discord:ApplicationId when empty).</param>
+    public Task<JsonElement> EditOriginalResponseAsync(string applicationId, string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
         SendAsync(
             HttpMethod.Patch,
-            $"webhooks/{options.Value.ApplicationId}/{Uri.EscapeDataString(interactionToken)}/messages/@original",
+            $"webhooks/{Application(applicationId)}/{Uri.EscapeDataString(interactionToken)}/messages/@original",
             message,
             authorize: false,
             "edit of the original response",
             cancellationToken);
 
-    public Task<JsonElement> CreateFollowupAsync(string interactionToken, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAsync(
-            HttpMethod.Post,
-            $"webhooks/{options.Value.ApplicationId}/{Uri.EscapeDataString(interactionToken)}",
-            message,
-            authorize: false,
-            "follow-up message",
-            cancellationToken);
+    private string Application(string applicationId) =>
+        Uri.EscapeDataString(string.IsNullOrWhiteSpace(applicationId) ? options.Value.ApplicationId ?? "" : applicationId);
 
     private async Task<JsonElement> SendAsync(
         HttpMethod method,

@@ -77,6 +77,17 @@ public class CommandHandlerTests
     }
 
     [Fact]
+    public async Task UnexpectedFailure_StillGetsAReply()
+    {
+        _backends.Timeline = _ => throw new InvalidOperationException("bug");
+
+        var reply = await HandleAsync("/timeline Abbas");
+
+        Assert.True(reply.IsError);
+        Assert.Contains("something went wrong on my side", reply.Lines[0].Text);
+    }
+
+    [Fact]
     public async Task Summary_WhenSummariserDown_NamesTheSummariser()
     {
         _backends.SummarizeTopic = _ => throw StandInBackends.Down();

@@ -156,6 +156,19 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollingFailures_BackOffAndRecover()
+    {
+        _telegram.FailNext("getUpdates", 502, "Bad Gateway");
+        _telegram.FailNext("getUpdates", 429, "Too Many Requests: retry after 1", retryAfter: 1);
+        await StartAppAsync();
+
+        _telegram.SendUserMessage(Reader, "/start");
+
+        Assert.Single(await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader));
+        Assert.True(_telegram.Calls.Count(c => c == "getUpdates") >= 3);
+    }
+
+    [Fact]
     public async Task LongAnswer_IsSplitAtSentenceBoundaries()
     {
         _backends.SummarizeTopic = _ => Task.FromResult(Answers.LongSummary(120));
@@ -220,6 +233,34 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.Contains("Hello!", replies[0].VisibleText);
         Assert.Contains("What I can do", replies[1].VisibleText);
         Assert.True(second > first);
+    }
+
+    [Theory]
+    [InlineData("Telegram:Mode", "push")]
+    [InlineData("Telegram:ApiBaseUrl", "api.telegram.org")]
+    [InlineData("Services:QuestionAnswering", "localhost:50051")]
+    [InlineData("Chat:QuestionsPerMinute", "0")]
+    public async Task BadSetting_StopsStartupNamingTheKey(string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StartAppAsync((key, value)));
+
+        Assert.Contains(key, error.Message);
+    }
+
+    [Fact]
+    public async Task Webhook_OversizedBody_IsRefused()
+    {
+        await StartWebhookAppAsync();
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, _app!.BaseUrl + "/telegram/webhook")
+        {
+            Content = new StringContent(new string(' ', 2 * 1024 * 1024) + UpdateJson(902, "/start"), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", "s3cret-value_OK");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     [Fact]
