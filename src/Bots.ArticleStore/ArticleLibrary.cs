@@ -31,18 +31,27 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     public async Task<IReadOnlyList<(AddOutcome? Outcome, string? Error)>> AddManyAsync(IReadOnlyList<ArticleInput> inputs, CancellationToken cancellationToken)
     {
         var results = new (AddOutcome? Outcome, string? Error)[inputs.Count];
-        var prepared = new List<PreparedArticle>(inputs.Count);
-        var positions = new List<int>(inputs.Count);
-        for (var i = 0; i < inputs.Count; i++)
+        var ready = new PreparedArticle?[inputs.Count];
+        // Cleaning and segmenting is CPU work; only the write itself is serial.
+        Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = inputs.Count < 8 ? 1 : Environment.ProcessorCount }, i =>
         {
             try
             {
-                prepared.Add(ingestor.Prepare(inputs[i]));
-                positions.Add(i);
+                ready[i] = ingestor.Prepare(inputs[i]);
             }
             catch (InvalidInputException e)
             {
                 results[i] = (null, e.Message);
+            }
+        });
+        var prepared = new List<PreparedArticle>(inputs.Count);
+        var positions = new List<int>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (ready[i] is { } article)
+            {
+                prepared.Add(article);
+                positions.Add(i);
             }
         }
         var outcomes = await repository.AddAsync(prepared, cancellationToken);

@@ -1,2 +1,11 @@
-Console.Error.WriteLine("Bots.QuestionAnswering: not wired yet");
-return 1;
+using Bots.QuestionAnswering;
+using Bots.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBotsDefaults("Bots.QuestionAnswering");
+builder.AddQuestionAnswering();
+
+var app = builder.Build();
+app.MapBotsDefaults();
+app.MapQuestionAnswering();
+app.Run();

@@ -43,7 +43,8 @@ public static class ArticleImporter
         {
             if (file is null)
             {
-                yield return (null, missing!.Split(':')[0], missing);
+                var path = missing!.Split(": ", 2)[0];
+                yield return (null, path, missing[Math.Min(missing.Length, path.Length + 2)..]);
                 continue;
             }
             foreach (var (input, error) in ArticleFiles.Read(file))

@@ -399,7 +399,7 @@ public static partial class TextCleaner
         public readonly List<string> Paragraphs = [];
     }
 
-    [GeneratedRegex(@"\s{2,}| ")]
+    [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*")]

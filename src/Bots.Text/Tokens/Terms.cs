@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Bots.Text;
 
 /// <summary>Index terms: lower-cased words and numbers, stop words dropped, possessives removed, Porter-stemmed.</summary>
@@ -16,9 +18,28 @@ public static class Terms
             {
                 continue;
             }
-            terms.Add(PorterStemmer.Stem(StripPossessive(word)));
+            terms.Add(Stem(word));
         }
         return terms;
+    }
+
+    // News vocabulary repeats heavily; caching stems makes term extraction several times faster.
+    private const int MaxCachedStems = 200_000;
+    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+
+    private static string Stem(string word)
+    {
+        if (StemCache.TryGetValue(word, out var stem))
+        {
+            return stem;
+        }
+        stem = PorterStemmer.Stem(StripPossessive(word));
+        if (StemCache.Count >= MaxCachedStems)
+        {
+            StemCache.Clear();
+        }
+        StemCache[word] = stem;
+        return stem;
     }
 
     private static string StripPossessive(string word)

@@ -1,0 +1,291 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Bots.ArticleStore;
+using Bots.ArticleStore.Ingest;
+using Bots.ArticleStore.Search;
+using Bots.ArticleStore.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Bots.Cli.Commands;
+
+/// <summary>
+/// `bots bench store`: imports generated news corpora (Zipf vocabulary, named people, places and
+/// organisations, dates and figures; 500–900 words an article) into a fresh SQLite store, then
+/// times searches through the store next to the same FTS5 query run directly on the same
+/// database. Prints import articles/s, search p50/p99, disk and memory.
+/// </summary>
+public sealed class BenchStoreCommand : ICliCommand
+{
+    public string Parent => "bench";
+
+    public Command Build()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Corpus sizes, comma separated", DefaultValueFactory = _ => "10000,100000" };
+        var queries = new Option<int>("--queries") { Description = "Timed searches per corpus", DefaultValueFactory = _ => 500 };
+        var folder = new Option<string?>("--dir") { Description = "Where to put the databases (default: a temporary folder, deleted afterwards)" };
+        var command = new Command("store", "Benchmark article import and search on generated corpora");
+        command.Options.Add(sizes);
+        command.Options.Add(queries);
+        command.Options.Add(folder);
+        command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
+        {
+            var root = result.GetValue(folder) ?? Path.Combine(Path.GetTempPath(), "bots-bench-store-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            var keep = result.GetValue(folder) is not null;
+            var counts = result.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+            Console.WriteLine("Target: import >= 1,000 articles/s; search p50 <= 5 ms, p99 <= 25 ms at 100,000 articles; store <= 1.5x direct FTS5.");
+            Console.WriteLine();
+            Console.WriteLine($"{"articles",9} {"import/s",9} {"passages",9} {"store p50",10} {"store p99",10} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"disk MB",8} {"peak MB",8}");
+            try
+            {
+                foreach (var count in counts)
+                {
+                    var row = await RunAsync(Path.Combine(root, count.ToString(CultureInfo.InvariantCulture)), count, result.GetValue(queries), cancellationToken);
+                    Console.WriteLine(row);
+                }
+            }
+            finally
+            {
+                SqliteConnection.ClearAllPools();
+                if (!keep && Directory.Exists(root))
+                {
+                    Directory.Delete(root, recursive: true);
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string> RunAsync(string folder, int count, int queryCount, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        var path = Path.Combine(folder, "articles.db");
+        await using var repository = new SqliteArticleRepository(path);
+        await repository.InitializeAsync(cancellationToken);
+        var library = new ArticleLibrary(repository, new ArticleIngestor(2 * 1024 * 1024));
+        var corpus = new NewsCorpus(seed: 20240813);
+
+        var importTime = new Stopwatch();
+        const int batchSize = 500;
+        for (var done = 0; done < count; done += batchSize)
+        {
+            var batch = Enumerable.Range(0, Math.Min(batchSize, count - done)).Select(_ => corpus.NextArticle()).ToList();
+            importTime.Start();
+            var results = await library.AddManyAsync(batch, cancellationToken);
+            importTime.Stop();
+            if (results.FirstOrDefault(r => r.Error is not null) is { Error: { } error })
+            {
+                throw new InvalidOperationException("a generated article was refused: " + error);
+            }
+        }
+        var importRate = count / importTime.Elapsed.TotalSeconds;
+
+        var stats = await library.GetStatsAsync(cancellationToken);
+        var queries = Enumerable.Range(0, queryCount + 50).Select(_ => corpus.NextQuery()).ToList();
+        await using var direct = new SqliteConnection($"Data Source={path}");
+        direct.Open();
+        await using var directCommand = direct.CreateCommand();
+        directCommand.CommandText = Fts5Sql.RankedPassages;
+        directCommand.Parameters.AddWithValue("$match", "");
+        directCommand.Parameters.AddWithValue("$limit", 10);
+        var storeTimes = new List<double>();
+        var directTimes = new List<double>();
+        for (var i = 0; i < queries.Count; i++)
+        {
+            var query = queries[i];
+            var clock = Stopwatch.StartNew();
+            await library.SearchAsync(query, 10, "", "", "", cancellationToken);
+            var storeMs = clock.Elapsed.TotalMilliseconds;
+
+            directCommand.Parameters["$match"].Value = QuerySyntax.ToFts5(QueryParser.TryParse(query, out _)!);
+            clock.Restart();
+            await using (var reader = await directCommand.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    _ = reader.GetInt64(0);
+                    _ = reader.GetDouble(1);
+                }
+            }
+            var directMs = clock.Elapsed.TotalMilliseconds;
+            if (i >= 50)
+            {
+                // The first queries warm caches and the JIT; they are not timed.
+                storeTimes.Add(storeMs);
+                directTimes.Add(directMs);
+            }
+        }
+        var disk = Directory.GetFiles(folder).Sum(f => new FileInfo(f).Length) / 1048576.0;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+        var (s50, s99, d50, d99) = (Percentile(storeTimes, 50), Percentile(storeTimes, 99), Percentile(directTimes, 50), Percentile(directTimes, 99));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{count,9:N0} {importRate,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {disk,8:N0} {peak,8:N0}");
+    }
+
+    private static double Percentile(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+    }
+
+    /// <summary>
+    /// A deterministic news corpus: English function words at the top of a Zipf vocabulary of
+    /// generated content words, per-article topics, recurring people, places and organisations,
+    /// dates, figures and quotes.
+    /// </summary>
+    private sealed class NewsCorpus
+    {
+        private static readonly string[] FunctionWords =
+        [
+            "the", "of", "and", "to", "a", "in", "that", "is", "for", "on", "was", "with", "he", "it", "as", "at", "by", "said", "his", "from",
+            "be", "have", "has", "had", "not", "are", "this", "but", "they", "were", "which", "an", "their", "would", "been", "after", "who",
+            "will", "more", "also", "its", "than", "about", "into", "over", "two", "when", "new", "last", "year", "could", "there", "other",
+            "some", "people", "first", "government", "week", "told", "state", "while", "officials", "between", "against", "where", "because",
+        ];
+        private static readonly string[] Syllables =
+        [
+            "ba", "ro", "lin", "tes", "ka", "mor", "vel", "dan", "si", "qua", "ter", "pol", "mi", "nor", "gal", "ven", "tri", "sor", "pe", "lum",
+            "cha", "dro", "fen", "gri", "hal", "jor", "kel", "mas", "nup", "ost", "pra", "rud", "sta", "tov", "ul", "vin", "wes", "yar", "zel", "ex",
+        ];
+        private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+        private readonly Random random;
+        private readonly string[] vocabulary;
+        private readonly double[] cumulative;
+        private readonly string[] people;
+        private readonly string[] places;
+        private readonly string[] organisations;
+        private readonly string[] sources;
+        private readonly List<(string Person, string Place, string Topic)> queryPool = [];
+
+        public NewsCorpus(int seed)
+        {
+            random = new Random(seed);
+            var words = new HashSet<string>(FunctionWords, StringComparer.Ordinal);
+            var list = new List<string>(FunctionWords);
+            while (list.Count < 40_000)
+            {
+                var word = Word(2 + random.Next(3)) + (random.Next(6) == 0 ? "s" : "");
+                if (words.Add(word))
+                {
+                    list.Add(word);
+                }
+            }
+            vocabulary = [.. list];
+            cumulative = new double[vocabulary.Length];
+            var total = 0.0;
+            for (var i = 0; i < vocabulary.Length; i++)
+            {
+                total += 1.0 / Math.Pow(i + 1, 1.07);
+                cumulative[i] = total;
+            }
+            people = Enumerable.Range(0, 3000).Select(_ => $"{Capital(Word(2 + random.Next(2)))} {Capital(Word(2 + random.Next(2)))}").ToArray();
+            places = Enumerable.Range(0, 800).Select(_ => Capital(Word(2 + random.Next(3)))).ToArray();
+            organisations = Enumerable.Range(0, 500).Select(_ => random.Next(2) == 0 ? $"Ministry of {Capital(Word(3))}" : $"{Capital(Word(3))} {(random.Next(2) == 0 ? "Council" : "Institute")}").ToArray();
+            sources = Enumerable.Range(0, 40).Select(_ => $"The {Capital(Word(3))} {(random.Next(2) == 0 ? "Times" : "Post")}").ToArray();
+        }
+
+        public ArticleInput NextArticle()
+        {
+            var cast = Enumerable.Range(0, 2 + random.Next(4)).Select(_ => people[Skewed(people.Length)]).ToArray();
+            var where = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => places[Skewed(places.Length)]).ToArray();
+            var bodies = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => organisations[Skewed(organisations.Length)]).ToArray();
+            var topic = Enumerable.Range(0, 40).Select(_ => vocabulary[FunctionWords.Length + random.Next(4000)]).ToArray();
+            if (random.Next(20) == 0)
+            {
+                queryPool.Add((cast[0], where[0], topic[0]));
+            }
+            var text = new StringBuilder(6000);
+            var paragraphs = 8 + random.Next(7);
+            for (var p = 0; p < paragraphs; p++)
+            {
+                var sentences = 2 + random.Next(3);
+                for (var s = 0; s < sentences; s++)
+                {
+                    if (s > 0)
+                    {
+                        text.Append(' ');
+                    }
+                    AppendSentence(text, cast, where, bodies, topic);
+                }
+                text.Append("\n\n");
+            }
+            var title = $"{cast[0]} {Pick(topic)} {Pick(topic)} in {where[0]} as {Pick(topic)} {NextContentWord()}";
+            var day = new DateOnly(2023, 1, 1).AddDays(random.Next(3 * 365));
+            return new ArticleInput(title, text.ToString(), sources[Skewed(sources.Length)], "", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        public string NextQuery()
+        {
+            var (person, place, topic) = queryPool.Count > 0 ? queryPool[random.Next(queryPool.Count)] : (people[0], places[0], vocabulary[200]);
+            return random.Next(4) switch
+            {
+                0 => $"When did {person} visit {place}?",
+                1 => $"{person} {topic}",
+                2 => $"\"{person}\" {place} {topic}",
+                _ => $"What did {person} say about the {topic} in {place}?",
+            };
+        }
+
+        private void AppendSentence(StringBuilder text, string[] cast, string[] where, string[] bodies, string[] topic)
+        {
+            var quote = random.Next(8) == 0;
+            var length = 8 + random.Next(22);
+            var start = text.Length;
+            if (quote)
+            {
+                text.Append('"');
+            }
+            for (var w = 0; w < length; w++)
+            {
+                if (w > 0)
+                {
+                    text.Append(' ');
+                }
+                var roll = random.NextDouble();
+                text.Append(roll switch
+                {
+                    < 0.06 => Pick(cast),
+                    < 0.09 => Pick(where),
+                    < 0.10 => Pick(bodies),
+                    < 0.11 => $"on {Months[random.Next(12)]} {1 + random.Next(28)}, {2022 + random.Next(4)}",
+                    < 0.12 => $"{1 + random.Next(900)}{(random.Next(2) == 0 ? " per cent" : " million")}",
+                    < 0.30 => Pick(topic),
+                    _ => NextWord(),
+                });
+            }
+            text[start + (quote ? 1 : 0)] = char.ToUpperInvariant(text[start + (quote ? 1 : 0)]);
+            text.Append(quote ? $",\" {Pick(cast)} said." : ".");
+        }
+
+        private string NextWord()
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+            return vocabulary[index < 0 ? ~index : index];
+        }
+
+        private string NextContentWord() => vocabulary[FunctionWords.Length + random.Next(vocabulary.Length - FunctionWords.Length)];
+
+        private string Pick(string[] items) => items[random.Next(items.Length)];
+
+        // A few names and places recur in many stories, most in few.
+        private int Skewed(int length) => (int)(length * Math.Pow(random.NextDouble(), 2.5));
+
+        private string Word(int syllables)
+        {
+            var builder = new StringBuilder();
+            for (var i = 0; i < syllables; i++)
+            {
+                builder.Append(Syllables[random.Next(Syllables.Length)]);
+            }
+            return builder.ToString();
+        }
+
+        private static string Capital(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+    }
+}

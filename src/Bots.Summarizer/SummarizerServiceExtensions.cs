@@ -1,0 +1,70 @@
+using Bots.Contracts.V1;
+using Bots.Summarizer.Articles;
+using Bots.Summarizer.Grpc;
+using Bots.Summarizer.Summaries;
+using Bots.Summarizer.Timelines;
+using Bots.Summarizer.Topics;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bots.Summarizer;
+
+/// <summary>Registers and maps the Summarizer service.</summary>
+public static class SummarizerServiceExtensions
+{
+    /// <summary>
+    /// Registers the summarisers, their options (<c>Summarizer</c>), the article store client
+    /// (<c>Services:ArticleStore</c>, unless the host registered an <c>ArticleStore.ArticleStoreClient</c>
+    /// or an <see cref="IArticleSource"/> before this call) and the gRPC service.
+    /// </summary>
+    public static WebApplicationBuilder AddSummarizer(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddGrpc();
+
+        services.AddOptions<TopicOptions>()
+            .Bind(builder.Configuration.GetSection(TopicOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TopicOptions>>(new DelegateValidation<TopicOptions>(o => o.Validate()));
+
+        // A host that runs the store in the same process registers its own client first; then no address is needed.
+        if (!services.Any(d => d.ServiceType == typeof(ArticleStore.ArticleStoreClient) || d.ServiceType == typeof(IArticleSource)))
+        {
+            services.AddOptions<ArticleStoreEndpointOptions>()
+                .Bind(builder.Configuration.GetSection(ArticleStoreEndpointOptions.Section))
+                .ValidateOnStart();
+            services.AddSingleton<IValidateOptions<ArticleStoreEndpointOptions>>(new DelegateValidation<ArticleStoreEndpointOptions>(o => o.Validate()));
+            services.AddSingleton(provider => new ArticleStore.ArticleStoreClient(
+                GrpcChannel.ForAddress(provider.GetRequiredService<IOptions<ArticleStoreEndpointOptions>>().Value.ArticleStore)));
+        }
+        services.TryAddSingleton<IArticleSource>(provider => new ArticleStoreClientSource(provider.GetRequiredService<ArticleStore.ArticleStoreClient>()));
+
+        services.TryAddSingleton(_ => new SentenceRanker());
+        services.TryAddSingleton<ArticleSummarizer>();
+        services.TryAddSingleton(provider => new TopicRetrieval(provider.GetRequiredService<IArticleSource>(), provider.GetRequiredService<IOptions<TopicOptions>>().Value));
+        services.TryAddSingleton(provider => new TopicSummarizer(provider.GetRequiredService<TopicRetrieval>(), provider.GetRequiredService<IOptions<TopicOptions>>().Value));
+        services.TryAddSingleton(provider => new TimelineBuilder(provider.GetRequiredService<TopicRetrieval>(), provider.GetRequiredService<IOptions<TopicOptions>>().Value));
+        services.TryAddSingleton<SummarizerService>();
+        return builder;
+    }
+
+    /// <summary>Maps the Summarizer gRPC service.</summary>
+    public static WebApplication MapSummarizer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGrpcService<SummarizerService>();
+        return app;
+    }
+
+    private sealed class DelegateValidation<T>(Func<T, IReadOnlyList<string>> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var errors = validate(options);
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}
