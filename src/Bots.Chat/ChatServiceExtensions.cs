@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Bots.Chat;
@@ -56,7 +57,8 @@ public static class ChatServiceExtensions
         services.AddHostedService(sp => new ConsoleChannel(
             sp.GetRequiredService<CommandHandler>(),
             sp.GetRequiredService<IOptions<ChatOptions>>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsoleChannel>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ConsoleChannel>>(),
+            sp.GetRequiredService<IHostApplicationLifetime>()));
         return builder;
     }
 

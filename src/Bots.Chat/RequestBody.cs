@@ -1,23 +1,25 @@
+using Bots.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bots.Chat;
 
-/// <summary>Reads the raw body of a public webhook request, refusing more than <see cref="MaxBytes"/>.</summary>
+/// <summary>Reads the raw body of a public webhook request, refusing more than Bots:MaxHttpRequestBytes (1 MiB):
+/// Telegram updates and Discord interactions are a few KiB.</summary>
 internal static class RequestBody
 {
-    /// <summary>Telegram updates and Discord interactions are a few KiB; anything near this is not one.</summary>
-    public const int MaxBytes = 1024 * 1024;
-
     /// <summary>The body, or null when it is larger than the limit.</summary>
     public static async Task<byte[]?> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        var maxBytes = context.RequestServices.GetService<IOptions<BotsOptions>>()?.Value.MaxHttpRequestBytes ?? 1024 * 1024;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
-        if (context.Request.ContentLength > MaxBytes)
+        if (context.Request.ContentLength > maxBytes)
         {
             return null;
         }
@@ -29,7 +31,7 @@ internal static class RequestBody
             int read;
             while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (buffer.Length + read > MaxBytes)
+                if (buffer.Length + read > maxBytes)
                 {
                     return null;
                 }

@@ -35,7 +35,9 @@ public sealed class CommandHandler(
         }
         catch (BackendException e)
         {
-            logger.LogWarning(e, "Command /{Command} failed: {Service} {Failure}", request.Command, e.Service, e.Failure);
+            // Expected when a service is down or busy: one line, the stack trace only when debugging.
+            logger.LogWarning("Command /{Command} failed: {Reason}", request.Command, e.Message);
+            logger.LogDebug(e, "Command /{Command} failure details", request.Command);
             return Apology(e);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -11,6 +11,7 @@ public sealed class ConsoleChannel(
     CommandHandler handler,
     IOptions<ChatOptions> options,
     ILogger<ConsoleChannel> logger,
+    IHostApplicationLifetime? lifetime = null,
     TextReader? input = null,
     TextWriter? output = null) : BackgroundService
 {
@@ -28,7 +29,11 @@ public sealed class ConsoleChannel(
         }
 
         // Let the host finish starting (and log) before the first prompt.
-        await Task.Yield();
+        if (lifetime is not null)
+        {
+            await WhenStartedAsync(lifetime, stoppingToken);
+        }
+
         var reader = input ?? System.Console.In;
         var writer = output ?? System.Console.Out;
         await writer.WriteLineAsync("Ask me about the news (for example: When did Abbas visit Moscow?). /help lists the commands.");
@@ -61,5 +66,16 @@ public sealed class ConsoleChannel(
             await writer.WriteLineAsync(ConsoleRenderer.Render(reply));
             await writer.WriteLineAsync();
         }
+    }
+
+    private static async Task WhenStartedAsync(IHostApplicationLifetime lifetime, CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetResult());
+        await started.Task;
+
+        // The console logger writes on its own thread: give the start-up lines a moment to appear first.
+        await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }

@@ -44,7 +44,7 @@ public class ConsoleChannelTests
             options,
             NullLogger<CommandHandler>.Instance);
         var writer = new StringWriter();
-        using var channel = new ConsoleChannel(handler, options, NullLogger<ConsoleChannel>.Instance, new StringReader(input), writer);
+        using var channel = new ConsoleChannel(handler, options, NullLogger<ConsoleChannel>.Instance, null, new StringReader(input), writer);
 
         await channel.StartAsync(CancellationToken.None);
         await channel.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
