@@ -1,6 +1,7 @@
+using System.Net;
 using System.Net.Http;
+using System.Text.RegularExpressions;
 using Bots.Chat.Commands;
-using Bots.Chat.Console;
 using Microsoft.Extensions.Logging;
 
 namespace Bots.Chat.Telegram;
@@ -103,11 +104,10 @@ public sealed class TelegramUpdateHandler(
             }
             catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("entities", StringComparison.OrdinalIgnoreCase))
             {
-                // The HTML was refused: better plain text than silence.
-                logger.LogError(e, "Telegram refused the HTML of a reply in chat {ChatId}; sending it as plain text", question.Chat.Id);
-                await SendAsync(question.Chat.Id, ConsoleRenderer.Render(reply) is var plain && plain.Length > TelegramHtmlRenderer.MaxMessageLength
-                    ? plain[..TelegramHtmlRenderer.MaxMessageLength] : plain, null, replyTo, cancellationToken);
-                return;
+                // Telegram refused the HTML of this part: better the same words as plain text than silence.
+                logger.LogError(e, "Telegram refused the HTML of a reply in chat {ChatId}; sending that part as plain text", question.Chat.Id);
+                var plain = WebUtility.HtmlDecode(Regex.Replace(parts[i], "<[^>]*>", ""));
+                await SendAsync(question.Chat.Id, plain, null, replyTo, cancellationToken);
             }
         }
     }

@@ -156,6 +156,20 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusedHtml_IsSentAgainAsPlainText()
+    {
+        await StartAppAsync();
+        _telegram.FailNext("sendMessage", 400, "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0");
+
+        _telegram.SendUserMessage(Reader, "When did Abbas visit Moscow?");
+
+        var reply = Assert.Single(await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader));
+        Assert.Null(reply.ParseMode);
+        Assert.StartsWith("12–14 August 2024", reply.Text);
+        Assert.Contains("Abbas <arrives> in Moscow & meets \"Putin\"", reply.Text);
+    }
+
+    [Fact]
     public async Task PollingFailures_BackOffAndRecover()
     {
         _telegram.FailNext("getUpdates", 502, "Bad Gateway");
