@@ -2,7 +2,7 @@ using Bots.Contracts.V1;
 using Bots.QuestionAnswering.Answering;
 using Bots.QuestionAnswering.Grpc;
 using Bots.QuestionAnswering.Retrieval;
-using Grpc.Net.Client;
+using Bots.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,13 +22,7 @@ public static class QuestionAnsweringServiceExtensions
             .Bind(builder.Configuration.GetSection(QuestionAnsweringOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<ArticleStoreClientOptions>()
-            .Bind(builder.Configuration.GetSection(ArticleStoreClientOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        builder.Services.AddSingleton(sp => GrpcChannel.ForAddress(sp.GetRequiredService<IOptions<ArticleStoreClientOptions>>().Value.ArticleStore));
-        builder.Services.AddSingleton(sp => new ArticleStore.ArticleStoreClient(sp.GetRequiredService<GrpcChannel>()));
+        builder.AddServiceClient<ArticleStore.ArticleStoreClient>("ArticleStore");
         builder.Services.TryAddSingleton<IPassageSearch>(sp => new GrpcPassageSearch(sp.GetRequiredService<ArticleStore.ArticleStoreClient>()));
         builder.Services.AddSingleton(sp => new QuestionAnswerer(
             sp.GetRequiredService<IPassageSearch>(),

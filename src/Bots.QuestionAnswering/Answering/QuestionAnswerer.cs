@@ -242,11 +242,16 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         if (a.Key.StartsWith("place:", StringComparison.Ordinal) && b.Key.StartsWith("place:", StringComparison.Ordinal))
         {
-            return a.Text.Contains(b.Text, StringComparison.OrdinalIgnoreCase) || b.Text.Contains(a.Text, StringComparison.OrdinalIgnoreCase);
+            return a.Text.Contains(b.Text, StringComparison.OrdinalIgnoreCase) || b.Text.Contains(a.Text, StringComparison.OrdinalIgnoreCase)
+                || IsCapitalOf(a.Text, b.Text) || IsCapitalOf(b.Text, a.Text);
         }
 
         return a.Key == b.Key;
     }
+
+    /// <summary>"Tehran" and "Iran" agree: the city is the more specific answer.</summary>
+    private static bool IsCapitalOf(string city, string country) =>
+        Gazetteer.CountryOfCapital(city) is { } c && (c.Name.Equals(country, StringComparison.OrdinalIgnoreCase) || Gazetteer.FindCountry(country) == c);
 
     private static double Calibrate(CandidateGroup best, bool disputed)
     {

@@ -2,18 +2,25 @@ using Bots.Contracts.V1;
 using Bots.QuestionAnswering.Answering;
 using Bots.QuestionAnswering.Retrieval;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace Bots.QuestionAnswering.Grpc;
 
 /// <summary>The QuestionAnswering gRPC service: validates, asks the domain <see cref="QuestionAnswerer"/>, maps failures to status codes.</summary>
-public sealed class QuestionAnsweringService(QuestionAnswerer answerer) : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
+public sealed class QuestionAnsweringService(QuestionAnswerer answerer, IOptions<QuestionAnsweringOptions> options) : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
 {
     public override async Task<AskResponse> Ask(AskRequest request, ServerCallContext context)
     {
         Answer answer;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        timeout.CancelAfter(options.Value.TimeoutMilliseconds);
         try
         {
-            answer = await answerer.AskAsync(new Question(request.Question, request.PreviousQuestion, request.PreviousAnswer), context.CancellationToken).ConfigureAwait(false);
+            answer = await answerer.AskAsync(new Question(request.Question, request.PreviousQuestion, request.PreviousAnswer), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"Answering took longer than {options.Value.TimeoutMilliseconds} ms; try a shorter or more specific question."));
         }
         catch (InvalidQuestionException e)
         {
