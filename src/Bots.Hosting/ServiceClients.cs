@@ -21,13 +21,24 @@ public static class ServiceClients
     public static IGrpcClientBuilder AddServiceClient<TClient>(this WebApplicationBuilder builder, string serviceName)
         where TClient : ClientBase
     {
+        var existing = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(ServiceClientMarker<TClient>));
+        if (existing?.ImplementationInstance is ServiceClientMarker<TClient> marker)
+        {
+            // In the all-in-one host several services ask for the same client: one registration serves all.
+            return marker.Builder;
+        }
+
         var key = $"{Section}:{serviceName}";
         var address = Address(builder.Configuration[key], key);
         var apiKey = builder.Configuration[$"{BotsOptions.Section}:{nameof(BotsOptions.ApiKey)}"];
-        return builder.Services
+        var clientBuilder = builder.Services
             .AddGrpcClient<TClient>(options => options.Address = address)
             .AddInterceptor(_ => new ServiceCallInterceptor(string.IsNullOrEmpty(apiKey) ? null : apiKey));
+        builder.Services.AddSingleton(new ServiceClientMarker<TClient>(clientBuilder));
+        return clientBuilder;
     }
+
+    private sealed record ServiceClientMarker<TClient>(IGrpcClientBuilder Builder);
 
     private static Uri Address(string? value, string key)
     {

@@ -2,6 +2,7 @@ using Bots.Contracts.V1;
 using Bots.QuestionAnswering.Answering;
 using Bots.QuestionAnswering.Grpc;
 using Bots.QuestionAnswering.Retrieval;
+using Bots.Caching;
 using Bots.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Bots.QuestionAnswering;
 public static class QuestionAnsweringServiceExtensions
 {
     /// <summary>
-    /// Registers options (`QuestionAnswering`, `Services:ArticleStore`), the store client, the domain
+    /// Registers options (`QuestionAnswering`), the store client (`Services:ArticleStore`), the answer cache (`Bots:Redis`), the domain
     /// <see cref="QuestionAnswerer"/> and the gRPC service. A store already registered as <see cref="IPassageSearch"/> wins.
     /// </summary>
     public static WebApplicationBuilder AddQuestionAnswering(this WebApplicationBuilder builder)
@@ -23,6 +24,8 @@ public static class QuestionAnsweringServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.AddServiceClient<ArticleStore.ArticleStoreClient>("ArticleStore");
+        builder.Services.TryAddSingleton<CorpusVersionSource>();
+        builder.Services.AddBotsCache(builder.Configuration);
         builder.Services.TryAddSingleton<IPassageSearch>(sp => new GrpcPassageSearch(sp.GetRequiredService<ArticleStore.ArticleStoreClient>()));
         builder.Services.AddSingleton(sp => new QuestionAnswerer(
             sp.GetRequiredService<IPassageSearch>(),

@@ -22,7 +22,10 @@ public static class SummarizerServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddGrpc();
+        if (!services.Any(s => s.ServiceType == typeof(Bots.Grpc.Server.GrpcServiceRegistry)))
+        {
+            services.AddGrpc();
+        }
 
         services.AddOptions<TopicOptions>()
             .Bind(builder.Configuration.GetSection(TopicOptions.Section))

@@ -149,6 +149,9 @@ public sealed class ArticleStoreService(ArticleLibrary library) : Contracts.V1.A
             return response;
         });
 
+    public override Task<CorpusVersion> GetCorpusVersion(GetCorpusVersionRequest request, ServerCallContext context) =>
+        GuardAsync(async () => new CorpusVersion { Version = await library.Repository.GetVersionAsync(context.CancellationToken) });
+
     public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context) =>
         GuardAsync(async () =>
         {

@@ -77,12 +77,12 @@ public static class JsonArticleReader
         {
             using var document = JsonDocument.Parse(json);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? FromRecord(document.RootElement, origin)
-                : (null, "body: format \"json\" needs one JSON object");
+                ? FromRecord(document.RootElement, "the JSON record")
+                : (null, "format \"json\" needs one JSON object");
         }
         catch (JsonException e)
         {
-            return (null, $"body: not valid JSON ({e.Message})");
+            return (null, $"is not valid JSON ({e.Message})");
         }
     }
 

@@ -126,6 +126,7 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
 
     internal async Task<RedisResult> ExecuteAsync(byte[] command, RedisValue[] args, int database, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var pending = new PendingCommand(command, args, database);
         var physical = Volatile.Read(ref _physical);
         if (physical is null || !physical.TryEnqueue(pending))

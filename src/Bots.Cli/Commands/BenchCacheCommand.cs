@@ -3,7 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Bots.Caching;
 using Bots.Caching.Redis;
+using Bots.Contracts.V1;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bots.Cli.Commands;
 
@@ -45,6 +49,8 @@ public sealed class BenchCacheCommand : ICliCommand
             config.SyncTimeout = TimeSpan.FromSeconds(30);
             var rows = await RunRedisGetSectionAsync(config, requests, concurrency, size, cancellationToken);
             PrintSection($"Redis GET on {config.FormatEndPoint()}: {requests:N0} requests, concurrency {concurrency}, {size}-byte value", rows);
+            rows = await RunResponseCacheSectionAsync(config, requests, concurrency, cancellationToken);
+            PrintSection($"ResponseCache hits (AskResponse) through RedisCache and the circuit breaker: {requests:N0} requests, concurrency {concurrency}", rows);
             return 0;
         });
         return command;
@@ -61,12 +67,49 @@ public sealed class BenchCacheCommand : ICliCommand
         await db.StringSetAsync(key, new string('x', size), cancellationToken: cancellationToken);
 
         var rows = new List<BenchRow> { await RunRedisBenchmarkAsync(config, requests, concurrency, size, cancellationToken) };
-        await RunGetsAsync(db, key, Math.Min(requests, 10_000), concurrency, cancellationToken);
-        rows.Add(await RunGetsAsync(db, key, requests, concurrency, cancellationToken));
+        async Task GetAsync(CancellationToken ct)
+        {
+            if ((await db.StringGetAsync(key, ct)).IsNull)
+            {
+                throw new InvalidOperationException($"GET {key} returned nil during the benchmark.");
+            }
+        }
+        await MeasureAsync("warm-up", GetAsync, Math.Min(requests, 10_000), concurrency, cancellationToken);
+        rows.Add(await MeasureAsync("Bots.Caching client (1 multiplexed connection)", GetAsync, requests, concurrency, cancellationToken));
         return rows;
     }
 
-    private static async Task<BenchRow> RunGetsAsync(RedisDatabase db, string key, int requests, int concurrency, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<BenchRow>> RunResponseCacheSectionAsync(RedisConfiguration config, int requests, int concurrency, CancellationToken cancellationToken)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bots:Redis"] = config.ToString(includePassword: true),
+            ["Bots:Cache:InstanceName"] = "bench:",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddBotsCache(settings).BuildServiceProvider();
+        var cache = services.GetRequiredService<ResponseCache>();
+        var answer = new AskResponse
+        {
+            Answered = true,
+            Answer = "12–14 August 2024",
+            Evidence = "Palestinian President Mahmoud Abbas arrived in Moscow on 12 August for a three-day visit.",
+            Confidence = 0.92,
+            Citations = { new Citation { Title = "Abbas visits Moscow", Source = "Global Times", Url = "https://example.org/abbas" } },
+        };
+        var question = QuestionNormalizer.Normalize("When did Abbas visit Moscow?");
+        var computed = 0;
+        async Task AskAsync(CancellationToken ct) =>
+            await cache.GetOrCreateAsync("answer", question, "1", _ =>
+            {
+                Interlocked.Increment(ref computed);
+                return Task.FromResult(answer);
+            }, ct);
+        await MeasureAsync("warm-up", AskAsync, Math.Min(requests, 10_000), concurrency, cancellationToken);
+        var row = await MeasureAsync("ResponseCache.GetOrCreateAsync hit", AskAsync, requests, concurrency, cancellationToken);
+        return [row with { Note = computed == 1 ? "" : $"({computed} computed: the cache missed)" }];
+    }
+
+    private static async Task<BenchRow> MeasureAsync(string name, Func<CancellationToken, Task> operation, int requests, int concurrency, CancellationToken cancellationToken)
     {
         var latencies = new long[requests];
         var next = -1;
@@ -77,19 +120,15 @@ public sealed class BenchCacheCommand : ICliCommand
             while ((index = Interlocked.Increment(ref next)) < requests)
             {
                 var started = Stopwatch.GetTimestamp();
-                var value = await db.StringGetAsync(key, cancellationToken);
+                await operation(cancellationToken);
                 latencies[index] = Stopwatch.GetTimestamp() - started;
-                if (value.IsNull)
-                {
-                    throw new InvalidOperationException($"GET {key} returned nil during the benchmark.");
-                }
             }
         }, cancellationToken));
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         Array.Sort(latencies);
         double Percentile(double p) => latencies[Math.Min(requests - 1, (int)(p * requests))] * 1000.0 / Stopwatch.Frequency;
-        return new BenchRow("Bots.Caching client (1 multiplexed connection)", requests / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.95), Percentile(0.99));
+        return new BenchRow(name, requests / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.95), Percentile(0.99));
     }
 
     private static async Task<BenchRow> RunRedisBenchmarkAsync(RedisConfiguration config, int requests, int concurrency, int size, CancellationToken cancellationToken)

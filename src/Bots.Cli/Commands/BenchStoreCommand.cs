@@ -36,7 +36,7 @@ public sealed class BenchStoreCommand : ICliCommand
             var counts = result.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
             Console.WriteLine("Target: import >= 1,000 articles/s; search p50 <= 5 ms, p99 <= 25 ms at 100,000 articles; store <= 1.5x direct FTS5.");
             Console.WriteLine();
-            Console.WriteLine($"{"articles",9} {"import/s",9} {"passages",9} {"store p50",10} {"store p99",10} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"disk MB",8} {"peak MB",8}");
+            Console.WriteLine($"{"articles",9} {"import/s",9} {"/cpu-s",9} {"passages",9} {"store p50",10} {"store p99",10} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"disk MB",8} {"peak MB",8}");
             try
             {
                 foreach (var count in counts)
@@ -71,6 +71,7 @@ public sealed class BenchStoreCommand : ICliCommand
         var corpus = new NewsCorpus(seed: 20240813);
 
         var importTime = new Stopwatch();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         const int batchSize = 500;
         for (var done = 0; done < count; done += batchSize)
         {
@@ -84,6 +85,8 @@ public sealed class BenchStoreCommand : ICliCommand
             }
         }
         var importRate = count / importTime.Elapsed.TotalSeconds;
+        // On a shared machine wall time mostly measures the neighbours; CPU time measures the store.
+        var importCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
         var stats = await library.GetStatsAsync(cancellationToken);
         var queries = Enumerable.Range(0, queryCount + 50).Select(_ => corpus.NextQuery()).ToList();
@@ -124,7 +127,7 @@ public sealed class BenchStoreCommand : ICliCommand
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         var (s50, s99, d50, d99) = (Percentile(storeTimes, 50), Percentile(storeTimes, 99), Percentile(directTimes, 50), Percentile(directTimes, 99));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{count,9:N0} {importRate,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {disk,8:N0} {peak,8:N0}");
+            $"{count,9:N0} {importRate,9:N0} {count / importCpu,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {disk,8:N0} {peak,8:N0}");
     }
 
     private static double Percentile(List<double> values, int percentile)

@@ -48,7 +48,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         return AnswerFrom(analysis, passages);
     }
 
-    private void Validate(string? text)
+    /// <summary>Refuses an empty or over-long question with <see cref="InvalidQuestionException"/>.</summary>
+    public void Validate(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -1,4 +1,6 @@
+using Bots.Caching;
 using Bots.Contracts.V1;
+using Bots.Hosting;
 using Bots.QuestionAnswering.Answering;
 using Bots.QuestionAnswering.Retrieval;
 using Grpc.Core;
@@ -6,17 +8,31 @@ using Microsoft.Extensions.Options;
 
 namespace Bots.QuestionAnswering.Grpc;
 
-/// <summary>The QuestionAnswering gRPC service: validates, asks the domain <see cref="QuestionAnswerer"/>, maps failures to status codes.</summary>
-public sealed class QuestionAnsweringService(QuestionAnswerer answerer, IOptions<QuestionAnsweringOptions> options) : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
+/// <summary>
+/// The QuestionAnswering gRPC service: validates, answers from the cache or the domain
+/// <see cref="QuestionAnswerer"/> within the configured time, maps failures to status codes. Answers are
+/// cached under the store's corpus version, so an article added or deleted since is never hidden
+/// behind a cached answer.
+/// </summary>
+public sealed class QuestionAnsweringService(
+    QuestionAnswerer answerer,
+    ResponseCache cache,
+    CorpusVersionSource corpus,
+    IOptions<QuestionAnsweringOptions> options) : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
 {
     public override async Task<AskResponse> Ask(AskRequest request, ServerCallContext context)
     {
-        Answer answer;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(options.Value.TimeoutMilliseconds);
         try
         {
-            answer = await answerer.AskAsync(new Question(request.Question, request.PreviousQuestion, request.PreviousAnswer), timeout.Token).ConfigureAwait(false);
+            answerer.Validate(request.Question);
+            var version = await corpus.GetAsync(timeout.Token).ConfigureAwait(false);
+            var key = string.Join('\n',
+                QuestionNormalizer.Normalize(request.Question),
+                QuestionNormalizer.Normalize(request.PreviousQuestion),
+                QuestionNormalizer.Normalize(request.PreviousAnswer));
+            return await cache.GetOrCreateAsync("answer", key, version, ct => AnswerAsync(request, ct), timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
@@ -28,11 +44,19 @@ public sealed class QuestionAnsweringService(QuestionAnswerer answerer, IOptions
         }
         catch (PassageSearchUnavailableException e)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"The articles cannot be searched right now; try again shortly. {e.Message}"));
+            throw Unavailable(e.Message);
         }
-
-        return ToResponse(answer);
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            throw Unavailable(e.Status.Detail);
+        }
     }
+
+    private async Task<AskResponse> AnswerAsync(AskRequest request, CancellationToken cancellationToken) =>
+        ToResponse(await answerer.AskAsync(new Question(request.Question, request.PreviousQuestion, request.PreviousAnswer), cancellationToken).ConfigureAwait(false));
+
+    private static RpcException Unavailable(string detail) =>
+        new(new Status(StatusCode.Unavailable, $"The articles cannot be searched right now (the article store is not answering); try again shortly. {detail}"));
 
     /// <summary>The wire form of a domain answer.</summary>
     public static AskResponse ToResponse(Answer answer)

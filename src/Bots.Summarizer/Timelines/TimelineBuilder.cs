@@ -43,7 +43,7 @@ public sealed partial class TimelineBuilder(TopicRetrieval retrieval, TopicOptio
         }
 
         var tfidf = new TfIdf(candidates.Select(c => c.Terms));
-        var queryVector = tfidf.Vector(Terms.Of(query));
+        var queryVector = tfidf.Vector(Terms.OfWords(TopicRetrieval.ContentWords(query).Select(w => w.ToLowerInvariant())));
         var centroid = new TermVector(candidates.SelectMany(c => c.Terms).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count() * tfidf.Idf(g.Key), StringComparer.Ordinal));
         var maxArticleScore = articles.Max(a => a.Score);
@@ -56,18 +56,32 @@ public sealed partial class TimelineBuilder(TopicRetrieval retrieval, TopicOptio
                 + 0.05 * (5 - (int)candidate.Mention.Precision);
         }
 
+        // Greedy, spreading the events over articles and years so that one long chronology cannot crowd out
+        // the rest of the story; the same event told twice (overlapping dates, similar words) is kept once.
         var kept = new List<Candidate>();
-        foreach (var candidate in candidates.OrderByDescending(c => c.Score))
+        var remaining = candidates.OrderByDescending(c => c.Score).ToList();
+        while (kept.Count < maxEvents && remaining.Count > 0)
         {
-            if (kept.Count >= maxEvents)
+            Candidate? best = null;
+            var bestValue = double.NegativeInfinity;
+            foreach (var candidate in remaining)
             {
-                break;
+                var sameArticle = kept.Count(k => k.Article.Article.Id == candidate.Article.Article.Id);
+                var sameYear = kept.Count(k => k.Mention.From!.Value.Year == candidate.Mention.From!.Value.Year);
+                var value = candidate.Score - 0.04 * sameArticle - 0.15 * sameYear;
+                if (value > bestValue)
+                {
+                    bestValue = value;
+                    best = candidate;
+                }
             }
-            var sameEvent = kept.Any(k => k.Mention.Overlaps(candidate.Mention)
-                && Similarity.Jaccard(k.TermSet, candidate.TermSet) >= SameEventJaccard);
+            remaining.Remove(best!);
+            var sameEvent = kept.Any(k => string.Equals(k.Sentence, best!.Sentence, StringComparison.Ordinal)
+                || (k.Article.Article.Id == best.Article.Article.Id && k.Mention.From == best.Mention.From && k.Mention.To == best.Mention.To)
+                || (k.Mention.Overlaps(best.Mention) && Similarity.Jaccard(k.TermSet, best.TermSet) >= SameEventJaccard));
             if (!sameEvent)
             {
-                kept.Add(candidate);
+                kept.Add(best!);
             }
         }
 
@@ -94,7 +108,7 @@ public sealed partial class TimelineBuilder(TopicRetrieval retrieval, TopicOptio
             for (; next < mentions.Count && mentions[next].Start < end; next++)
             {
                 var mention = mentions[next];
-                if (mention.Start >= sentence.Start && mention.From is not null && mention.To is not null
+                if (mention.Start >= sentence.Start && IsTrustworthy(mention, reference) && !IsBoundOnly(body, mention)
                     && (best is null || mention.Precision < best.Precision))
                 {
                     best = mention;
@@ -109,6 +123,31 @@ public sealed partial class TimelineBuilder(TopicRetrieval retrieval, TopicOptio
             yield return new Candidate(topicArticle, sentence.Text, best, terms, new HashSet<string>(terms, StringComparer.Ordinal));
         }
     }
+
+    // A year the text leaves out is trusted when it comes from the publication date and lands in the year
+    // before it ("on Tuesday", "on August 5"); taken from an earlier date in a long chronology it is a guess.
+    private static bool IsTrustworthy(DateMention mention, DateOnly? published)
+    {
+        if (mention.From is not { } from || mention.To is null)
+        {
+            return false;
+        }
+        if (!mention.YearInferred && !mention.IsRelative)
+        {
+            return true;
+        }
+        return published is { } day && from <= day.AddDays(7) && from >= day.AddDays(-366);
+    }
+
+    // "for the first time since 2021", "before 1991": the date bounds something else; it is not when the event happened.
+    private static bool IsBoundOnly(string body, DateMention mention)
+    {
+        var before = body[Math.Max(0, mention.Start - 12)..mention.Start].TrimEnd().ToLowerInvariant();
+        return BoundingWords().IsMatch(before);
+    }
+
+    [GeneratedRegex(@"(?:^|\W)(?:since|before|until|till|prior to|by|up to)$")]
+    private static partial Regex BoundingWords();
 
     private static TimelineEvent ToEvent(Candidate candidate)
     {

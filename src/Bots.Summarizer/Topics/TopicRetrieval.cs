@@ -87,14 +87,23 @@ public sealed class TopicRetrieval(IArticleSource source, TopicOptions? options 
         return found;
     }
 
+    /// <summary>The words of a query that name its subject: no stop words, no "what happened", "tell me", "summary".</summary>
+    public static IReadOnlyList<string> ContentWords(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Tokenizer.Tokenize(query)
+            .Where(t => t.Kind is TokenKind.Word or TokenKind.Number)
+            .Select(t => t.Text)
+            .Where(w => !StopWords.Contains(w.ToLowerInvariant()) && !RequestWords.Contains(w.ToLowerInvariant()))
+            .ToList();
+    }
+
     /// <summary>The searches run for a query: as typed, its content words, and its names one by one.</summary>
     public static IReadOnlyList<string> Formulations(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var formulations = new List<string> { query.Trim() };
-        var tokens = Tokenizer.Tokenize(query).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
-        var content = tokens.Where(t => !StopWords.Contains(t.Text.ToLowerInvariant()) && !RequestWords.Contains(t.Text.ToLowerInvariant()))
-            .Select(t => t.Text).ToList();
+        var content = ContentWords(query);
         if (content.Count > 0)
         {
             formulations.Add(string.Join(' ', content));

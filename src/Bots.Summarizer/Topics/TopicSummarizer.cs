@@ -41,7 +41,8 @@ public sealed class TopicSummarizer(TopicRetrieval retrieval, TopicOptions? opti
 
         var tfidf = new TfIdf(candidates.Select(c => c.Sentence.Terms));
         var vectors = candidates.Select(c => tfidf.Vector(c.Sentence.Terms)).ToList();
-        var queryVector = tfidf.Vector(Terms.Of(query));
+        var queryTerms = Terms.OfWords(TopicRetrieval.ContentWords(query).Select(w => w.ToLowerInvariant())).Distinct(StringComparer.Ordinal).ToList();
+        var queryVector = tfidf.Vector(queryTerms);
         var centroid = Centroid(vectors);
         var maxArticleScore = articles.Max(a => a.Score);
 
@@ -51,12 +52,14 @@ public sealed class TopicSummarizer(TopicRetrieval retrieval, TopicOptions? opti
         {
             var (article, sentence, _) = candidates[i];
             relevance[i] = vectors[i].Cosine(queryVector);
-            scores[i] = 1.0 * relevance[i]
-                + 0.7 * vectors[i].Cosine(centroid)
-                + 0.3 * Math.Pow(0.5, sentence.Index / 4.0)
+            var coverage = queryTerms.Count == 0 ? 0 : (double)queryTerms.Count(candidates[i].Words.Contains) / queryTerms.Count;
+            scores[i] = 1.5 * relevance[i]
+                + 0.5 * coverage
+                + 0.5 * vectors[i].Cosine(centroid)
+                + 0.5 * Math.Pow(0.5, sentence.Index / 4.0)
                 + 0.3 * (maxArticleScore > 0 ? article.Score / maxArticleScore : 0)
                 + 0.1 * Math.Min(1.0, sentence.Words.Count / 20.0)
-                - (SentenceRanker.IsDangling(sentence) ? 0.2 : 0);
+                - (SentenceRanker.IsDangling(sentence) ? 0.35 : 0);
         }
 
         // LexRank over the strongest candidates only: the graph is quadratic and the tail never wins.
