@@ -25,7 +25,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private readonly string? _host;
     private readonly CallOptions _options;
     private readonly CancellationTokenSource _cts = new();
-    private readonly TaskCompletionSource<Metadata> _headers = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _headersReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MessageReader _reader;
     private readonly MessageWriter _writer;
     private readonly DateTime? _deadlineUtc;
@@ -37,6 +37,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
     private PushStreamContent? _pushContent;
     private Task? _responseStarted;
     private Status? _status;
+    private HttpHeaders? _rawHeaders;
+    private Task<Metadata>? _responseHeaders;
+    private HttpHeaders? _rawTrailers;
     private Metadata? _trailers;
     private bool _finished;
 
@@ -74,7 +77,16 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
     private Timer? DeadlineTimer { get; }
 
-    public Task<Metadata> ResponseHeadersAsync => _headers.Task;
+    public static Func<object, Task<Metadata>> ResponseHeadersCallback { get; } = static call => ((GrpcCall<TRequest, TResponse>)call).ResponseHeadersAsync();
+
+    public static Func<object, Status> StatusCallback { get; } = static call => ((GrpcCall<TRequest, TResponse>)call).GetStatus();
+
+    public static Func<object, Metadata> TrailersCallback { get; } = static call => ((GrpcCall<TRequest, TResponse>)call).GetTrailers();
+
+    public static Action<object> DisposeCallback { get; } = static call => ((GrpcCall<TRequest, TResponse>)call).Dispose();
+
+    /// <summary>Response headers as metadata, built only when someone asks for them.</summary>
+    public Task<Metadata> ResponseHeadersAsync() => _responseHeaders ??= ReadResponseHeadersAsync();
 
     public IAsyncStreamReader<TResponse> ResponseStream => new ResponseStreamReader(this);
 
@@ -82,7 +94,29 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
     public Status GetStatus() => _status ?? throw new InvalidOperationException("The call has not finished, so it has no status yet.");
 
-    public Metadata GetTrailers() => _trailers ?? throw new InvalidOperationException("The call has not finished, so it has no trailers yet.");
+    public Metadata GetTrailers()
+    {
+        lock (_lock)
+        {
+            return _trailers ??= _rawTrailers is not null
+                ? ReadMetadata(_rawTrailers)
+                : throw new InvalidOperationException("The call has not finished, so it has no trailers yet.");
+        }
+    }
+
+    private Metadata GetTrailersOrEmpty()
+    {
+        lock (_lock)
+        {
+            return _trailers ?? (_rawTrailers is null ? new Metadata() : GetTrailers());
+        }
+    }
+
+    private async Task<Metadata> ReadResponseHeadersAsync()
+    {
+        await _headersReady.Task.ConfigureAwait(false);
+        return ReadMetadata(_rawHeaders!);
+    }
 
     public async Task<TResponse> UnaryAsync(TRequest request)
     {
@@ -198,7 +232,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             return TimeSpan.FromTicks(-1);
         }
 
-        var headers = ReadMetadata(response.Headers);
         if (ImmediateStatus(response) is { } status)
         {
             // Trailers-Only or not a gRPC response at all: the call ends with these headers.
@@ -212,13 +245,14 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             {
                 _response = response;
                 _status = status;
-                _trailers = headers;
+                _rawHeaders = response.Headers;
+                _rawTrailers = response.Headers;
             }
 
-            _headers.TrySetResult(headers);
+            _headersReady.TrySetResult();
             if (status.StatusCode != StatusCode.OK)
             {
-                throw new RpcException(status, headers);
+                throw new RpcException(status, GetTrailers());
             }
 
             return null;
@@ -227,11 +261,12 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         lock (_lock)
         {
             _response = response;
+            _rawHeaders = response.Headers;
         }
 
         var stream = await response.Content.ReadAsStreamAsync(_cts.Token).ConfigureAwait(false);
         _responseReader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
-        _headers.TrySetResult(headers);
+        _headersReady.TrySetResult();
         return null;
     }
 
@@ -359,7 +394,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
         if (_status is null)
         {
             var trailing = _response!.TrailingHeaders;
-            var trailers = ReadMetadata(trailing);
             Status status;
             if (trailing.TryGetValues(GrpcProtocol.StatusTrailer, out var statusValues))
             {
@@ -373,14 +407,14 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
             lock (_lock)
             {
-                _trailers = trailers;
+                _rawTrailers = trailing;
                 _status = status;
             }
         }
 
         if (_status.Value.StatusCode != StatusCode.OK)
         {
-            throw new RpcException(_status.Value, _trailers!);
+            throw new RpcException(_status.Value, GetTrailers());
         }
     }
 
@@ -398,13 +432,15 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             {
                 var status = exception is RpcException own && _cancelReason == NotCancelled ? own.Status : StatusFromException(exception);
                 _status = status;
-                _trailers ??= exception is RpcException withTrailers ? withTrailers.Trailers : new Metadata();
+                _trailers ??= _rawTrailers is not null ? ReadMetadata(_rawTrailers)
+                    : exception is RpcException withTrailers ? withTrailers.Trailers
+                    : new Metadata();
                 result = new RpcException(status, _trailers);
             }
         }
 
-        _headers.TrySetException(result);
-        _ = _headers.Task.Exception;
+        _headersReady.TrySetException(result);
+        _ = _headersReady.Task.Exception;
         Finish();
         return result;
     }
@@ -559,7 +595,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
 
             if (call._status is { } status)
             {
-                throw new RpcException(status, call._trailers ?? new Metadata());
+                throw new RpcException(status, call.GetTrailersOrEmpty());
             }
 
             if (Interlocked.Exchange(ref _writing, 1) == 1)
@@ -579,7 +615,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
             {
                 if (call._status is { } finalStatus)
                 {
-                    throw new RpcException(finalStatus, call._trailers ?? new Metadata());
+                    throw new RpcException(finalStatus, call.GetTrailersOrEmpty());
                 }
 
                 throw new RpcException(call.StatusFromException(e));
