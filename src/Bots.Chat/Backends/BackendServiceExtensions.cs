@@ -1,5 +1,5 @@
 using Bots.Contracts.V1;
-using Grpc.Net.Client;
+using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,51 +23,22 @@ internal static class BackendServiceExtensions
             .Bind(configuration.GetSection(BackendOptions.Section))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>());
-        services.TryAddSingleton<BackendChannels>();
-        services.TryAddSingleton(sp => new QuestionAnswering.QuestionAnsweringClient(sp.GetRequiredService<BackendChannels>().QuestionAnswering));
-        services.TryAddSingleton(sp => new Summarizer.SummarizerClient(sp.GetRequiredService<BackendChannels>().Summarizer));
-        services.TryAddSingleton(sp => new ArticleStore.ArticleStoreClient(sp.GetRequiredService<BackendChannels>().ArticleStore));
+        AddClient<QuestionAnswering.QuestionAnsweringClient>(services, o => o.QuestionAnswering);
+        AddClient<Summarizer.SummarizerClient>(services, o => o.Summarizer);
+        AddClient<ArticleStore.ArticleStoreClient>(services, o => o.ArticleStore);
         services.TryAddSingleton<INewsBackend, GrpcNewsBackend>();
         return services;
     }
 
-    /// <summary>One channel per distinct address: all three services in one host share a connection pool.</summary>
-    internal sealed class BackendChannels : IDisposable
+    private static void AddClient<TClient>(IServiceCollection services, Func<BackendOptions, string> address)
+        where TClient : ClientBase
     {
-        private readonly Dictionary<string, GrpcChannel> _byAddress = new(StringComparer.OrdinalIgnoreCase);
-
-        public BackendChannels(IOptions<BackendOptions> options)
+        if (services.Any(d => d.ServiceType == typeof(TClient)))
         {
-            var settings = options.Value;
-            QuestionAnswering = For(settings.QuestionAnswering);
-            Summarizer = For(settings.Summarizer);
-            ArticleStore = For(settings.ArticleStore);
+            return;
         }
 
-        public GrpcChannel QuestionAnswering { get; }
-
-        public GrpcChannel Summarizer { get; }
-
-        public GrpcChannel ArticleStore { get; }
-
-        public void Dispose()
-        {
-            foreach (var channel in _byAddress.Values)
-            {
-                channel.Dispose();
-            }
-        }
-
-        private GrpcChannel For(string address)
-        {
-            var key = address.TrimEnd('/');
-            if (!_byAddress.TryGetValue(key, out var channel))
-            {
-                channel = GrpcChannel.ForAddress(key);
-                _byAddress[key] = channel;
-            }
-
-            return channel;
-        }
+        services.AddGrpcClient<TClient>((sp, options) =>
+            options.Address = new Uri(address(sp.GetRequiredService<IOptions<BackendOptions>>().Value)));
     }
 }

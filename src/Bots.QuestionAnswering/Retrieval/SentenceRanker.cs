@@ -15,10 +15,25 @@ internal static class SentenceRanker
     private const double ContextCredit = 0.35;
 
     private const double ContextNameCredit = 0.6;
+    private const double PassageNameCredit = 0.4;
+
+
 
     public static void Rank(QuestionAnalysis question, IReadOnlyList<EvidenceSentence> sentences)
     {
         LinkPrevious(sentences);
+        var passageWords = new Dictionary<RetrievedPassage, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        HashSet<string> PassageWords(RetrievedPassage passage)
+        {
+            if (!passageWords.TryGetValue(passage, out var words))
+            {
+                words = EvidenceSentence.WordSet(Bots.Text.Tokenizer.Words(passage.Text));
+                passageWords[passage] = words;
+            }
+
+            return words;
+        }
+
         var n = Math.Max(1, sentences.Count);
         double Idf(Func<EvidenceSentence, bool> contains)
         {
@@ -48,6 +63,12 @@ internal static class SentenceRanker
                     {
                         inContext++;
                         matched += ContextNameCredit * nameWeights[i];
+                    }
+                    else if (NameMatcher.Mentions(PassageWords(sentence.Passage), name))
+                    {
+                        // Later sentences of a paragraph refer back to its subject ("it", "the school").
+                        inContext++;
+                        matched += PassageNameCredit * nameWeights[i];
                     }
 
                     continue;
