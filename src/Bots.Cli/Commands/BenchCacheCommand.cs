@@ -51,6 +51,9 @@ public sealed class BenchCacheCommand : ICliCommand
             PrintSection($"Redis GET on {config.FormatEndPoint()}: {requests:N0} requests, concurrency {concurrency}, {size}-byte value", rows);
             rows = await RunResponseCacheSectionAsync(config, requests, concurrency, cancellationToken);
             PrintSection($"ResponseCache hits (AskResponse) through RedisCache and the circuit breaker: {requests:N0} requests, concurrency {concurrency}", rows);
+            var asks = Math.Min(requests, 20_000);
+            rows = await RunCachedAskSectionAsync(config, asks, concurrency, cancellationToken);
+            PrintSection($"Cached Ask over gRPC (store + QA in process, Redis cache): {asks:N0} asks, concurrency {concurrency}; targets: server p50 ≤ 1 ms, ≥ 5,000 asks/s", rows);
             return 0;
         });
         return command;
@@ -107,6 +110,53 @@ public sealed class BenchCacheCommand : ICliCommand
         await MeasureAsync("warm-up", AskAsync, Math.Min(requests, 10_000), concurrency, cancellationToken);
         var row = await MeasureAsync("ResponseCache.GetOrCreateAsync hit", AskAsync, requests, concurrency, cancellationToken);
         return [row with { Note = computed == 1 ? "" : $"({computed} computed: the cache missed)" }];
+    }
+
+    private static async Task<IReadOnlyList<BenchRow>> RunCachedAskSectionAsync(RedisConfiguration config, int asks, int concurrency, CancellationToken cancellationToken)
+    {
+        await using var system = await InProcessQaSystem.StartAsync(InProcessQaSystem.FindSeeds(), cancellationToken, [$"--Bots:Redis={config.ToString(includePassword: true)}"]);
+        using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress(system.Address);
+        var qa = new Contracts.V1.QuestionAnswering.QuestionAnsweringClient(channel);
+        string[] questions = ["When did Abbas visit Moscow?", "Who won the Palestinian elections in 2006?", "Where did Lavrov meet Gulf Arab foreign ministers?", "Who is the Palestinian president?"];
+        foreach (var question in questions)
+        {
+            await qa.AskAsync(new AskRequest { Question = question }, cancellationToken: cancellationToken);
+        }
+
+        // Server-side time: the service's own duration histogram, read as each call ends.
+        var serverMs = new System.Collections.Concurrent.ConcurrentBag<double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Bots.Grpc.Server" && instrument.Name == "bots.grpc.server.duration")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "method" && (string?)tag.Value == "Ask")
+                {
+                    serverMs.Add(seconds * 1000);
+                }
+            }
+        });
+        listener.Start();
+        var counter = -1;
+        var row = await MeasureAsync("Ask over gRPC, cached (client-side)", async ct =>
+        {
+            var question = questions[(Interlocked.Increment(ref counter) & int.MaxValue) % questions.Length];
+            if (!(await qa.AskAsync(new AskRequest { Question = question }, cancellationToken: ct)).Answered)
+            {
+                throw new InvalidOperationException($"'{question}' was not answered during the benchmark.");
+            }
+        }, asks, concurrency, cancellationToken);
+        listener.Dispose();
+        var server = serverMs.Order().ToArray();
+        double At(double p) => server.Length == 0 ? double.NaN : server[Math.Min(server.Length - 1, (int)Math.Ceiling(p * server.Length) - 1)];
+        return [row, new BenchRow("Ask, server-side (Bots.Grpc.Server duration)", row.RequestsPerSecond, At(0.50), At(0.95), At(0.99))];
     }
 
     private static async Task<BenchRow> MeasureAsync(string name, Func<CancellationToken, Task> operation, int requests, int concurrency, CancellationToken cancellationToken)

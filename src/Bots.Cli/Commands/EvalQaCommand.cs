@@ -152,7 +152,7 @@ internal sealed class InProcessQaSystem : IAsyncDisposable
 
     public string Address { get; }
 
-    public static async Task<InProcessQaSystem> StartAsync(string? seedsDir, CancellationToken cancellationToken)
+    public static async Task<InProcessQaSystem> StartAsync(string? seedsDir, CancellationToken cancellationToken, IReadOnlyList<string>? settings = null)
     {
         var grpcPort = FreePort();
         var httpPort = FreePort();
@@ -167,6 +167,7 @@ internal sealed class InProcessQaSystem : IAsyncDisposable
             $"--Services:ArticleStore=http://127.0.0.1:{grpcPort.ToString(CultureInfo.InvariantCulture)}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft=Warning",
+            .. settings ?? [],
         ];
         var builder = WebApplication.CreateBuilder(args);
         builder.AddBotsDefaults("bots-eval");
