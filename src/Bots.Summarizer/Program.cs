@@ -1,2 +1,11 @@
-Console.Error.WriteLine("Bots.Summarizer: not wired yet");
-return 1;
+using Bots.Hosting;
+using Bots.Summarizer;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBotsDefaults("Bots.Summarizer");
+builder.AddSummarizer();
+
+var app = builder.Build();
+app.MapBotsDefaults();
+app.MapSummarizer();
+app.Run();
