@@ -1,5 +1,5 @@
-using Bots.Hosting;
 using Bots.Summarizer;
+using Bots.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotsDefaults("Bots.Summarizer");

@@ -1,10 +1,10 @@
 using Bots.Contracts.V1;
+using Bots.Hosting;
 using Bots.Summarizer.Articles;
 using Bots.Summarizer.Grpc;
 using Bots.Summarizer.Summaries;
 using Bots.Summarizer.Timelines;
 using Bots.Summarizer.Topics;
-using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,16 +32,13 @@ public static class SummarizerServiceExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TopicOptions>>(new DelegateValidation<TopicOptions>(o => o.Validate()));
 
-        // A host that runs the store in the same process registers its own client first; then no address is needed.
-        if (!services.Any(d => d.ServiceType == typeof(ArticleStore.ArticleStoreClient) || d.ServiceType == typeof(IArticleSource)))
+        // One store client per process (the all-in-one host shares it), carrying the API key and deadlines;
+        // a test or host that registered an IArticleSource of its own needs no address.
+        if (!services.Any(d => d.ServiceType == typeof(IArticleSource)))
         {
-            services.AddOptions<ArticleStoreEndpointOptions>()
-                .Bind(builder.Configuration.GetSection(ArticleStoreEndpointOptions.Section))
-                .ValidateOnStart();
-            services.AddSingleton<IValidateOptions<ArticleStoreEndpointOptions>>(new DelegateValidation<ArticleStoreEndpointOptions>(o => o.Validate()));
-            services.AddSingleton(provider => new ArticleStore.ArticleStoreClient(
-                GrpcChannel.ForAddress(provider.GetRequiredService<IOptions<ArticleStoreEndpointOptions>>().Value.ArticleStore)));
+            builder.AddServiceClient<ArticleStore.ArticleStoreClient>("ArticleStore");
         }
+
         services.TryAddSingleton<IArticleSource>(provider => new ArticleStoreClientSource(provider.GetRequiredService<ArticleStore.ArticleStoreClient>()));
 
         services.TryAddSingleton(_ => new SentenceRanker());

@@ -86,6 +86,20 @@ internal abstract class ServerCallHandler<TService, TRequest, TResponse>
 
     protected ValueTask ReleaseServiceAsync(TService service, bool owned) => owned ? Context.Activator.ReleaseAsync(service) : ValueTask.CompletedTask;
 
+    /// <summary>Runs <paramref name="invoke"/> on this call's service instance, releasing it afterwards when the call created it.</summary>
+    protected async Task<TResult> WithServiceAsync<TResult>(ServerCallContext context, Func<TService, Task<TResult>> invoke)
+    {
+        var (service, owned) = CreateService((HttpServerCallContext)context);
+        try
+        {
+            return await invoke(service).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseServiceAsync(service, owned).ConfigureAwait(false);
+        }
+    }
+
     protected Interceptor[] CreateInterceptors(HttpServerCallContext call) => Context.CreateInterceptors(call.HttpContext.RequestServices);
 
     private static async Task ObserveAsync(Task handlerTask)
@@ -195,18 +209,8 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
         await call.WriteMessageAsync(response, Method.ResponseMarshaller.ContextualSerializer, flush: false).ConfigureAwait(false);
     }
 
-    private async Task<TResponse> InvokeAsync(IAsyncStreamReader<TRequest> requests, ServerCallContext context)
-    {
-        var (service, owned) = CreateService((HttpServerCallContext)context);
-        try
-        {
-            return await invoker(service, requests, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ReleaseServiceAsync(service, owned).ConfigureAwait(false);
-        }
-    }
+    private Task<TResponse> InvokeAsync(IAsyncStreamReader<TRequest> requests, ServerCallContext context) =>
+        WithServiceAsync(context, service => invoker(service, requests, context));
 }
 
 internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResponse>(
@@ -233,18 +237,12 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
         await next(request, new HttpResponseStreamWriter<TResponse>(call, Method.ResponseMarshaller), call).ConfigureAwait(false);
     }
 
-    private async Task InvokeAsync(TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context)
-    {
-        var (service, owned) = CreateService((HttpServerCallContext)context);
-        try
+    private Task InvokeAsync(TRequest request, IServerStreamWriter<TResponse> responses, ServerCallContext context) =>
+        WithServiceAsync(context, async service =>
         {
             await invoker(service, request, responses, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ReleaseServiceAsync(service, owned).ConfigureAwait(false);
-        }
-    }
+            return true;
+        });
 }
 
 internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResponse>(
@@ -273,18 +271,12 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
             call).ConfigureAwait(false);
     }
 
-    private async Task InvokeAsync(IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context)
-    {
-        var (service, owned) = CreateService((HttpServerCallContext)context);
-        try
+    private Task InvokeAsync(IAsyncStreamReader<TRequest> requests, IServerStreamWriter<TResponse> responses, ServerCallContext context) =>
+        WithServiceAsync(context, async service =>
         {
             await invoker(service, requests, responses, context).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ReleaseServiceAsync(service, owned).ConfigureAwait(false);
-        }
-    }
+            return true;
+        });
 }
 
 internal sealed class HttpRequestStreamReader<T>(HttpServerCallContext call, Marshaller<T> marshaller) : IAsyncStreamReader<T>

@@ -95,10 +95,7 @@ internal sealed class EvidenceSentence
     /// <summary>Splits a passage into annotated sentences; dates resolve against the article's publication date.</summary>
     public static IEnumerable<EvidenceSentence> FromPassage(RetrievedPassage passage, int rank)
     {
-        var reference = DateExtractor.ParseReference(passage.Published);
-        var dates = DateExtractor.Extract(passage.Text, reference);
-        var entities = EntityRecognizer.Recognize(passage.Text);
-        var quantities = QuantityExtractor.Extract(passage.Text);
+        var (dates, entities, quantities) = Annotate(passage);
         var index = 0;
         foreach (var sentence in SentenceSplitter.Split(passage.Text))
         {
@@ -126,6 +123,30 @@ internal sealed class EvidenceSentence
                 Quantities = quantities.Where(q => q.Start >= start && q.End <= end).Select(q => q with { Start = q.Start - start }).ToList(),
             };
         }
+    }
+
+    // Stored passages do not change, and popular ones are retrieved again and again: analyse each once.
+    private const int MaxCachedPassages = 20_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int, string, string), (IReadOnlyList<DateMention>, IReadOnlyList<EntityMention>, IReadOnlyList<QuantityMention>)> Annotations = new();
+
+    private static (IReadOnlyList<DateMention> Dates, IReadOnlyList<EntityMention> Entities, IReadOnlyList<QuantityMention> Quantities) Annotate(RetrievedPassage passage)
+    {
+        var key = (passage.ArticleId, passage.PassageIndex, passage.Published, passage.Text);
+        if (Annotations.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var annotated = ((IReadOnlyList<DateMention>)DateExtractor.Extract(passage.Text, DateExtractor.ParseReference(passage.Published)),
+            EntityRecognizer.Recognize(passage.Text),
+            QuantityExtractor.Extract(passage.Text));
+        if (Annotations.Count >= MaxCachedPassages)
+        {
+            Annotations.Clear();
+        }
+
+        Annotations[key] = annotated;
+        return annotated;
     }
 
     private HashSet<string> BuildStems()
