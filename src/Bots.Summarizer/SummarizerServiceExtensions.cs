@@ -1,3 +1,4 @@
+using Bots.Caching;
 using Bots.Contracts.V1;
 using Bots.Hosting;
 using Bots.Summarizer.Articles;
@@ -46,6 +47,8 @@ public static class SummarizerServiceExtensions
         services.TryAddSingleton(provider => new TopicRetrieval(provider.GetRequiredService<IArticleSource>(), provider.GetRequiredService<IOptions<TopicOptions>>().Value));
         services.TryAddSingleton(provider => new TopicSummarizer(provider.GetRequiredService<TopicRetrieval>(), provider.GetRequiredService<IOptions<TopicOptions>>().Value));
         services.TryAddSingleton(provider => new TimelineBuilder(provider.GetRequiredService<TopicRetrieval>(), provider.GetRequiredService<IOptions<TopicOptions>>().Value));
+        services.TryAddSingleton<CorpusVersionSource>();
+        services.AddBotsCache(builder.Configuration);
         services.TryAddSingleton<SummarizerService>();
         return builder;
     }

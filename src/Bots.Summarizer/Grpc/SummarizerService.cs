@@ -1,4 +1,6 @@
+using Bots.Caching;
 using Bots.Contracts.V1;
+using Bots.Hosting;
 using Bots.Summarizer.Summaries;
 using Bots.Summarizer.Timelines;
 using Bots.Summarizer.Topics;
@@ -7,22 +9,29 @@ using SummarySentence = Bots.Contracts.V1.SummarySentence;
 
 namespace Bots.Summarizer.Grpc;
 
-/// <summary>The Summarizer gRPC service: maps requests to the domain summarisers and failures to status codes.</summary>
-public sealed class SummarizerService(ArticleSummarizer articles, TopicSummarizer topics, TimelineBuilder timelines)
-    : Contracts.V1.Summarizer.SummarizerBase
+/// <summary>
+/// The Summarizer gRPC service: maps requests to the domain summarisers and failures to status codes.
+/// Responses are cached by request under the store's corpus version, like answers.
+/// </summary>
+public sealed class SummarizerService(
+    ArticleSummarizer articles,
+    TopicSummarizer topics,
+    TimelineBuilder timelines,
+    ResponseCache cache,
+    CorpusVersionSource corpus) : Contracts.V1.Summarizer.SummarizerBase
 {
     public override Task<Summary> SummarizeArticle(SummarizeArticleRequest request, ServerCallContext context) =>
-        RunAsync(async () => ToProto(await articles.SummarizeAsync(request.ArticleId, request.MaxSentences, context.CancellationToken)));
+        CachedAsync("summary", request, context, async ct => ToProto(await articles.SummarizeAsync(request.ArticleId, request.MaxSentences, ct)));
 
     public override Task<Summary> SummarizeTopic(SummarizeTopicRequest request, ServerCallContext context) =>
-        RunAsync(async () => ToProto(await topics.SummarizeAsync(
+        CachedAsync("topic", Normalized(request), context, async ct => ToProto(await topics.SummarizeAsync(
             new TopicRequest(request.Query, request.MaxSentences, request.Source, request.PublishedAfter, request.PublishedBefore),
-            context.CancellationToken)));
+            ct)));
 
     public override Task<TimelineResponse> Timeline(TimelineRequest request, ServerCallContext context) =>
-        RunAsync(async () =>
+        CachedAsync("timeline", new TimelineRequest(request) { Query = QuestionNormalizer.Normalize(request.Query) }, context, async ct =>
         {
-            var events = await timelines.BuildAsync(request.Query, request.MaxEvents, context.CancellationToken);
+            var events = await timelines.BuildAsync(request.Query, request.MaxEvents, ct);
             var response = new TimelineResponse();
             response.Events.AddRange(events.Select(e => new Contracts.V1.TimelineEvent
             {
@@ -34,11 +43,17 @@ public sealed class SummarizerService(ArticleSummarizer articles, TopicSummarize
             return response;
         });
 
-    private static async Task<T> RunAsync<T>(Func<Task<T>> action)
+    private static SummarizeTopicRequest Normalized(SummarizeTopicRequest request) =>
+        new(request) { Query = QuestionNormalizer.Normalize(request.Query) };
+
+    /// <summary>The response from the cache, or computed; refusals are mapped to status codes and never cached.</summary>
+    private async Task<T> CachedAsync<T>(string kind, Google.Protobuf.IMessage key, ServerCallContext context, Func<CancellationToken, Task<T>> action)
+        where T : Google.Protobuf.IMessage<T>, new()
     {
         try
         {
-            return await action();
+            var version = await corpus.GetAsync(context.CancellationToken);
+            return await cache.GetOrCreateAsync(kind, Google.Protobuf.JsonFormatter.Default.Format(key), version, action, context.CancellationToken);
         }
         catch (SummaryRequestException e)
         {
