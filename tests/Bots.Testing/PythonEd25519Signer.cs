@@ -29,25 +29,29 @@ public sealed class PythonEd25519Signer : IDisposable
         PublicKeyHex = publicKeyHex;
     }
 
+    private static bool HasCryptography(string python)
+    {
+        using var check = Process.Start(new ProcessStartInfo(python, ["-c", "import cryptography.hazmat.primitives.asymmetric.ed25519"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        check.WaitForExit();
+        return check.ExitCode == 0;
+    }
+
     /// <summary>The public key as Discord shows it: 64 hex digits.</summary>
     public string PublicKeyHex { get; }
 
     /// <summary>A signer, or null when python3-cryptography is missing outside CI (throws in CI).</summary>
     public static PythonEd25519Signer? TryStart()
     {
-        var python = ExternalTool.Find("python3");
-        if (!ExternalTool.Require(python is not null, "python3", "install python3 and python3-cryptography (apt-get install python3-cryptography)"))
-        {
-            return null;
-        }
-
-        var check = Process.Start(new ProcessStartInfo(python!, ["-c", "import cryptography.hazmat.primitives.asymmetric.ed25519"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        check.WaitForExit();
-        if (!ExternalTool.Require(check.ExitCode == 0, "python3-cryptography", "apt-get install python3-cryptography (or pip install cryptography)"))
+        // Debian's interpreter is the one apt gives python3-cryptography; a pyenv python3 first on PATH may lack it.
+        var python = new[] { "/usr/bin/python3", "python3" }
+            .Select(ExternalTool.Find)
+            .OfType<string>()
+            .FirstOrDefault(HasCryptography);
+        if (!ExternalTool.Require(python is not null, "python3 with python3-cryptography", "apt-get install python3-cryptography (or pip install cryptography)"))
         {
             return null;
         }
