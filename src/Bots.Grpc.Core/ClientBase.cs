@@ -67,7 +67,7 @@ public abstract class ClientBase
 
         public override AsyncDuplexStreamingCall<TRequest, TResponse> AsyncDuplexStreamingCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options) => throw Unimplemented();
 
-        private static NotImplementedException Unimplemented() => new("This client was created without a channel or call invoker.");
+        private static InvalidOperationException Unimplemented() => new("This client was created without a channel or call invoker: construct it with a GrpcChannel or CallInvoker.");
     }
 }
 

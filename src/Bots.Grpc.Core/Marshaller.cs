@@ -78,19 +78,25 @@ public static class Marshallers
     public static Marshaller<T> Create<T>(Action<T, SerializationContext> serializer, Func<DeserializationContext, T> deserializer) => new(serializer, deserializer);
 }
 
-/// <summary>Where a marshaller writes one serialized message.</summary>
+/// <summary>
+/// Where a marshaller writes one serialized message. As in Grpc.Core.Api the members are virtual; the
+/// client and server contexts override them all.
+/// </summary>
 public abstract class SerializationContext
 {
+    private static NotSupportedException Unsupported(string member) =>
+        new($"This serialization context does not support {member}; override it in the derived context.");
+
     /// <summary>Completes serialization with the whole payload in one array.</summary>
-    public virtual void Complete(byte[] payload) => throw new NotImplementedException();
+    public virtual void Complete(byte[] payload) => throw Unsupported("Complete(byte[])");
 
     /// <summary>Announces the payload length before writing through <see cref="GetBufferWriter"/>.</summary>
-    public virtual void SetPayloadLength(int payloadLength) => throw new NotImplementedException();
+    public virtual void SetPayloadLength(int payloadLength) => throw Unsupported(nameof(SetPayloadLength));
 
-    public virtual IBufferWriter<byte> GetBufferWriter() => throw new NotImplementedException();
+    public virtual IBufferWriter<byte> GetBufferWriter() => throw Unsupported(nameof(GetBufferWriter));
 
     /// <summary>Completes serialization of what was written to <see cref="GetBufferWriter"/>.</summary>
-    public virtual void Complete() => throw new NotImplementedException();
+    public virtual void Complete() => throw Unsupported("Complete()");
 }
 
 /// <summary>Where a marshaller reads one received message.</summary>
@@ -98,7 +104,7 @@ public abstract class DeserializationContext
 {
     public abstract int PayloadLength { get; }
 
-    public virtual byte[] PayloadAsNewBuffer() => throw new NotImplementedException();
+    public virtual byte[] PayloadAsNewBuffer() => throw new NotSupportedException("This deserialization context does not support PayloadAsNewBuffer; override it in the derived context.");
 
-    public virtual ReadOnlySequence<byte> PayloadAsReadOnlySequence() => throw new NotImplementedException();
+    public virtual ReadOnlySequence<byte> PayloadAsReadOnlySequence() => throw new NotSupportedException("This deserialization context does not support PayloadAsReadOnlySequence; override it in the derived context.");
 }

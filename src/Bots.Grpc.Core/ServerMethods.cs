@@ -31,24 +31,30 @@ public class BindServiceMethodAttribute : Attribute
     public string BindMethodName { get; }
 }
 
-/// <summary>Receives the methods of a service as generated code binds them; servers override what they support.</summary>
+/// <summary>
+/// Receives the methods of a service as generated code binds them. As in Grpc.Core.Api, the base binds
+/// nothing: a server's binder overrides the kinds of method it serves.
+/// </summary>
 public class ServiceBinderBase
 {
+    private static NotSupportedException Unsupported(string kind) =>
+        new($"This service binder does not serve {kind} methods; override ServiceBinderBase.AddMethod for them.");
+
     public virtual void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler)
         where TRequest : class
-        where TResponse : class => throw new NotImplementedException();
+        where TResponse : class => throw Unsupported("unary");
 
     public virtual void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler)
         where TRequest : class
-        where TResponse : class => throw new NotImplementedException();
+        where TResponse : class => throw Unsupported("client-streaming");
 
     public virtual void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler)
         where TRequest : class
-        where TResponse : class => throw new NotImplementedException();
+        where TResponse : class => throw Unsupported("server-streaming");
 
     public virtual void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler)
         where TRequest : class
-        where TResponse : class => throw new NotImplementedException();
+        where TResponse : class => throw Unsupported("duplex-streaming");
 }
 
 /// <summary>A service's methods bound to handlers of one instance.</summary>
