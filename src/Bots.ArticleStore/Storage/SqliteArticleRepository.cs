@@ -246,35 +246,32 @@ public sealed class SqliteArticleRepository : IArticleRepository
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(ParsedQuery query, SearchFilter filter, int limit, CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        // One statement: FTS5 ranks and keeps the top rows by rowid and score only; text and
-        // metadata are then read for those few rows by rowid, never for every match.
-        var ranked = filter.IsEmpty
-            ? Fts5Sql.RankedPassages
-            : $"""
-                SELECT passage_fts.rowid, {Fts5Sql.Rank} AS score FROM passage_fts JOIN articles a ON a.id = (passage_fts.rowid >> 16)
-                WHERE passage_fts MATCH $match
-                  AND ($source = '' OR a.source = $source COLLATE NOCASE)
-                  AND ($after = '' OR (a.published_day <> '' AND a.published_day >= $after))
-                  AND ($before = '' OR (a.published_day <> '' AND a.published_day <= $before))
-                ORDER BY score LIMIT $limit
-                """;
-        var sql = $"""
-            SELECT r.rowid, r.score, f.text, a.title, a.source, a.url, a.published, a.duplicate_of
-            FROM ({ranked}) r
-            JOIN passage_fts f ON f.rowid = r.rowid
-            JOIN articles a ON a.id = (r.rowid >> 16)
-            ORDER BY r.score
-            """;
-        var hits = new List<PassageHit>(limit);
-        await using var command = Command(connection, sql, ("$match", QuerySyntax.ToFts5(query)), ("$limit", limit),
-            ("$source", filter.Source ?? ""), ("$after", filter.PublishedAfter ?? ""), ("$before", filter.PublishedBefore ?? ""));
+        var ranked = Fts5Ranking.Rank(connection, query, filter, limit);
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+        // Text and metadata are read for the few ranked passages only, in one statement.
+        var details = new Dictionary<long, PassageHit>(ranked.Count);
+        await using var command = Command(connection, Fts5Sql.PassageDetails, ("$rowids", JsonSerializer.Serialize(ranked.Select(r => r.Rowid))));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var rowid = reader.GetInt64(0);
-            // bm25 is lower-is-better; the API reports higher-is-better.
-            hits.Add(new PassageHit(PassageIds.ArticleOf(rowid), PassageIds.IndexOf(rowid), reader.GetString(2), -reader.GetDouble(1),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(7)));
+            details[rowid] = new PassageHit(PassageIds.ArticleOf(rowid), PassageIds.IndexOf(rowid), reader.GetString(1), 0,
+                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt64(6));
+        }
+        // bm25 is lower-is-better; the API reports higher-is-better, never rising down the list even
+        // where a later tier's passage has the higher bm25.
+        var hits = new List<PassageHit>(ranked.Count);
+        var ceiling = double.MaxValue;
+        foreach (var (rowid, score) in ranked)
+        {
+            if (details.TryGetValue(rowid, out var hit))
+            {
+                ceiling = Math.Min(ceiling, -score);
+                hits.Add(hit with { Score = ceiling });
+            }
         }
         return hits;
     }
