@@ -32,6 +32,7 @@ public static class ArticleStoreServiceExtensions
                 : new PostgresArticleRepository(options.Postgres);
         });
         builder.Services.AddSingleton(services => new ArticleIngestor(services.GetRequiredService<IOptions<ArticleStoreOptions>>().Value.MaxBodyBytes));
+        builder.Services.AddSingleton(services => new CorpusVersionMonitor(services.GetRequiredService<IArticleRepository>(), CorpusVersionMonitor.DefaultPollInterval));
         builder.Services.AddSingleton<ArticleLibrary>();
         builder.Services.AddSingleton<ArticleStoreService>();
         builder.Services.AddHostedService<ArticleStoreStartup>();
