@@ -11,7 +11,8 @@ namespace Bots.ArticleStore.Storage;
 /// <item>A write through this process calls <see cref="PublishAsync"/> after its commit, which wakes every watcher
 /// and waits (briefly, bounded) until each has sent the new version: by the time the writer hears "stored", the
 /// caches have been told, so a cached answer cannot hide the new article from a question asked after it.</item>
-/// <item>Writes this process cannot see (another store replica on the same database) are caught by a poll.</item>
+/// <item>Writes this process cannot see (another store replica on the same PostgreSQL) arrive through
+/// <see cref="Changed"/> from <see cref="PostgresVersionListener"/>, and a slow poll catches anything else.</item>
 /// <item>Every watcher reads the version from the repository itself, so what it reports is always committed, and
 /// reports it again at every poll even when unchanged: that heartbeat lets a watcher tell a live stream from a
 /// silently dead connection.</item>
@@ -31,6 +32,9 @@ public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan
     /// <summary>How many watch streams are open.</summary>
     public int WatcherCount => _watchers.Count;
 
+    /// <summary>The corpus may have changed elsewhere (another replica's write): wake every watcher to read the version.</summary>
+    public void Changed() => Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+
     /// <summary>
     /// Call after a committed write: wakes every watcher and returns once each has sent the new version (or
     /// after <see cref="MaxPublishWait"/>). Never throws: the write it follows has already succeeded.
@@ -46,7 +50,7 @@ public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan
             var version = await repository.GetVersionAsync(CancellationToken.None).ConfigureAwait(false);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(MaxPublishWait);
-            Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+            Changed();
             while (true)
             {
                 var delivered = Volatile.Read(ref _delivered).Task;
