@@ -17,6 +17,7 @@ internal sealed class EvidenceSentence
 {
     private HashSet<string>? stems;
     private HashSet<string>? lowers;
+    private IReadOnlyList<Extraction.NounPhrase>? phrases;
 
     public required RetrievedPassage Passage { get; init; }
 
@@ -56,6 +57,15 @@ internal sealed class EvidenceSentence
     public double Score { get; set; }
 
     public HashSet<string> Stems => stems ??= BuildStems();
+
+    /// <summary>The sentence's noun phrases (offsets relative to the sentence).</summary>
+    public IReadOnlyList<Extraction.NounPhrase> Phrases => phrases ??= Extraction.NounPhraseChunker.Chunk(Text);
+
+    /// <summary>The sentence after this one in the article, when it was retrieved.</summary>
+    public EvidenceSentence? Next { get; set; }
+
+    /// <summary>Credit (0..1) each question term got in this sentence alone, before the window is counted.</summary>
+    public double[] TermCredits { get; set; } = [];
 
     /// <summary>Lower-case words, also without possessive endings and split at hyphens.</summary>
     public HashSet<string> LowerWords => lowers ??= WordSet(Words.Select(w => w.Lower));
