@@ -299,7 +299,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
             if (total >= 2 && upper >= 0.9 * total)
             {
-                var kind = passages.SelectMany(p => EntityRecognizer.Recognize(p.Text))
+                var kind = passages.SelectMany(p => EvidenceSentence.Annotate(p).Entities)
                     .FirstOrDefault(e => e.Name.Split(' ').Any(w => w.Equals(term.Word, StringComparison.OrdinalIgnoreCase)))?.Kind ?? EntityKind.Other;
                 promoted.Add(new FocusName(term.Word, kind, [term.Word]));
             }
