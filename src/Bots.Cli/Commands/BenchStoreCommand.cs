@@ -141,7 +141,7 @@ public sealed class BenchStoreCommand : ICliCommand
     /// generated content words, per-article topics, recurring people, places and organisations,
     /// dates, figures and quotes.
     /// </summary>
-    private sealed class NewsCorpus
+    internal sealed class NewsCorpus
     {
         private static readonly string[] FunctionWords =
         [

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Globalization;
+using Bots.Cli.Load;
+
+namespace Bots.Cli.Commands;
+
+/// <summary>
+/// `bots bench load`: the four-process system (store, question answering, summariser, chat as separate processes,
+/// never Bots.Host) under open-loop load: uncached gRPC asks at a fixed rate (2 × the Q&amp;A target by default) and a
+/// stream of Telegram messages and signed Discord interactions through loopback stand-ins of both APIs. Prints
+/// throughput, p50/p99 per kind, errors and lost messages; exits 1 when any request failed or was lost.
+/// </summary>
+public sealed class BenchLoadCommand : ICliCommand
+{
+    public string Parent => "bench";
+
+    public Command Build()
+    {
+        var defaults = new LoadSettings();
+        var rate = new Option<double>("--rate") { Description = "gRPC asks per second, open loop (2 × the Q&A target of 300/s)", DefaultValueFactory = _ => defaults.AsksPerSecond };
+        var chatRate = new Option<double>("--chat-rate") { Description = "Chat messages per second, alternating Telegram and Discord", DefaultValueFactory = _ => defaults.ChatMessagesPerSecond };
+        var duration = new Option<double>("--duration") { Description = "Seconds of measured load", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
+        var warmup = new Option<double>("--warmup") { Description = "Seconds of untimed load first (drained before measuring)", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
+        var articles = new Option<int>("--articles") { Description = "Generated articles imported on top of the seeds", DefaultValueFactory = _ => defaults.Articles };
+        var replyTimeout = new Option<double>("--reply-timeout") { Description = "Seconds after which a chat message without a reply counts as lost", DefaultValueFactory = _ => defaults.ReplyTimeout.TotalSeconds };
+        var deadline = new Option<double>("--ask-deadline") { Description = "gRPC deadline of each ask, in seconds", DefaultValueFactory = _ => defaults.AskDeadline.TotalSeconds };
+        var services = new Option<string?>("--services") { Description = "Folder of published services (<dir>/Bots.X/Bots.X.dll); default: the repository's build output" };
+        var seeds = new Option<string?>("--seeds") { Description = "The store's seeds folder; default: the repository's seeds" };
+        var qa = new Option<string?>("--qa") { Description = "Drive a running QuestionAnswering at this gRPC address instead of starting the processes (needs --store)" };
+        var store = new Option<string?>("--store") { Description = "The running ArticleStore's gRPC address (the corpus is imported there)" };
+        var chat = new Option<string?>("--chat") { Description = "The running Chat process's HTTP address; it must use the stand-ins below" };
+        var telegramPort = new Option<int>("--telegram-api-port") { Description = "Port of the stand-in Telegram Bot API (0: free port)" };
+        var discordPort = new Option<int>("--discord-api-port") { Description = "Port of the stand-in Discord API (0: free port)" };
+        var discordKey = new Option<string?>("--discord-private-key") { Description = "Ed25519 private key (64 hex digits) signing the interactions; its public key is printed" };
+        var command = new Command("load", "Load the four-process system with open-loop gRPC asks and chat messages; print throughput, p50/p99, errors and lost messages");
+        foreach (var option in new Option[] { rate, chatRate, duration, warmup, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
+        {
+            var settings = new LoadSettings
+            {
+                AsksPerSecond = result.GetValue(rate),
+                ChatMessagesPerSecond = result.GetValue(chatRate),
+                Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
+                Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
+                Articles = result.GetValue(articles),
+                ReplyTimeout = TimeSpan.FromSeconds(result.GetValue(replyTimeout)),
+                AskDeadline = TimeSpan.FromSeconds(result.GetValue(deadline)),
+                ServicesDir = result.GetValue(services),
+                SeedsDir = result.GetValue(seeds),
+                QuestionAnsweringAddress = result.GetValue(qa),
+                ArticleStoreAddress = result.GetValue(store),
+                ChatHttpAddress = result.GetValue(chat) is { } address ? new Uri(address) : null,
+                TelegramApiPort = result.GetValue(telegramPort),
+                DiscordApiPort = result.GetValue(discordPort),
+                DiscordPrivateKeyHex = result.GetValue(discordKey),
+            };
+            if (Problem(settings) is { } problem)
+            {
+                Console.Error.WriteLine("error: " + problem);
+                return 2;
+            }
+
+            var report = await RunAsync(settings, Console.Out, cancellationToken);
+            report.Print(Console.Out);
+            return report.AllSucceeded ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>Starts (or connects to) the system, imports the corpus, warms up and runs the measured load.</summary>
+    internal static async Task<LoadReport> RunAsync(LoadSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        await using var system = await LoadSystem.StartAsync(settings, log, cancellationToken);
+        var corpus = new BenchStoreCommand.NewsCorpus(seed: 20240813);
+        var stats = await system.ImportCorpusAsync(corpus, settings.Articles, cancellationToken);
+        log.WriteLine($"store: {stats.ArticleCount:N0} articles, {stats.PassageCount:N0} passages (seeds + {settings.Articles:N0} generated)");
+        log.WriteLine("asks: every question is asked once (generated about the corpus's people, places and topics), so none is served by the answer cache");
+        using var driver = new LoadDriver(system, settings, new LoadQuestions(corpus));
+        await driver.WarmUpAsync(cancellationToken);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmed up for {settings.Warmup.TotalSeconds:0.#} s; measuring for {settings.Duration.TotalSeconds:0.#} s"));
+        return await driver.RunAsync(log, cancellationToken);
+    }
+
+    private static string? Problem(LoadSettings settings) =>
+        settings switch
+        {
+            { AsksPerSecond: < 0 } or { ChatMessagesPerSecond: < 0 } => "--rate and --chat-rate must be 0 or more.",
+            { AsksPerSecond: 0, ChatMessagesPerSecond: 0 } => "--rate or --chat-rate must be above 0.",
+            _ when settings.Duration <= TimeSpan.Zero || settings.Warmup < TimeSpan.Zero => "--duration must be above 0 and --warmup 0 or more.",
+            _ when settings.ReplyTimeout <= TimeSpan.Zero || settings.AskDeadline <= TimeSpan.Zero => "--reply-timeout and --ask-deadline must be above 0.",
+            { Articles: < 0 } => "--articles must be 0 or more.",
+            { QuestionAnsweringAddress: not null, ArticleStoreAddress: null } => "--qa needs --store: the corpus is imported through the store.",
+            { DiscordPrivateKeyHex: { Length: not 64 } } => "--discord-private-key must be 64 hex digits.",
+            _ => null,
+        };
+}

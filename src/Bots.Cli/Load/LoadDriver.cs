@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bots.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Bots.Cli.Load;
+
+/// <summary>
+/// Drives open-loop load at the system: gRPC Ask calls and chat messages (Telegram updates through getUpdates,
+/// signed Discord interactions) arrive at fixed rates whether or not earlier ones have been answered, as users'
+/// requests do. Every request ends as succeeded, failed (gRPC status, HTTP status, or an error reply) or lost
+/// (a chat message with no reply within the timeout).
+/// </summary>
+internal sealed class LoadDriver : IDisposable
+{
+    private readonly LoadSystem _system;
+    private readonly LoadSettings _settings;
+    private readonly LoadQuestions _questions;
+    private readonly GrpcChannel _channel;
+    private readonly Contracts.V1.QuestionAnswering.QuestionAnsweringClient _qa;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<TelegramReply>> _telegramWaiting = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<DiscordFollowUp>> _discordWaiting = new(StringComparer.Ordinal);
+    private long _nextChat = 9_000_000_000;
+
+    public LoadDriver(LoadSystem system, LoadSettings settings, LoadQuestions questions)
+    {
+        _system = system;
+        _settings = settings;
+        _questions = questions;
+        // No client retries: a request the system failed must be counted, not hidden by a second attempt.
+        _channel = GrpcChannel.ForAddress(system.QuestionAnsweringAddress, new GrpcChannelOptions { RetryPolicy = null });
+        _qa = new Contracts.V1.QuestionAnswering.QuestionAnsweringClient(_channel);
+        system.Telegram.Replied = reply =>
+        {
+            if (_telegramWaiting.TryRemove(reply.ChatId, out var waiting))
+            {
+                waiting.TrySetResult(reply);
+            }
+        };
+        system.Discord.FollowedUp = followUp =>
+        {
+            if (_discordWaiting.TryRemove(followUp.InteractionToken, out var waiting))
+            {
+                waiting.TrySetResult(followUp);
+            }
+        };
+    }
+
+    private bool DrivesChat => _system.ChatHttpAddress is not null && _settings.ChatMessagesPerSecond > 0;
+
+    /// <summary>Untimed load at the run's rates, drained before measuring, so that JIT, connection set-up and cold caches stay out of the figures.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        if (_settings.Warmup > TimeSpan.Zero)
+        {
+            await RunPhaseAsync(_settings.Warmup, NewTallies(), null, cancellationToken);
+        }
+    }
+
+    /// <summary>The measured run; <paramref name="progress"/> gets a line every five seconds.</summary>
+    public async Task<LoadReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken)
+    {
+        var cpuBefore = _system.Processes.Select(p => p.CpuTime).ToList();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var loadBefore = LoadReport.LoadAverage();
+        var tallies = NewTallies();
+        var start = await RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var cpu = _system.Processes
+            .Select((p, i) => new ProcessCpu(p.Project, (p.CpuTime - cpuBefore[i]).TotalSeconds, p.PeakWorkingSetBytes / 1048576.0))
+            .Append(new ProcessCpu("generator", (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0))
+            .ToList();
+        return new LoadReport(
+            _settings,
+            tallies.Where(t => t.Sent > 0 || t.Kind == Kinds.Ask).Select(t => t.Report(start)).ToList(),
+            elapsed,
+            cpu,
+            loadBefore,
+            LoadReport.LoadAverage());
+    }
+
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _http.Dispose();
+    }
+
+    private static RequestTally[] NewTallies() => [new(Kinds.Ask), new(Kinds.Telegram), new(Kinds.Discord)];
+
+    /// <summary>Sends on schedule for <paramref name="duration"/>, then waits until every request has an outcome; returns the start time.</summary>
+    private async Task<long> RunPhaseAsync(TimeSpan duration, RequestTally[] tallies, TextWriter? progress, CancellationToken cancellationToken)
+    {
+        var asks = (long)Math.Round(_settings.AsksPerSecond * duration.TotalSeconds);
+        var chats = DrivesChat ? (long)Math.Round(_settings.ChatMessagesPerSecond * duration.TotalSeconds) : 0;
+        var inFlight = new List<Task>((int)Math.Min(asks + chats, 1_000_000));
+        var start = Stopwatch.GetTimestamp();
+        var nextProgress = 5.0;
+        long sentAsks = 0, sentChats = 0;
+        while (sentAsks < asks || sentChats < chats)
+        {
+            var askDue = sentAsks < asks ? sentAsks / _settings.AsksPerSecond : double.MaxValue;
+            var chatDue = sentChats < chats ? sentChats / _settings.ChatMessagesPerSecond : double.MaxValue;
+            var due = Math.Min(askDue, chatDue);
+            var wait = due - Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (wait > 0.001)
+            {
+                // Timers fire late by up to a millisecond or so; requests that fell due meanwhile go out at once below,
+                // each timed from its own due time.
+                await Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken);
+            }
+
+            var scheduled = start + (long)(due * Stopwatch.Frequency);
+            var question = _questions.Next();
+            if (askDue <= chatDue)
+            {
+                sentAsks++;
+                inFlight.Add(AskAsync(question, scheduled, tallies[0], cancellationToken));
+            }
+            else
+            {
+                // Alternate the channels: even messages go to Telegram, odd ones to Discord.
+                inFlight.Add(sentChats++ % 2 == 0
+                    ? TelegramAsync(question, scheduled, tallies[1])
+                    : DiscordAsync(question, scheduled, tallies[2], cancellationToken));
+            }
+
+            if (progress is not null && due >= nextProgress)
+            {
+                nextProgress += 5;
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {due,4:0} s: sent {tallies.Sum(t => t.Sent)}, answered {tallies.Sum(t => t.Finished)}, waiting {tallies.Sum(t => t.Sent - t.Finished)}"));
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        return start;
+    }
+
+    private async Task AskAsync(string question, long scheduled, RequestTally tally, CancellationToken cancellationToken)
+    {
+        tally.CountSent();
+        try
+        {
+            var response = await _qa.AskAsync(
+                new AskRequest { Question = question },
+                deadline: DateTime.UtcNow + _settings.AskDeadline,
+                cancellationToken: cancellationToken);
+            if (response.Answered ? response.Answer.Length > 0 : response.Message.Length > 0)
+            {
+                tally.Succeed(scheduled);
+            }
+            else
+            {
+                tally.Fail("empty reply");
+            }
+        }
+        catch (RpcException e)
+        {
+            tally.Fail(e.StatusCode.ToString());
+        }
+    }
+
+    private async Task TelegramAsync(string question, long scheduled, RequestTally tally)
+    {
+        var chatId = Interlocked.Increment(ref _nextChat);
+        var waiting = new TaskCompletionSource<TelegramReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _telegramWaiting[chatId] = waiting;
+        tally.CountSent();
+        _system.Telegram.Deliver(chatId, question);
+        if (await ReplyWithinTimeoutAsync(waiting.Task, scheduled) is not { } reply)
+        {
+            _telegramWaiting.TryRemove(chatId, out _);
+            tally.Lose();
+            return;
+        }
+
+        // An answer or a decline leads with its headline in bold; apologies and rate-limit notices are plain lines.
+        if (reply.Text.StartsWith("<b>", StringComparison.Ordinal))
+        {
+            tally.Succeed(scheduled);
+        }
+        else
+        {
+            tally.Fail("error reply");
+        }
+    }
+
+    private async Task DiscordAsync(string question, long scheduled, RequestTally tally, CancellationToken cancellationToken)
+    {
+        var id = Interlocked.Increment(ref _nextChat).ToString(CultureInfo.InvariantCulture);
+        var token = "load-interaction-" + id;
+        var followUp = new TaskCompletionSource<DiscordFollowUp>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _discordWaiting[token] = followUp;
+        var body = DiscordApiStandIn.Interaction(id, token, id, "ask", "question", question);
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_system.ChatHttpAddress!, "/discord/interactions"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        request.Headers.Add("X-Signature-Ed25519", _system.Discord.Sign(timestamp, body));
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        tally.CountSent();
+        JsonObject? message;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_settings.ReplyTimeout);
+            using var response = await _http.SendAsync(request, timeout.Token);
+            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                _discordWaiting.TryRemove(token, out _);
+                tally.Fail($"HTTP {(int)response.StatusCode}");
+                return;
+            }
+
+            var interactionResponse = JsonNode.Parse(text)?.AsObject();
+            message = interactionResponse?["type"]?.GetValue<int>() switch
+            {
+                4 => interactionResponse["data"]?.AsObject(),
+                // Deferred: the answer arrives as an edit of the original response.
+                5 => (await ReplyWithinTimeoutAsync(followUp.Task, scheduled))?.Message,
+                _ => null,
+            };
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            message = null;
+        }
+        catch (HttpRequestException e)
+        {
+            _discordWaiting.TryRemove(token, out _);
+            tally.Fail("HTTP " + (e.HttpRequestError.ToString()));
+            return;
+        }
+
+        _discordWaiting.TryRemove(token, out _);
+        if (message is null)
+        {
+            tally.Lose();
+        }
+        else if (message["embeds"] is JsonArray { Count: > 0 })
+        {
+            tally.Succeed(scheduled);
+        }
+        else
+        {
+            // Answers and declines are embeds; errors are plain (ephemeral) text.
+            tally.Fail("error reply");
+        }
+    }
+
+    private async Task<T?> ReplyWithinTimeoutAsync<T>(Task<T> reply, long scheduled)
+        where T : class
+    {
+        var left = _settings.ReplyTimeout - Stopwatch.GetElapsedTime(scheduled);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.WhenAny(reply, Task.Delay(left));
+        }
+
+        return reply.IsCompletedSuccessfully ? reply.Result : null;
+    }
+
+    private static class Kinds
+    {
+        public const string Ask = "gRPC Ask";
+        public const string Telegram = "Telegram message";
+        public const string Discord = "Discord /ask";
+    }
+}

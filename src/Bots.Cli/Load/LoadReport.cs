@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Bots.Cli.Load;
+
+/// <summary>
+/// Counts of one kind of request (gRPC asks, Telegram messages, Discord interactions): every request sent ends as
+/// exactly one of succeeded, failed (with its reason) or lost, and successes keep their latency.
+/// </summary>
+internal sealed class RequestTally(string kind)
+{
+    private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly List<double> _latencies = [];
+    private long _sent;
+    private long _succeeded;
+    private long _lost;
+    private long _lastCompletion;
+
+    public string Kind { get; } = kind;
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long Finished => Interlocked.Read(ref _succeeded) + Interlocked.Read(ref _lost) + _failures.Values.Sum();
+
+    public void CountSent() => Interlocked.Increment(ref _sent);
+
+    public void Succeed(long scheduledTimestamp)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_latencies)
+        {
+            _latencies.Add(Stopwatch.GetElapsedTime(scheduledTimestamp, now).TotalMilliseconds);
+        }
+
+        Interlocked.Increment(ref _succeeded);
+        Completed(now);
+    }
+
+    public void Fail(string reason)
+    {
+        _failures.AddOrUpdate(reason, 1, (_, n) => n + 1);
+        Completed(Stopwatch.GetTimestamp());
+    }
+
+    public void Lose()
+    {
+        Interlocked.Increment(ref _lost);
+        Completed(Stopwatch.GetTimestamp());
+    }
+
+    public KindReport Report(long startTimestamp)
+    {
+        double[] sorted;
+        lock (_latencies)
+        {
+            sorted = [.. _latencies];
+        }
+
+        Array.Sort(sorted);
+        var last = Interlocked.Read(ref _lastCompletion);
+        var seconds = last == 0 ? 0 : Stopwatch.GetElapsedTime(startTimestamp, last).TotalSeconds;
+        var succeeded = Interlocked.Read(ref _succeeded);
+        return new KindReport(
+            Kind,
+            Sent,
+            succeeded,
+            new SortedDictionary<string, long>(_failures, StringComparer.Ordinal),
+            Interlocked.Read(ref _lost),
+            Percentile(sorted, 0.50),
+            Percentile(sorted, 0.99),
+            sorted.Length == 0 ? 0 : sorted[^1],
+            seconds > 0 ? succeeded / seconds : 0);
+    }
+
+    private void Completed(long timestamp)
+    {
+        long seen;
+        while ((seen = Interlocked.Read(ref _lastCompletion)) < timestamp && Interlocked.CompareExchange(ref _lastCompletion, timestamp, seen) != seen)
+        {
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+/// <summary>The outcome of one kind of request. Latency runs from the scheduled send time, so a late send counts against the system.</summary>
+internal sealed record KindReport(
+    string Kind,
+    long Sent,
+    long Succeeded,
+    IReadOnlyDictionary<string, long> Failed,
+    long Lost,
+    double P50Milliseconds,
+    double P99Milliseconds,
+    double MaxMilliseconds,
+    double SucceededPerSecond)
+{
+    public long FailedCount => Failed.Values.Sum();
+}
+
+/// <summary>CPU time one process used during the measured window.</summary>
+internal sealed record ProcessCpu(string Process, double CpuSeconds, double PeakMegabytes);
+
+/// <summary>What `bots bench load` prints: offered load, per-kind outcomes and latency, and who used the CPU.</summary>
+internal sealed record LoadReport(
+    LoadSettings Settings,
+    IReadOnlyList<KindReport> Kinds,
+    TimeSpan Elapsed,
+    IReadOnlyList<ProcessCpu> Cpu,
+    string LoadAverageBefore,
+    string LoadAverageAfter)
+{
+    /// <summary>True when every request sent succeeded: none failed, none lost.</summary>
+    public bool AllSucceeded => Kinds.All(k => k.FailedCount == 0 && k.Lost == 0 && k.Succeeded == k.Sent);
+
+    public void Print(TextWriter output)
+    {
+        var settings = Settings;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"offered: {settings.AsksPerSecond:0.#} asks/s + {settings.ChatMessagesPerSecond:0.#} chat messages/s for {settings.Duration.TotalSeconds:0.#} s (open loop); everything answered {Elapsed.TotalSeconds:0.0} s after the first send"));
+        output.WriteLine($"{"kind",-18} {"sent",8} {"ok",8} {"failed",7} {"lost",6} {"ok/s",8} {"p50 ms",9} {"p99 ms",9} {"max ms",9}");
+        foreach (var kind in Kinds)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{kind.Kind,-18} {kind.Sent,8} {kind.Succeeded,8} {kind.FailedCount,7} {kind.Lost,6} {kind.SucceededPerSecond,8:0.0} {kind.P50Milliseconds,9:0.0} {kind.P99Milliseconds,9:0.0} {kind.MaxMilliseconds,9:0.0}"));
+        }
+
+        foreach (var kind in Kinds.Where(k => k.FailedCount > 0))
+        {
+            output.WriteLine($"errors ({kind.Kind}): {string.Join(", ", kind.Failed.Select(f => $"{f.Key} × {f.Value}"))}");
+        }
+
+        if (Cpu.Count > 0)
+        {
+            var window = Math.Max(Elapsed.TotalSeconds, 0.001);
+            output.WriteLine("CPU during the run (share of one core): " + string.Join(", ", Cpu.Select(c =>
+                string.Create(CultureInfo.InvariantCulture, $"{c.Process} {c.CpuSeconds:0.0} s ({100 * c.CpuSeconds / window:0}%, peak {c.PeakMegabytes:0} MB)"))));
+        }
+
+        output.WriteLine($"machine: {Environment.ProcessorCount} cores; load average before {LoadAverageBefore}, after {LoadAverageAfter}");
+        output.WriteLine(AllSucceeded ? "result: every request succeeded" : "result: FAILED: some requests failed or were lost");
+    }
+
+    /// <summary>The 1-, 5- and 15-minute load averages, or "n/a" off Linux.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+}

@@ -1,0 +1,51 @@
+namespace Bots.Cli.Load;
+
+/// <summary>What one `bots bench load` run offers the system, and where the system is.</summary>
+internal sealed record LoadSettings
+{
+    /// <summary>Open-loop arrival rate of gRPC Ask calls (2 × the Q&amp;A target of 300 asks/s by default).</summary>
+    public double AsksPerSecond { get; init; } = 600;
+
+    /// <summary>Arrival rate of chat messages, alternating Telegram updates and Discord interactions.</summary>
+    public double ChatMessagesPerSecond { get; init; } = 20;
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Untimed traffic before the measured window: JIT, connections, SQLite's page cache.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Generated articles imported on top of the seeds before the run.</summary>
+    public int Articles { get; init; } = 10_000;
+
+    /// <summary>A chat message with no reply this long after it was sent counts as lost.</summary>
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The deadline every Ask carries, as a real client's would.</summary>
+    public TimeSpan AskDeadline { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Folder with the published services (&lt;dir&gt;/Bots.X/Bots.X.dll); null: the repository's build output.</summary>
+    public string? ServicesDir { get; init; }
+
+    /// <summary>The store's Bots:SeedsDir; null: the repository's seeds folder.</summary>
+    public string? SeedsDir { get; init; }
+
+    /// <summary>Set to drive already-running services instead of starting them (then also <see cref="ArticleStoreAddress"/>).</summary>
+    public string? QuestionAnsweringAddress { get; init; }
+
+    public string? ArticleStoreAddress { get; init; }
+
+    /// <summary>The running Chat process's HTTP endpoint (Discord interactions); null: no chat traffic when connecting.</summary>
+    public Uri? ChatHttpAddress { get; init; }
+
+    /// <summary>Ports for the stand-in Telegram and Discord APIs (0: free ports), fixed when a running Chat process points at them.</summary>
+    public int TelegramApiPort { get; init; }
+
+    public int DiscordApiPort { get; init; }
+
+    /// <summary>Ed25519 private key (hex) that signs the Discord interactions; null: a new one each run.</summary>
+    public string? DiscordPrivateKeyHex { get; init; }
+
+    public string TelegramToken { get; init; } = "7000000001:LOAD-test_token";
+
+    public bool ConnectsToRunningServices => QuestionAnsweringAddress is not null;
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Bots.Cli.Commands;
+using Bots.Cli.Load;
+using Bots.Testing;
+
+namespace Bots.Host.Tests.EndToEnd;
+
+/// <summary>`bots bench load` in small: the four service processes under concurrent asks and chat messages.</summary>
+[Collection(nameof(ProcessTests))]
+public sealed class LoadTests
+{
+    [Fact]
+    public async Task BenchLoad_AgainstTheFourProcesses_AnswersEveryAskAndChatMessage_AndTheCountsAddUp()
+    {
+        var settings = new LoadSettings
+        {
+            AsksPerSecond = 20,
+            ChatMessagesPerSecond = 4,
+            Duration = TimeSpan.FromSeconds(3),
+            Warmup = TimeSpan.FromSeconds(0.5),
+            Articles = 200,
+        };
+
+        var report = await BenchLoadCommand.RunAsync(settings, TextWriter.Null, CancellationToken.None);
+
+        Assert.Equal(["gRPC Ask", "Telegram message", "Discord /ask"], report.Kinds.Select(k => k.Kind));
+        Assert.Equal([60L, 6L, 6L], report.Kinds.Select(k => k.Sent));
+        Assert.All(report.Kinds, k =>
+        {
+            Assert.Equal(k.Sent, k.Succeeded + k.FailedCount + k.Lost);
+            Assert.Empty(k.Failed);
+            Assert.Equal(0, k.Lost);
+            Assert.InRange(k.P50Milliseconds, 0.01, k.P99Milliseconds);
+        });
+        Assert.True(report.AllSucceeded);
+        Assert.Equal(["Bots.ArticleStore", "Bots.QuestionAnswering", "Bots.Summarizer", "Bots.Chat", "generator"], report.Cpu.Select(c => c.Process));
+    }
+
+    [Fact]
+    public async Task BenchLoad_WhenAnsweringAndChatAreDown_CountsEveryRequestAsFailedOrLost()
+    {
+        var data = Directory.CreateTempSubdirectory("bots-load-down-");
+        await using var store = await ServiceProcess.StartAsync("Bots.ArticleStore", new Dictionary<string, string>
+        {
+            ["Bots:DataDir"] = data.FullName,
+            ["Bots:SeedsDir"] = RepoPaths.Seeds,
+        });
+        var nobody = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}");
+        var settings = new LoadSettings
+        {
+            AsksPerSecond = 10,
+            ChatMessagesPerSecond = 4,
+            Duration = TimeSpan.FromSeconds(1),
+            Warmup = TimeSpan.Zero,
+            Articles = 20,
+            ReplyTimeout = TimeSpan.FromSeconds(1),
+            QuestionAnsweringAddress = nobody,
+            ArticleStoreAddress = store.GrpcAddress,
+            ChatHttpAddress = new Uri(nobody),
+        };
+
+        var report = await BenchLoadCommand.RunAsync(settings, TextWriter.Null, CancellationToken.None);
+
+        var asks = report.Kinds.Single(k => k.Kind == "gRPC Ask");
+        Assert.Equal(10, asks.Sent);
+        Assert.Equal(10, asks.Failed["Unavailable"]);
+        var telegram = report.Kinds.Single(k => k.Kind == "Telegram message");
+        Assert.Equal(2, telegram.Lost);
+        var discord = report.Kinds.Single(k => k.Kind == "Discord /ask");
+        Assert.Equal(2, discord.FailedCount);
+        Assert.All(report.Kinds, k => Assert.Equal(k.Sent, k.Succeeded + k.FailedCount + k.Lost));
+        Assert.False(report.AllSucceeded);
+        store.Kill();
+        data.Delete(recursive: true);
+    }
+}
