@@ -298,10 +298,11 @@ public static partial class QuestionAnalyzer
                 return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" ? QuantityHint.Money : QuantityHint.Any };
             }
 
-            // "Who was the president of Notre Dame in 2012?": a role holder, not a description of the role.
-            if (lower.StartsWith("who", StringComparison.Ordinal) && head is not null && (EntityRecognizer.IsTitleWord(head) || PersonNouns.Contains(head)))
+            // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
+            var role = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).SkipWhile(w => RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w)).FirstOrDefault();
+            if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
-                return Of(AnswerType.Person) with { RoleWords = [head] };
+                return Of(AnswerType.Person) with { RoleWords = [role] };
             }
 
             if (Tokenizer.Words(target).Count <= 8)

@@ -114,8 +114,25 @@ internal static partial class CandidateExtractor
         // "He adds: “Moscow does not have …”": the speaker is named in an earlier sentence of the passage.
         if (!found && Speaker(sentence) is { } speaker)
         {
+            found = true;
             yield return Candidate(speaker.Canonical, "name:" + Surname(speaker.Canonical), sentence, 0, 0, 0.8);
         }
+
+        // A name the recogniser did not type ("Rev. Michael J. Shea") is still a capitalised phrase; never for a role
+        // question, where only a name carrying the role will do.
+        if (!found && question.RoleWords.Count == 0)
+        {
+            foreach (var phrase in Phrases(question, sentence, PhraseFit * 0.8).Where(c => IsCapitalisedName(c.Text)))
+            {
+                yield return phrase;
+            }
+        }
+    }
+
+    private static bool IsCapitalisedName(string text)
+    {
+        var words = Tokenizer.Words(text);
+        return words.Count is >= 2 and <= 5 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]) || w is "of" or "de" or "van" or "von");
     }
 
     private static IEnumerable<AnswerCandidate> Places(QuestionAnalysis question, EvidenceSentence sentence)
@@ -414,7 +431,7 @@ internal static partial class CandidateExtractor
             }
 
             var text = sentence.Text[start..end].Trim();
-            if (text.Length == 0)
+            if (text.Count(char.IsLetterOrDigit) < 2 || Gazetteer.IsDemonym(text))
             {
                 continue;
             }
