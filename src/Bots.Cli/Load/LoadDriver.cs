@@ -69,9 +69,16 @@ internal sealed class LoadDriver : IDisposable
         var cpuBefore = _system.Processes.Select(p => p.CpuTime).ToList();
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var loadBefore = LoadReport.LoadAverage();
+        var metricsBefore = await ScrapeAsync(cancellationToken);
         var tallies = NewTallies();
         var start = await RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        var metricsAfter = await ScrapeAsync(cancellationToken);
+        var server = _system.Processes
+            .Select((p, i) => (p, Before: metricsBefore[i], After: metricsAfter[i]))
+            .Where(m => m.Before is not null && m.After is not null)
+            .SelectMany(m => ServerTimings.Between(m.p.Project, m.Before!, m.After!))
+            .ToList();
         var cpu = _system.Processes
             .Select((p, i) => new ProcessCpu(p.Project, (p.CpuTime - cpuBefore[i]).TotalSeconds, p.PeakWorkingSetBytes / 1048576.0))
             .Append(new ProcessCpu("generator", (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0))
@@ -81,9 +88,13 @@ internal sealed class LoadDriver : IDisposable
             tallies.Where(t => t.Sent > 0 || t.Kind == Kinds.Ask).Select(t => t.Report(start)).ToList(),
             elapsed,
             cpu,
+            server,
             loadBefore,
             LoadReport.LoadAverage());
     }
+
+    private async Task<ServerTimings.Snapshot?[]> ScrapeAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(_system.Processes.Select(p => ServerTimings.ScrapeAsync(_http, p.HttpAddress, cancellationToken)));
 
     public void Dispose()
     {
