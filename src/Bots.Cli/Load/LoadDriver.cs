@@ -64,14 +64,37 @@ internal sealed class LoadDriver : IDisposable
     }
 
     /// <summary>The measured run; <paramref name="progress"/> gets a line every five seconds.</summary>
-    public async Task<LoadReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken)
+    public Task<LoadReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken) =>
+        MeasureAsync(
+            string.Create(CultureInfo.InvariantCulture,
+                $"offered: {_settings.AsksPerSecond:0.#} asks/s + {(DrivesChat ? _settings.ChatMessagesPerSecond : 0):0.#} chat messages/s for {_settings.Duration.TotalSeconds:0.#} s (open loop)"),
+            tallies => RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Asks one at a time: what an ask costs on its own, with no queue anywhere, to set against the loaded figures.</summary>
+    public Task<LoadReport> ProbeAsync(int asks, CancellationToken cancellationToken) =>
+        MeasureAsync(
+            string.Create(CultureInfo.InvariantCulture, $"one ask at a time, {asks} asks (nothing queued: the cost of an ask on its own)"),
+            async tallies =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < asks; i++)
+                {
+                    await AskAsync(_questions.Next(), Stopwatch.GetTimestamp(), tallies[0], cancellationToken);
+                }
+
+                return start;
+            },
+            cancellationToken);
+
+    private async Task<LoadReport> MeasureAsync(string description, Func<RequestTally[], Task<long>> phase, CancellationToken cancellationToken)
     {
         var cpuBefore = _system.Processes.Select(p => p.CpuTime).ToList();
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var loadBefore = LoadReport.LoadAverage();
         var metricsBefore = await ScrapeAsync(cancellationToken);
         var tallies = NewTallies();
-        var start = await RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken);
+        var start = await phase(tallies);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var metricsAfter = await ScrapeAsync(cancellationToken);
         var server = _system.Processes
@@ -84,7 +107,7 @@ internal sealed class LoadDriver : IDisposable
             .Append(new ProcessCpu("generator", (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0))
             .ToList();
         return new LoadReport(
-            _settings,
+            description,
             tallies.Where(t => t.Sent > 0 || t.Kind == Kinds.Ask).Select(t => t.Report(start)).ToList(),
             elapsed,
             cpu,
