@@ -83,12 +83,24 @@ public sealed class BenchLoadCommand : ICliCommand
         log.WriteLine("asks: every question is asked once (generated about the corpus's people, places and topics), so none is served by the answer cache");
         using var driver = new LoadDriver(system, settings, new LoadQuestions(corpus));
         await driver.WarmUpAsync(cancellationToken);
+        await driver.SettleAsync(TimeSpan.FromSeconds(60), cancellationToken);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmed up for {settings.Warmup.TotalSeconds:0.#} s; measuring for {settings.Duration.TotalSeconds:0.#} s"));
         var report = await driver.RunAsync(log, cancellationToken);
         report.Print(log);
+        foreach (var process in system.Processes)
+        {
+            foreach (var (message, count) in process.LoggedErrors.Take(5))
+            {
+                log.WriteLine($"logged by {process.Project} since it started ({count}×): {message}");
+            }
+        }
+
         if (settings.ProbeAsks > 0)
         {
+            var busy = await driver.SettleAsync(TimeSpan.FromSeconds(300), cancellationToken);
             log.WriteLine();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"after the last reply the services kept working for {busy.TotalSeconds:0} s (requests whose callers had given up, queued chat updates)"));
             (await driver.ProbeAsync(settings.ProbeAsks, cancellationToken)).Print(log);
         }
 

@@ -87,6 +87,30 @@ internal sealed class LoadDriver : IDisposable
             },
             cancellationToken);
 
+    /// <summary>
+    /// Waits until the started services are idle (under 5% of a core for a second), at most <paramref name="limit"/>:
+    /// a caller that gave up does not stop the work it started, and that work must not be billed to what follows.
+    /// Returns how long they kept working.
+    /// </summary>
+    public async Task<TimeSpan> SettleAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = _system.Processes.Sum(p => p.CpuTime.TotalSeconds);
+        while (_system.Processes.Count > 0 && clock.Elapsed < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var now = _system.Processes.Sum(p => p.CpuTime.TotalSeconds);
+            if (now - before < 0.05)
+            {
+                return clock.Elapsed - TimeSpan.FromSeconds(1);
+            }
+
+            before = now;
+        }
+
+        return clock.Elapsed;
+    }
+
     private async Task<LoadReport> MeasureAsync(string description, Func<RequestTally[], Task<long>> phase, CancellationToken cancellationToken)
     {
         var cpuBefore = _system.Processes.Select(p => p.CpuTime).ToList();
