@@ -8,8 +8,10 @@ namespace Bots.ArticleStore;
 /// The article store's domain entry point: validates requests, prepares articles and talks to
 /// the repository. Refusals are <see cref="InvalidInputException"/>s naming the field; the gRPC
 /// layer only translates them.
+/// After each write, <paramref name="versions"/> (when given) pushes the new corpus version to the caches
+/// watching it before the write is acknowledged.
 /// </summary>
-public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngestor ingestor)
+public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngestor ingestor, CorpusVersionMonitor? versions = null)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
@@ -24,7 +26,9 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     public async Task<AddOutcome> AddAsync(ArticleInput input, CancellationToken cancellationToken)
     {
         var prepared = ingestor.Prepare(input);
-        return (await repository.AddAsync([prepared], cancellationToken))[0];
+        var outcome = (await repository.AddAsync([prepared], cancellationToken))[0];
+        await PublishVersionAsync(cancellationToken);
+        return outcome;
     }
 
     /// <summary>One result per input, in order: the outcome, or why that item was refused. Valid items share one transaction.</summary>
@@ -55,6 +59,7 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
             }
         }
         var outcomes = await repository.AddAsync(prepared, cancellationToken);
+        await PublishVersionAsync(cancellationToken);
         for (var k = 0; k < outcomes.Count; k++)
         {
             results[positions[k]] = (outcomes[k], null);
@@ -68,10 +73,15 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
         return repository.GetAsync(id, cancellationToken);
     }
 
-    public Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
     {
         RequireId(id);
-        return repository.DeleteAsync(id, cancellationToken);
+        var deleted = await repository.DeleteAsync(id, cancellationToken);
+        if (deleted)
+        {
+            await PublishVersionAsync(cancellationToken);
+        }
+        return deleted;
     }
 
     public Task<ArticlePage> ListAsync(int pageSize, string pageToken, string source, CancellationToken cancellationToken)
@@ -135,6 +145,9 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
         }
         return await repository.SuggestAsync(trimmed, limit == 0 ? DefaultSuggestLimit : limit, cancellationToken);
     }
+
+    private Task PublishVersionAsync(CancellationToken cancellationToken) =>
+        versions is null ? Task.CompletedTask : versions.PublishAsync(cancellationToken);
 
     private static string? Day(string field, string value)
     {

@@ -32,7 +32,15 @@ public static class ArticleStoreServiceExtensions
                 : new PostgresArticleRepository(options.Postgres);
         });
         builder.Services.AddSingleton(services => new ArticleIngestor(services.GetRequiredService<IOptions<ArticleStoreOptions>>().Value.MaxBodyBytes));
+        builder.Services.AddSingleton(services => new CorpusVersionMonitor(services.GetRequiredService<IArticleRepository>(), CorpusVersionMonitor.DefaultPollInterval));
         builder.Services.AddSingleton<ArticleLibrary>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{ArticleStoreOptions.Section}:{nameof(ArticleStoreOptions.Postgres)}"]))
+        {
+            builder.Services.AddHostedService(services => new PostgresVersionListener(
+                services.GetRequiredService<IOptions<ArticleStoreOptions>>().Value.Postgres!,
+                services.GetRequiredService<CorpusVersionMonitor>(),
+                services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresVersionListener>>()));
+        }
         builder.Services.AddSingleton<ArticleStoreService>();
         builder.Services.AddHostedService<ArticleStoreStartup>();
         if (!builder.Services.Any(s => s.ServiceType == typeof(Bots.Grpc.Server.GrpcServiceRegistry)))

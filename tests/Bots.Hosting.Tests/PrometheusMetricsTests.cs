@@ -45,6 +45,45 @@ public sealed class PrometheusMetricsTests
     }
 
     [Fact]
+    public void Record_SameLabelsInAnotherOrder_CountsIntoOneSeries()
+    {
+        using var meter = new Meter("Bots.Tests.Order." + Guid.NewGuid().ToString("N"));
+        using var metrics = new PrometheusMetrics(m => m == meter);
+        var counter = meter.CreateCounter<long>("bots.test.calls");
+
+        counter.Add(1, new KeyValuePair<string, object?>("method", "Ask"), new KeyValuePair<string, object?>("code", "OK"));
+        counter.Add(1, new KeyValuePair<string, object?>("code", "OK"), new KeyValuePair<string, object?>("method", "Ask"));
+        counter.Add(1, new KeyValuePair<string, object?>("code", 0), new KeyValuePair<string, object?>("method", "Ask"));
+
+        var samples = PrometheusText.Parse(metrics.Scrape())["bots_test_calls_total"].Samples;
+        Assert.Equal(2, samples.Single(s => s.Labels["code"] == "OK").Value);
+        Assert.Equal(1, samples.Single(s => s.Labels["code"] == "0").Value);
+    }
+
+    [Fact]
+    public void Record_FromManyThreadsAtOnce_LosesNoMeasurement()
+    {
+        using var meter = new Meter("Bots.Tests.Concurrent." + Guid.NewGuid().ToString("N"));
+        using var metrics = new PrometheusMetrics(m => m == meter);
+        var counter = meter.CreateCounter<double>("bots.test.work");
+        var histogram = meter.CreateHistogram<double>("bots.test.latency", unit: "s");
+
+        Parallel.For(0, 40_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var tag = new KeyValuePair<string, object?>("worker", (i % 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            counter.Add(0.5, tag);
+            histogram.Record(0.002, tag);
+        });
+
+        var families = PrometheusText.Parse(metrics.Scrape());
+        Assert.All(families["bots_test_work_total"].Samples, s => Assert.Equal(5_000, s.Value));
+        var counts = families["bots_test_latency_seconds"].Samples.Where(s => s.Name == "bots_test_latency_seconds_count").ToList();
+        Assert.Equal(4, counts.Count);
+        Assert.All(counts, s => Assert.Equal(10_000, s.Value));
+        Assert.All(families["bots_test_latency_seconds"].Samples.Where(s => s.Name == "bots_test_latency_seconds_sum"), s => Assert.Equal(20, s.Value, 6));
+    }
+
+    [Fact]
     public void Scrape_LabelValuesWithQuotesAndNewlines_AreEscaped()
     {
         using var meter = new Meter("Bots.Tests.Escape." + Guid.NewGuid().ToString("N"));

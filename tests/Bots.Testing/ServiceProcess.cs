@@ -53,8 +53,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} does not exist: build the solution first.");
         }
 
-        var grpcPort = FreePort.Next();
-        var httpPort = FreePort.Next();
+        // A caller restarting a service on its old address gives the ports in the settings.
+        var grpcPort = settings is not null && settings.TryGetValue("Bots:GrpcPort", out var givenGrpc) ? int.Parse(givenGrpc, CultureInfo.InvariantCulture) : FreePort.Next();
+        var httpPort = settings is not null && settings.TryGetValue("Bots:HttpPort", out var givenHttp) ? int.Parse(givenHttp, CultureInfo.InvariantCulture) : FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

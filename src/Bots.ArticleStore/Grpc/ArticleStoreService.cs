@@ -2,6 +2,7 @@ using Bots.ArticleStore.Ingest;
 using Bots.ArticleStore.Storage;
 using Bots.Contracts.V1;
 using Grpc.Core;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace Bots.ArticleStore.Grpc;
 /// The ArticleStore gRPC API over <see cref="ArticleLibrary"/>: translates messages, and maps a
 /// refused field to INVALID_ARGUMENT, an unknown id to NOT_FOUND and a busy database to UNAVAILABLE.
 /// </summary>
-public sealed class ArticleStoreService(ArticleLibrary library) : Contracts.V1.ArticleStore.ArticleStoreBase
+public sealed class ArticleStoreService(ArticleLibrary library, CorpusVersionMonitor corpusVersions, IHostApplicationLifetime lifetime) : Contracts.V1.ArticleStore.ArticleStoreBase
 {
     // An import stream commits the items already received together, up to this many.
     private const int MaxImportBatch = 64;
@@ -151,6 +152,23 @@ public sealed class ArticleStoreService(ArticleLibrary library) : Contracts.V1.A
 
     public override Task<CorpusVersion> GetCorpusVersion(GetCorpusVersionRequest request, ServerCallContext context) =>
         GuardAsync(async () => new CorpusVersion { Version = await library.Repository.GetVersionAsync(context.CancellationToken) });
+
+    public override async Task WatchCorpusVersion(WatchCorpusVersionRequest request, IServerStreamWriter<CorpusVersion> responseStream, ServerCallContext context)
+    {
+        // A stopping store ends the stream (the watcher falls back and reconnects) rather than holding shutdown open.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await foreach (var version in corpusVersions.WatchAsync(ended.Token))
+            {
+                await responseStream.WriteAsync(new CorpusVersion { Version = version });
+            }
+        }
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
+        {
+            // The watcher hung up or the store is stopping: the stream simply ends.
+        }
+    }
 
     public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context) =>
         GuardAsync(async () =>

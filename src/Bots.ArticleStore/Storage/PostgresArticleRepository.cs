@@ -190,7 +190,8 @@ public sealed class PostgresArticleRepository(string connectionString) : IArticl
 
     private static async Task BumpVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE store_meta SET value = value + 1 WHERE key = 'version'", connection, transaction);
+        // The notification is delivered on commit, to every store replica listening (PostgresVersionListener).
+        await using var command = new NpgsqlCommand($"UPDATE store_meta SET value = value + 1 WHERE key = 'version'; NOTIFY {PostgresVersionListener.Channel}", connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -259,6 +260,7 @@ public sealed class PostgresArticleRepository(string connectionString) : IArticl
                 ELSE (SELECT min(id) FROM articles WHERE duplicate_of = @id) END
             WHERE duplicate_of = @id;
             UPDATE store_meta SET value = value + 1 WHERE key = 'version';
+            NOTIFY bots_corpus_version;
             """, connection, transaction))
         {
             delete.Parameters.AddWithValue("id", id);

@@ -164,29 +164,80 @@ public sealed class PrometheusMetrics : IDisposable
         public abstract void WriteTo(StringBuilder text);
     }
 
+    /// <summary>
+    /// The series of one instrument, found per measurement without formatting its labels: measurements arrive on
+    /// every request, so the lookup uses a raw key of the tags as given and formats labels only for a new series.
+    /// Two tag orders of the same labels share one series.
+    /// </summary>
+    private sealed class SeriesSet<T>(Func<T> create)
+        where T : class
+    {
+        [ThreadStatic]
+        private static StringBuilder? t_key;
+
+        private readonly ConcurrentDictionary<string, T> _byRawKey = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, T> _byLabels = new(StringComparer.Ordinal);
+
+        public T Get(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var raw = RawKey(tags);
+            if (_byRawKey.TryGetValue(raw, out var series))
+            {
+                return series;
+            }
+            series = _byLabels.GetOrAdd(LabelsOf(tags), _ => create());
+            return _byRawKey.GetOrAdd(raw, series);
+        }
+
+        public IEnumerable<KeyValuePair<string, T>> Ordered() => _byLabels.OrderBy(s => s.Key, StringComparer.Ordinal);
+
+        private static string RawKey(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (tags.IsEmpty)
+            {
+                return string.Empty;
+            }
+            var key = t_key ??= new StringBuilder();
+            key.Clear();
+            foreach (var tag in tags)
+            {
+                key.Append(tag.Key).Append('\u0001');
+                if (tag.Value is string text)
+                {
+                    key.Append(text);
+                }
+                else
+                {
+                    key.Append(Convert.ToString(tag.Value, CultureInfo.InvariantCulture));
+                }
+                key.Append('\u0002');
+            }
+            return key.ToString();
+        }
+    }
+
     private sealed class ValueState(string name, string type, string? help, bool accumulate) : InstrumentState(name, type, help)
     {
-        private readonly ConcurrentDictionary<string, double[]> _series = new(StringComparer.Ordinal);
+        private readonly SeriesSet<double[]> _series = new(static () => new double[1]);
 
         public override void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var cell = _series.GetOrAdd(LabelsOf(tags), static _ => new double[1]);
-            lock (cell)
+            var cell = _series.Get(tags);
+            if (accumulate)
             {
-                cell[0] = accumulate ? cell[0] + value : value;
+                Add(ref cell[0], value);
+            }
+            else
+            {
+                Volatile.Write(ref cell[0], value);
             }
         }
 
         public override void WriteTo(StringBuilder text)
         {
-            foreach (var (labels, cell) in _series.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var (labels, cell) in _series.Ordered())
             {
-                double value;
-                lock (cell)
-                {
-                    value = cell[0];
-                }
-
+                var value = Volatile.Read(ref cell[0]);
                 text.Append(Name);
                 if (labels.Length > 0)
                 {
@@ -200,34 +251,30 @@ public sealed class PrometheusMetrics : IDisposable
 
     private sealed class HistogramState(string name, string? help, double[] bounds) : InstrumentState(name, "histogram", help)
     {
-        private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
+        private readonly SeriesSet<Series> _series = new(() => new Series(bounds.Length + 1));
 
         public override void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
-            var series = _series.GetOrAdd(LabelsOf(tags), _ => new Series(bounds.Length + 1));
+            var series = _series.Get(tags);
             var bucket = Array.BinarySearch(bounds, value);
             bucket = bucket >= 0 ? bucket : ~bucket;
-            lock (series)
-            {
-                series.Counts[bucket]++;
-                series.Sum += value;
-                series.Count++;
-            }
+            // Lock-free: a scrape may see a bucket counted before the sum, never a torn value.
+            Interlocked.Increment(ref series.Counts[bucket]);
+            Add(ref series.Sum, value);
         }
 
         public override void WriteTo(StringBuilder text)
         {
-            foreach (var (labels, series) in _series.OrderBy(s => s.Key, StringComparer.Ordinal))
+            foreach (var (labels, series) in _series.Ordered())
             {
-                long[] counts;
-                double sum;
-                long count;
-                lock (series)
+                var counts = new long[series.Counts.Length];
+                for (var i = 0; i < counts.Length; i++)
                 {
-                    counts = (long[])series.Counts.Clone();
-                    sum = series.Sum;
-                    count = series.Count;
+                    counts[i] = Interlocked.Read(ref series.Counts[i]);
                 }
+                var sum = Volatile.Read(ref series.Sum);
+                // _count is the +Inf bucket by definition; taking it from the buckets keeps the two equal.
+                var count = counts.Sum();
 
                 var prefix = labels.Length > 0 ? labels + "," : string.Empty;
                 long cumulative = 0;
@@ -246,11 +293,22 @@ public sealed class PrometheusMetrics : IDisposable
 
         private sealed class Series(int buckets)
         {
-            public long[] Counts { get; } = new long[buckets];
+            public readonly long[] Counts = new long[buckets];
+            public double Sum;
+        }
+    }
 
-            public double Sum { get; set; }
-
-            public long Count { get; set; }
+    private static void Add(ref double target, double value)
+    {
+        var current = Volatile.Read(ref target);
+        while (true)
+        {
+            var seen = Interlocked.CompareExchange(ref target, current + value, current);
+            if (seen.Equals(current))
+            {
+                return;
+            }
+            current = seen;
         }
     }
 }

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bots.ArticleStore.Storage;
+using Bots.Contracts.V1;
+using Bots.Hosting;
+using Bots.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Bots.ArticleStore.Tests.Grpc;
+
+/// <summary>
+/// The store's WatchCorpusVersion stream and the caches' <see cref="CorpusVersionSource"/> that holds the version from it:
+/// a write must reach the watchers before it is acknowledged, and a lost stream must never leave an old version in use.
+/// </summary>
+public sealed class CorpusVersionWatchTests : IAsyncLifetime
+{
+    private ArticleStoreServer server = null!;
+
+    public async Task InitializeAsync() => server = await ArticleStoreServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        TryDelete(server.DataDir);
+    }
+
+    [Fact]
+    public async Task Watch_SendsTheCurrentVersionFirst_ThenEachWrite()
+    {
+        using var watch = server.Client.WatchCorpusVersion(new WatchCorpusVersionRequest());
+        var initial = await NextAsync(watch);
+        Assert.Equal((await server.Client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version, initial);
+
+        var added = await server.Client.AddArticleAsync(Article("Harbour crane collapses in a storm"));
+        var afterAdd = await NextAsync(watch);
+        await server.Client.DeleteArticleAsync(new DeleteArticleRequest { Id = added.Id });
+        var afterDelete = await NextAsync(watch);
+
+        Assert.True(afterAdd > initial, $"after the add the stream said {afterAdd}, before it {initial}");
+        Assert.True(afterDelete > afterAdd, $"after the delete the stream said {afterDelete}, before it {afterAdd}");
+    }
+
+    [Fact]
+    public async Task Watch_WithNoWrites_RepeatsTheVersionAsAHeartbeat()
+    {
+        using var watch = server.Client.WatchCorpusVersion(new WatchCorpusVersionRequest());
+        var first = await NextAsync(watch);
+        var clock = Stopwatch.StartNew();
+
+        var second = await NextAsync(watch, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(first, second);
+        Assert.InRange(clock.Elapsed, CorpusVersionMonitor.DefaultPollInterval * 0.5, CorpusVersionMonitor.DefaultPollInterval * 3);
+    }
+
+    [Fact]
+    public async Task Source_SeesAWriteWithoutAskingTheStore()
+    {
+        await using var source = new CorpusVersionSource(server.Client);
+        var before = await source.GetAsync(CancellationToken.None);
+        await WaitUntilAsync(() => source.IsWatching);
+
+        await server.Client.AddArticleAsync(Article("Ferry service resumes after the storm"));
+        var expected = (await server.Client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version.ToString(CultureInfo.InvariantCulture);
+        // Pushed before the add was acknowledged; a little slack for this process's own thread hop from socket to field.
+        await WaitUntilAsync(() => source.GetAsync(CancellationToken.None).Result == expected, TimeSpan.FromMilliseconds(500));
+
+        Assert.NotEqual(before, expected);
+        Assert.True(source.IsWatching);
+    }
+
+    [Fact]
+    public async Task Source_WhoseStreamIsNeverFreshEnough_AsksTheStoreEveryTime()
+    {
+        await using var source = new CorpusVersionSource(server.Client, staleAfter: TimeSpan.Zero);
+        await source.GetAsync(CancellationToken.None);
+
+        await server.Client.AddArticleAsync(Article("Lighthouse keeper retires after forty years"));
+        var version = await source.GetAsync(CancellationToken.None);
+
+        Assert.Equal((await server.Client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version.ToString(CultureInfo.InvariantCulture), version);
+        Assert.False(source.IsWatching);
+    }
+
+    [Fact]
+    public async Task Source_WhenTheStoreRestarts_FallsBackThenWatchesAgain_AndNeverServesTheOldVersion()
+    {
+        var dataDir = ArticleStoreServer.NewDataDir();
+        var settings = new Dictionary<string, string>
+        {
+            ["Bots:DataDir"] = dataDir,
+            ["Bots:SeedsDir"] = Path.Combine(dataDir, "no-seeds"),
+            ["Bots:ListenAddress"] = "127.0.0.1",
+            ["Bots:GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Bots:HttpPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        };
+        try
+        {
+            var first = await ServiceProcess.StartAsync("Bots.ArticleStore", settings);
+            using var channel = GrpcChannel.ForAddress(first.GrpcAddress);
+            var client = new Contracts.V1.ArticleStore.ArticleStoreClient(channel);
+            await using var source = new CorpusVersionSource(client);
+            await source.GetAsync(CancellationToken.None);
+            await WaitUntilAsync(() => source.IsWatching);
+
+            await first.DisposeAsync();
+            await WaitUntilAsync(() => !source.IsWatching);
+            var whileDown = await Assert.ThrowsAsync<RpcException>(async () => await source.GetAsync(CancellationToken.None));
+
+            // A write made while the watcher was away, by another writer, on the restarted store.
+            await using var second = await ServiceProcess.StartAsync("Bots.ArticleStore", settings);
+            await client.AddArticleAsync(Article("Bridge reopens after repairs"));
+            var expected = (await client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version.ToString(CultureInfo.InvariantCulture);
+            var afterRestart = await source.GetAsync(CancellationToken.None);
+            await WaitUntilAsync(() => source.IsWatching, TimeSpan.FromSeconds(15));
+
+            Assert.Equal(StatusCode.Unavailable, whileDown.StatusCode);
+            Assert.Equal(expected, afterRestart);
+            Assert.Equal(expected, await source.GetAsync(CancellationToken.None));
+        }
+        finally
+        {
+            TryDelete(dataDir);
+        }
+    }
+
+    private static AddArticleRequest Article(string title) => new()
+    {
+        Title = title,
+        Body = $"{title}. The harbour master said on Friday that the work had taken three weeks and cost 2 million euros.",
+        Source = "Port Gazette",
+        Published = "2024-10-04",
+    };
+
+    private static async Task<long> NextAsync(AsyncServerStreamingCall<CorpusVersion> watch, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+        Assert.True(await watch.ResponseStream.MoveNext(cancel.Token), "the watch stream ended");
+        return watch.ResponseStream.Current.Version;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)), "the condition did not come true in time");
+            await Task.Delay(10);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
