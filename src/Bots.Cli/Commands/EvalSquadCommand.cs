@@ -24,11 +24,13 @@ public sealed partial class EvalSquadCommand : ICliCommand
         var addressOption = new Option<string?>("--address") { Description = "gRPC address serving ArticleStore and QuestionAnswering (e.g. Bots.Host); default: a fresh in-process system. The store should be empty." };
         var limitOption = new Option<int>("--limit") { Description = "Ask at most this many questions (0 = all)", DefaultValueFactory = _ => 0 };
         var verboseOption = new Option<bool>("--verbose") { Description = "Print every question with its answer and the gold answers" };
+        var paragraphsOption = new Option<string?>("--paragraphs") { Description = "Ask only the questions of these paragraphs (1-based, e.g. \"1-30\" to develop on and \"31-55\" to report on); every paragraph is stored either way" };
         var command = new Command("squad", "Open-book SQuAD v1.1 evaluation: EM and F1 over gRPC");
         command.Options.Add(fileOption);
         command.Options.Add(addressOption);
         command.Options.Add(limitOption);
         command.Options.Add(verboseOption);
+        command.Options.Add(paragraphsOption);
         command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
         {
             var file = result.GetValue(fileOption)!;
@@ -49,6 +51,12 @@ public sealed partial class EvalSquadCommand : ICliCommand
                 return 2;
             }
 
+            if (!TryParseRange(result.GetValue(paragraphsOption), paragraphs.Count, out var first, out var last))
+            {
+                Console.Error.WriteLine($"--paragraphs: expected a range like 1-30 within 1-{paragraphs.Count}.");
+                return 2;
+            }
+
             await using var system = result.GetValue(addressOption) is null ? await InProcessQaSystem.StartAsync(null, cancellationToken) : null;
             using var channel = GrpcChannel.ForAddress(result.GetValue(addressOption) ?? system!.Address);
             var store = new Contracts.V1.ArticleStore.ArticleStoreClient(channel);
@@ -63,7 +71,7 @@ public sealed partial class EvalSquadCommand : ICliCommand
             var verbose = result.GetValue(verboseOption);
             double exact = 0, f1 = 0;
             int asked = 0, answered = 0;
-            foreach (var (question, answers) in paragraphs.SelectMany(p => p.Questions))
+            foreach (var (question, answers) in paragraphs.Skip(first - 1).Take(last - first + 1).SelectMany(p => p.Questions))
             {
                 if (limit > 0 && asked >= limit)
                 {
@@ -71,14 +79,17 @@ public sealed partial class EvalSquadCommand : ICliCommand
                 }
 
                 string prediction;
+                string why;
                 try
                 {
                     var reply = await qa.AskAsync(new AskRequest { Question = question }, cancellationToken: cancellationToken);
                     prediction = reply.Answered ? reply.Answer : string.Empty;
+                    why = reply.Answered ? reply.Confidence.ToString("0.00", CultureInfo.InvariantCulture) : "declined: " + reply.Message;
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
                 {
                     prediction = string.Empty;
+                    why = e.Status.Detail;
                 }
 
                 asked++;
@@ -89,16 +100,30 @@ public sealed partial class EvalSquadCommand : ICliCommand
                 f1 += f;
                 if (verbose)
                 {
-                    Console.WriteLine($"{f.ToString("0.00", CultureInfo.InvariantCulture)}  {question}  →  {prediction}  | gold: {string.Join(" / ", answers.Distinct())}");
+                    Console.WriteLine($"{f.ToString("0.00", CultureInfo.InvariantCulture)}  {question}  →  {prediction}  | gold: {string.Join(" / ", answers.Distinct())}  [{why}]");
                 }
             }
 
-            Console.WriteLine($"paragraphs stored: {paragraphs.Count}, questions asked: {asked}, answered: {answered}");
+            Console.WriteLine($"paragraphs stored: {paragraphs.Count}, questions of paragraphs {first}-{last} asked: {asked}, answered: {answered}");
             Console.WriteLine($"exact match: {(asked == 0 ? 0 : 100 * exact / asked).ToString("0.0", CultureInfo.InvariantCulture)}");
             Console.WriteLine($"F1:          {(asked == 0 ? 0 : 100 * f1 / asked).ToString("0.0", CultureInfo.InvariantCulture)}");
             return 0;
         });
         return command;
+    }
+
+    private static bool TryParseRange(string? text, int count, out int first, out int last)
+    {
+        (first, last) = (1, count);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
+        return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out first)
+            && int.TryParse(parts.Length == 2 ? parts[1] : parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out last)
+            && first >= 1 && first <= last && last <= count;
     }
 
     /// <summary>The official SQuAD v1.1 normalisation: lower case, no punctuation, no articles, single spaces.</summary>

@@ -66,6 +66,12 @@ public static partial class QuestionAnalyzer
         "supreme", "former", "current", "new", "political", "senior", "top", "first", "secretary", "state",
     };
 
+    /// <summary>Nouns that only frame the question ("what type of", "the name of", "the size of"): no evidence repeats them.</summary>
+    private static readonly HashSet<string> GenericNouns = new(StringComparer.Ordinal)
+    {
+        "type", "kind", "sort", "name", "amount", "size", "terms", "part", "number", "example",
+    };
+
     private static readonly string[] Fillers =
     [
         "and", "so", "but", "also", "ok", "okay", "please", "tell me", "can you tell me", "could you tell me",
@@ -157,7 +163,14 @@ public static partial class QuestionAnalyzer
                 continue;
             }
 
-            var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare);
+            if (GenericNouns.Contains(bare))
+            {
+                continue;
+            }
+
+            // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
+            var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare)
+                || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
             terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole));
         }
 
@@ -247,6 +260,9 @@ public static partial class QuestionAnalyzer
         }
 
         var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?<n>[a-z]+)");
+        var askedNoun = whichNoun.Success && !StopWords.Contains(whichNoun.Groups["n"].Value) && !QuestionWords.Contains(whichNoun.Groups["n"].Value)
+            ? whichNoun.Groups["n"].Value
+            : null;
         if (whichNoun.Success)
         {
             var noun = whichNoun.Groups["n"].Value;
@@ -277,9 +293,15 @@ public static partial class QuestionAnalyzer
                 return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" ? QuantityHint.Money : QuantityHint.Any };
             }
 
+            // "Who was the president of Notre Dame in 2012?": a role holder, not a description of the role.
+            if (lower.StartsWith("who", StringComparison.Ordinal) && head is not null && (EntityRecognizer.IsTitleWord(head) || PersonNouns.Contains(head)))
+            {
+                return Of(AnswerType.Person) with { RoleWords = [head] };
+            }
+
             if (Tokenizer.Words(target).Count <= 8)
             {
-                return Of(AnswerType.Description) with { DescriptionTarget = target };
+                return Of(AnswerType.Description) with { DescriptionTarget = target, TypeNoun = askedNoun };
             }
         }
 
@@ -293,7 +315,8 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date);
         }
 
-        return Of(lower.StartsWith("what", StringComparison.Ordinal) || lower.StartsWith("which", StringComparison.Ordinal) ? AnswerType.Description : AnswerType.Other);
+        // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
+        return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
     }
 
     private static FocusName ToFocus(string name, EntityKind kind)

@@ -18,7 +18,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     private const int SentencesToMine = 14;
     private const double MinimumCoverage = 0.45;
     private const double MinimumEventCoverage = 0.34;
-    private const double MinimumScore = 0.3;
+    private const double MinimumScore = 0.2;
+    private const double MinimumFallbackScore = 0.12;
     private const double DisagreementRatio = 0.85;
 
     private readonly PassageRetriever retriever = new(search);
@@ -71,7 +72,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         // Which question names each article mentions anywhere in what was retrieved of it.
         var wordsByArticle = passages.GroupBy(p => p.ArticleId)
-            .ToDictionary(g => g.Key, g => EvidenceSentence.WordSet(g.SelectMany(p => Bots.Text.Tokenizer.Words(p.Text))));
+            .ToDictionary(g => g.Key, g => EvidenceSentence.WordSet(g.SelectMany(p => Bots.Text.Tokenizer.Words(p.Title + "\n" + p.Text))));
         var unmentioned = analysis.Names.Where(n => !wordsByArticle.Values.Any(words => NameMatcher.Mentions(words, n))).ToList();
         if (unmentioned.Count > 0)
         {
@@ -86,7 +87,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         var eligible = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s)).ToList();
         if (eligible.Count == 0)
         {
-            return Answer.Decline(typeName, DeclineMessage(analysis, passages, aboutTheQuestion));
+            return Answer.Decline(typeName, DeclineMessage(analysis, passages, sentences, aboutTheQuestion));
         }
 
         var candidates = new List<AnswerCandidate>();
@@ -101,7 +102,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         var groups = Group(analysis, candidates);
-        if (groups.Count == 0 || groups[0].Score < MinimumScore)
+        if (groups.Count == 0 || groups[0].Score < (groups[0].Best.Fallback ? MinimumFallbackScore : MinimumScore))
         {
             return Answer.Decline(typeName, $"The articles mention {Topic(analysis)}, but I found no {Describe(analysis.Type)} for that in them. {Coverage(analysis, passages)}");
         }
@@ -149,6 +150,12 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         foreach (var constraint in analysis.DateConstraints)
         {
             if (sentence.Dates.Any(d => DateAgreement.Compatible(constraint, d)))
+            {
+                continue;
+            }
+
+            // A sentence without a date of its own continues the one before it ("In 1933 … . He also …").
+            if (sentence.Dates.Count == 0 && sentence.Previous is { } previous && previous.Dates.Any(d => DateAgreement.Compatible(constraint, d)))
             {
                 continue;
             }
@@ -292,7 +299,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
             if (total >= 2 && upper >= 0.9 * total)
             {
-                var kind = passages.SelectMany(p => EntityRecognizer.Recognize(p.Text))
+                var kind = passages.SelectMany(p => EvidenceSentence.Annotate(p).Entities)
                     .FirstOrDefault(e => e.Name.Split(' ').Any(w => w.Equals(term.Word, StringComparison.OrdinalIgnoreCase)))?.Kind ?? EntityKind.Other;
                 promoted.Add(new FocusName(term.Word, kind, [term.Word]));
             }
@@ -305,7 +312,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         return promoted.Count == 0 ? analysis : analysis with { Names = [.. analysis.Names, .. promoted], Terms = kept };
     }
 
-    private static string DeclineMessage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages, List<EvidenceSentence> aboutTheQuestion)
+    private static string DeclineMessage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages, List<EvidenceSentence> sentences, List<EvidenceSentence> aboutTheQuestion)
     {
         if (analysis.DateConstraints.Count > 0 && aboutTheQuestion.Count > 0)
         {
@@ -321,7 +328,14 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                 : $"The articles don't say that for {asked}. {Coverage(analysis, passages)}";
         }
 
-        return $"The articles don't say that. {Coverage(analysis, passages)}";
+        // Say which of the question's words no article uses, so the reader can rephrase or knows what is missing.
+        var unsaid = analysis.Terms
+            .Where(t => !t.IsRoleWord && !sentences.Any(s => s.Stems.Contains(t.Stem) || t.Related.Any(s.Stems.Contains)))
+            .Select(t => $"\"{t.Word}\"")
+            .ToList();
+        return unsaid.Count > 0 && analysis.Names.Count > 0
+            ? $"The articles mention {JoinNames(analysis.Names.Select(n => n.Text))}, but none of them says anything about {JoinNames(unsaid)}. {Coverage(analysis, passages)}"
+            : $"The articles don't say that. {Coverage(analysis, passages)}";
     }
 
     private static string Coverage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)

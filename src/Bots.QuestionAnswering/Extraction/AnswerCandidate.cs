@@ -11,5 +11,8 @@ internal sealed record AnswerCandidate(string Text, string Key, EvidenceSentence
 {
     public DateMention? Date { get; init; }
 
+    /// <summary>Found by phrase shape rather than by type (a noun phrase for a what-question): needs less to be shown, but says less.</summary>
+    public bool Fallback { get; init; }
+
     public double Score { get; set; }
 }

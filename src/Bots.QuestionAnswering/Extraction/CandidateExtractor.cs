@@ -13,6 +13,9 @@ internal static partial class CandidateExtractor
 {
     private const int MaxAnswerWords = 10;
 
+    /// <summary>Type fit of a noun phrase for a what/which question: below a typed answer or an apposition, which say more.</summary>
+    private const double PhraseFit = 0.6;
+
     private static readonly HashSet<string> LocativeFacilityWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "residence", "palace", "airport", "hotel", "building", "headquarters", "embassy", "hall", "square", "stadium",
@@ -37,10 +40,10 @@ internal static partial class CandidateExtractor
             AnswerType.Date => Dates(question, sentence),
             AnswerType.Person => People(question, sentence),
             AnswerType.Place => Places(question, sentence),
-            AnswerType.Organization => Organizations(question, sentence),
+            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)),
             AnswerType.Quantity => Quantities(question, sentence, question.Quantity),
             AnswerType.Duration => Durations(sentence),
-            AnswerType.Description => Descriptions(question, sentence),
+            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, PhraseFit)),
             _ => Statement(question, sentence),
         };
     }
@@ -224,6 +227,48 @@ internal static partial class CandidateExtractor
 
             yield return Candidate(quantity.Text, "qty:" + quantity.Text.ToLowerInvariant(), sentence, quantity.Start, quantity.Length, fit);
         }
+
+        if (hint is QuantityHint.Count)
+        {
+            foreach (var number in BareNumbers(question, sentence))
+            {
+                yield return number;
+            }
+        }
+    }
+
+    /// <summary>
+    /// "15 for males", "has three newspapers", "Fifty-seven chapels": a number outside the known units and outside dates still
+    /// counts things; it fits best when the asked-for noun follows it.
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> BareNumbers(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        var nounStem = question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : null;
+        var words = sentence.Words;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            var isDigits = word.Lower.All(c => char.IsDigit(c) || c == ',' || c == '.') && char.IsDigit(word.Lower[0]);
+            if (!isDigits && (!char.IsLetter(word.Lower[0]) || word.Lower.Length < 3 || QuantityExtractor.ParseNumber(word.Lower) is null)
+                || word.Lower is "one" && !(i + 1 < words.Count && words[i + 1].Stem == nounStem)
+                || sentence.Quantities.Any(q => q.Start <= word.Start && word.Start < q.End)
+                || sentence.Dates.Any(d => d.Start <= word.Start && word.Start < d.End))
+            {
+                continue;
+            }
+
+            var fit = 0.55;
+            for (var k = i + 1; k < Math.Min(words.Count, i + 4); k++)
+            {
+                if (words[k].Stem == nounStem || nounStem is not null && Lexicon.RelatedStems(nounStem).Contains(words[k].Stem))
+                {
+                    fit = 0.85;
+                    break;
+                }
+            }
+
+            yield return Candidate(sentence.Text.Substring(word.Start, word.Length), "qty:" + word.Lower, sentence, word.Start, word.Length, fit);
+        }
     }
 
     private static IEnumerable<AnswerCandidate> Durations(EvidenceSentence sentence)
@@ -297,6 +342,94 @@ internal static partial class CandidateExtractor
             yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, before.Groups["np"].Index, np.Length, 0.9);
         }
     }
+
+    /// <summary>
+    /// Noun phrases near the question's words that are not made of them — the answer to "what is in front of the Main
+    /// Building" is the phrase the question lacks. A head matching the asked-for noun ("which prize") fits best; short
+    /// phrases beat long ones, as a person would write the answer.
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> Phrases(QuestionAnalysis question, EvidenceSentence sentence, double baseFit)
+    {
+        var asked = QuestionStems(question);
+        var typeStem = question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : null;
+        foreach (var phrase in sentence.Phrases)
+        {
+            // A date or an amount answers when/how-many questions, not what-questions.
+            if (sentence.Dates.Any(d => d.Start < phrase.End && phrase.Start < d.End) && !sentence.Text.AsSpan(phrase.Start, phrase.Length).ContainsAny(Letters)
+                || IsAbbreviationOnly(sentence.Text.Substring(phrase.Start, phrase.Length)))
+            {
+                continue;
+            }
+
+            int content = 0, shared = 0;
+            var headMatchesType = false;
+            foreach (var word in Tokenizer.Words(sentence.Text.Substring(phrase.Start, phrase.Length)))
+            {
+                if (StopWords.Contains(word))
+                {
+                    continue;
+                }
+
+                var stem = Lexicon.StemOf(word);
+                if (stem == typeStem)
+                {
+                    headMatchesType = true;
+                    continue;
+                }
+
+                content++;
+                shared += asked.Contains(stem) ? 1 : 0;
+            }
+
+            if (content == 0 || shared == content)
+            {
+                continue;
+            }
+
+            var fit = baseFit * (1 - 0.8 * shared / content) / (1 + 0.04 * phrase.Words);
+            if (headMatchesType)
+            {
+                fit *= 1.35;
+            }
+
+            if (phrase.IsProper)
+            {
+                fit *= 1.1;
+            }
+
+            var text = sentence.Text.Substring(phrase.Start, phrase.Length);
+            yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, phrase.Start, phrase.Length, Math.Min(1.0, fit)) with { Fallback = true };
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>"C.S.C.", "the Rev": a title or initials alone name nothing.</summary>
+    private static bool IsAbbreviationOnly(string phrase)
+    {
+        var words = Tokenizer.Words(phrase).Where(w => !StopWords.Contains(w)).ToList();
+        return words.All(w => w.Length <= 3 && (phrase.Contains(w + ".", StringComparison.OrdinalIgnoreCase) || EntityRecognizer.IsTitleWord(w)))
+            || words.All(EntityRecognizer.IsTitleWord);
+    }
+
+    private static HashSet<string> QuestionStems(QuestionAnalysis question)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in question.Terms)
+        {
+            stems.Add(term.Stem);
+        }
+
+        foreach (var word in question.Names.SelectMany(n => n.Words))
+        {
+            stems.Add(Lexicon.StemOf(word));
+        }
+
+        return stems;
+    }
+
+    [GeneratedRegex(@"^(?:the|a|an)\s+")]
+    private static partial Regex LeadingArticle();
 
     private static IEnumerable<AnswerCandidate> Statement(QuestionAnalysis question, EvidenceSentence sentence)
     {

@@ -17,6 +17,10 @@ internal sealed class EvidenceSentence
 {
     private HashSet<string>? stems;
     private HashSet<string>? lowers;
+    private IReadOnlyList<DateMention>? dates;
+    private IReadOnlyList<EntityMention>? entities;
+    private IReadOnlyList<QuantityMention>? quantities;
+    private IReadOnlyList<Extraction.NounPhrase>? phrases;
 
     public required RetrievedPassage Passage { get; init; }
 
@@ -30,11 +34,17 @@ internal sealed class EvidenceSentence
 
     public required IReadOnlyList<SentenceWord> Words { get; init; }
 
-    public required IReadOnlyList<DateMention> Dates { get; init; }
+    /// <summary>Where the sentence starts in its passage.</summary>
+    public required int StartInPassage { get; init; }
 
-    public required IReadOnlyList<EntityMention> Entities { get; init; }
+    /// <summary>What the passage's analysers found; each runs once per passage, and only when a sentence asks.</summary>
+    internal required PassageAnnotations Annotations { get; init; }
 
-    public required IReadOnlyList<QuantityMention> Quantities { get; init; }
+    public IReadOnlyList<DateMention> Dates => dates ??= Annotations.Dates.Where(Inside).Select(d => d with { Start = d.Start - StartInPassage }).ToList();
+
+    public IReadOnlyList<EntityMention> Entities => entities ??= Annotations.Entities.Where(Inside).Select(e => e with { Start = e.Start - StartInPassage }).ToList();
+
+    public IReadOnlyList<QuantityMention> Quantities => quantities ??= Annotations.Quantities.Where(Inside).Select(q => q with { Start = q.Start - StartInPassage }).ToList();
 
     /// <summary>Weighted share of the question's words found here (0..1).</summary>
     public double Coverage { get; set; }
@@ -56,6 +66,15 @@ internal sealed class EvidenceSentence
     public double Score { get; set; }
 
     public HashSet<string> Stems => stems ??= BuildStems();
+
+    /// <summary>The sentence's noun phrases (offsets relative to the sentence).</summary>
+    public IReadOnlyList<Extraction.NounPhrase> Phrases => phrases ??= Extraction.NounPhraseChunker.Chunk(Text);
+
+    /// <summary>The sentence after this one in the article, when it was retrieved.</summary>
+    public EvidenceSentence? Next { get; set; }
+
+    /// <summary>Credit (0..1) each question term got in this sentence alone, before the window is counted.</summary>
+    public double[] TermCredits { get; set; } = [];
 
     /// <summary>Lower-case words, also without possessive endings and split at hyphens.</summary>
     public HashSet<string> LowerWords => lowers ??= WordSet(Words.Select(w => w.Lower));
@@ -95,12 +114,11 @@ internal sealed class EvidenceSentence
     /// <summary>Splits a passage into annotated sentences; dates resolve against the article's publication date.</summary>
     public static IEnumerable<EvidenceSentence> FromPassage(RetrievedPassage passage, int rank)
     {
-        var (dates, entities, quantities) = Annotate(passage);
+        var annotations = Annotate(passage);
         var index = 0;
         foreach (var sentence in SentenceSplitter.Split(passage.Text))
         {
             var start = sentence.Start;
-            var end = sentence.Start + sentence.Length;
             var words = new List<SentenceWord>();
             foreach (var token in Tokenizer.Tokenize(sentence.Text))
             {
@@ -118,36 +136,38 @@ internal sealed class EvidenceSentence
                 IndexInPassage = index++,
                 Text = sentence.Text,
                 Words = words,
-                Dates = dates.Where(d => d.Start >= start && d.End <= end).Select(d => d with { Start = d.Start - start }).ToList(),
-                Entities = entities.Where(e => e.Start >= start && e.End <= end).Select(e => e with { Start = e.Start - start }).ToList(),
-                Quantities = quantities.Where(q => q.Start >= start && q.End <= end).Select(q => q with { Start = q.Start - start }).ToList(),
+                StartInPassage = start,
+                Annotations = annotations,
             };
         }
     }
 
     // Stored passages do not change, and popular ones are retrieved again and again: analyse each once.
     private const int MaxCachedPassages = 20_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int, string, string), (IReadOnlyList<DateMention>, IReadOnlyList<EntityMention>, IReadOnlyList<QuantityMention>)> Annotations = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int, string, string), PassageAnnotations> AnnotationCache = new();
 
-    private static (IReadOnlyList<DateMention> Dates, IReadOnlyList<EntityMention> Entities, IReadOnlyList<QuantityMention> Quantities) Annotate(RetrievedPassage passage)
+    /// <summary>The (cached) annotations of a passage; nothing is analysed until a sentence asks.</summary>
+    internal static PassageAnnotations Annotate(RetrievedPassage passage)
     {
         var key = (passage.ArticleId, passage.PassageIndex, passage.Published, passage.Text);
-        if (Annotations.TryGetValue(key, out var cached))
+        if (AnnotationCache.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var annotated = ((IReadOnlyList<DateMention>)DateExtractor.Extract(passage.Text, DateExtractor.ParseReference(passage.Published)),
-            EntityRecognizer.Recognize(passage.Text),
-            QuantityExtractor.Extract(passage.Text));
-        if (Annotations.Count >= MaxCachedPassages)
+        if (AnnotationCache.Count >= MaxCachedPassages)
         {
-            Annotations.Clear();
+            AnnotationCache.Clear();
         }
 
-        Annotations[key] = annotated;
-        return annotated;
+        return AnnotationCache.GetOrAdd(key, _ => new PassageAnnotations(passage.Text, passage.Published));
     }
+
+    private bool Inside(DateMention d) => d.Start >= StartInPassage && d.End <= StartInPassage + Text.Length;
+
+    private bool Inside(EntityMention e) => e.Start >= StartInPassage && e.End <= StartInPassage + Text.Length;
+
+    private bool Inside(QuantityMention q) => q.Start >= StartInPassage && q.End <= StartInPassage + Text.Length;
 
     private HashSet<string> BuildStems()
     {
@@ -166,4 +186,21 @@ internal sealed class EvidenceSentence
 
         return set;
     }
+}
+
+/// <summary>
+/// Dates, names and amounts of one passage, each found on first use: most retrieved passages are ranked and dropped
+/// without ever being looked at for an answer.
+/// </summary>
+internal sealed class PassageAnnotations(string text, string published)
+{
+    private readonly Lazy<IReadOnlyList<DateMention>> dates = new(() => DateExtractor.Extract(text, DateExtractor.ParseReference(published)));
+    private readonly Lazy<IReadOnlyList<EntityMention>> entities = new(() => EntityRecognizer.Recognize(text));
+    private readonly Lazy<IReadOnlyList<QuantityMention>> quantities = new(() => QuantityExtractor.Extract(text));
+
+    public IReadOnlyList<DateMention> Dates => dates.Value;
+
+    public IReadOnlyList<EntityMention> Entities => entities.Value;
+
+    public IReadOnlyList<QuantityMention> Quantities => quantities.Value;
 }

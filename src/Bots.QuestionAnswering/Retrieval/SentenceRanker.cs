@@ -16,8 +16,7 @@ internal static class SentenceRanker
 
     private const double ContextNameCredit = 0.6;
     private const double PassageNameCredit = 0.4;
-
-
+    private const double NeighbourCredit = 0.5;
 
     public static void Rank(QuestionAnalysis question, IReadOnlyList<EvidenceSentence> sentences)
     {
@@ -27,7 +26,7 @@ internal static class SentenceRanker
         {
             if (!passageWords.TryGetValue(passage, out var words))
             {
-                words = EvidenceSentence.WordSet(Bots.Text.Tokenizer.Words(passage.Text));
+                words = EvidenceSentence.WordSet(Bots.Text.Tokenizer.Words(passage.Title + "\n" + passage.Text));
                 passageWords[passage] = words;
             }
 
@@ -47,10 +46,11 @@ internal static class SentenceRanker
         var total = nameWeights.Sum() + termWeights.Sum();
         var eventTotal = question.Terms.Select((t, i) => t.IsRoleWord ? 0 : termWeights[i]).Sum();
 
-        foreach (var sentence in sentences)
+        var nameMatched = new double[sentences.Count];
+        var contextMatched = new double[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
         {
-            double matched = 0;
-            double eventMatched = 0;
+            var sentence = sentences[s];
             var names = 0;
             var inContext = 0;
             sentence.Matches.Clear();
@@ -62,57 +62,73 @@ internal static class SentenceRanker
                     if (sentence.Previous is { } previous && NameMatcher.Mentions(previous.LowerWords, name))
                     {
                         inContext++;
-                        matched += ContextNameCredit * nameWeights[i];
+                        nameMatched[s] += ContextNameCredit * nameWeights[i];
                     }
                     else if (NameMatcher.Mentions(PassageWords(sentence.Passage), name))
                     {
-                        // Later sentences of a paragraph refer back to its subject ("it", "the school").
+                        // Later sentences of a paragraph refer back to its subject ("it", "the school"), and an article is about what its title names.
                         inContext++;
-                        matched += PassageNameCredit * nameWeights[i];
+                        nameMatched[s] += PassageNameCredit * nameWeights[i];
                     }
 
                     continue;
                 }
 
                 names++;
-                matched += nameWeights[i];
+                nameMatched[s] += nameWeights[i];
                 foreach (var word in sentence.Words.Where(w => NameMatcher.IsNameWord(Bare(w.Lower), name)))
                 {
                     sentence.Matches.Add((word.Index, nameWeights[i]));
                 }
             }
 
+            var credits = new double[question.Terms.Count];
             for (var i = 0; i < question.Terms.Count; i++)
             {
-                var credit = Has(sentence, question.Terms[i]);
-                if (credit <= 0)
+                credits[i] = Has(sentence, question.Terms[i]);
+                if (credits[i] <= 0)
                 {
                     continue;
                 }
 
+                foreach (var word in sentence.Words.Where(w => Matches(w, question.Terms[i]) > 0))
+                {
+                    sentence.Matches.Add((word.Index, termWeights[i] * credits[i]));
+                }
+            }
+
+            for (var i = 0; i < question.ContextTerms.Count; i++)
+            {
+                contextMatched[s] += Has(sentence, question.ContextTerms[i]) * contextWeights[i];
+            }
+
+            sentence.TermCredits = credits;
+            sentence.NamesInSentence = names;
+            sentence.NamesInContext = inContext;
+        }
+
+        // The sliding window: a word the question shares with the next or previous sentence still counts, for less — the
+        // evidence for "when was the college formed" may name the college in one sentence and give the year in the next.
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            double matched = nameMatched[s];
+            double eventMatched = 0;
+            for (var i = 0; i < question.Terms.Count; i++)
+            {
+                var credit = Math.Max(sentence.TermCredits[i], NeighbourCredit * Math.Max(
+                    sentence.Previous?.TermCredits.ElementAtOrDefault(i) ?? 0,
+                    sentence.Next?.TermCredits.ElementAtOrDefault(i) ?? 0));
                 matched += credit * termWeights[i];
                 if (!question.Terms[i].IsRoleWord)
                 {
                     eventMatched += credit * termWeights[i];
                 }
-
-                foreach (var word in sentence.Words.Where(w => Matches(w, question.Terms[i]) > 0))
-                {
-                    sentence.Matches.Add((word.Index, termWeights[i] * credit));
-                }
             }
 
-            double context = 0;
-            for (var i = 0; i < question.ContextTerms.Count; i++)
-            {
-                context += Has(sentence, question.ContextTerms[i]) * contextWeights[i];
-            }
-
-            sentence.NamesInSentence = names;
-            sentence.NamesInContext = inContext;
             sentence.Coverage = total > 0 ? matched / total : 0;
             sentence.EventCoverage = eventTotal > 0 ? eventMatched / eventTotal : 1;
-            sentence.Score = sentence.Coverage + (total > 0 ? context / total : 0) + 0.04 / (1 + sentence.PassageRank);
+            sentence.Score = sentence.Coverage + (total > 0 ? contextMatched[s] / total : 0) + 0.04 / (1 + sentence.PassageRank);
         }
     }
 
@@ -136,6 +152,10 @@ internal static class SentenceRanker
             sentence.Previous = sentence.IndexInPassage > 0
                 ? byPosition.GetValueOrDefault((passage.ArticleId, passage.PassageIndex, sentence.IndexInPassage - 1))
                 : lastOfPassage.GetValueOrDefault((passage.ArticleId, passage.PassageIndex - 1));
+            if (sentence.Previous is { } previous)
+            {
+                previous.Next = sentence;
+            }
         }
     }
 
