@@ -1,8 +1,13 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Bots.ArticleStore.Ingest;
 using Bots.ArticleStore.Search;
 using Bots.ArticleStore.Storage;
 
 namespace Bots.ArticleStore;
+
+/// <summary>One streamed item's result: its outcome, or why it was refused.</summary>
+public sealed record ImportedArticle(ArticleInput Input, AddOutcome? Outcome, string? Error);
 
 /// <summary>
 /// The article store's domain entry point: validates requests, prepares articles and talks to
@@ -21,6 +26,9 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     public const int RecentInStats = 10;
     public const int MaxSuggestPrefixChars = 200;
 
+    /// <summary>Most articles one import transaction holds: enough to pay for the commit's fsync, few enough to answer soon.</summary>
+    public const int ImportBatchSize = 64;
+
     public IArticleRepository Repository => repository;
 
     public async Task<AddOutcome> AddAsync(ArticleInput input, CancellationToken cancellationToken)
@@ -34,35 +42,140 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     /// <summary>One result per input, in order: the outcome, or why that item was refused. Valid items share one transaction.</summary>
     public async Task<IReadOnlyList<(AddOutcome? Outcome, string? Error)>> AddManyAsync(IReadOnlyList<ArticleInput> inputs, CancellationToken cancellationToken)
     {
-        var results = new (AddOutcome? Outcome, string? Error)[inputs.Count];
-        var ready = new PreparedArticle?[inputs.Count];
-        // Cleaning and segmenting is CPU work; only the write itself is serial.
+        var results = await StoreAsync(inputs, Prepare(inputs, cancellationToken), cancellationToken);
+        return results.Select(r => (r.Outcome, r.Error)).ToList();
+    }
+
+    /// <summary>
+    /// Imports a stream (the ImportArticles RPC, <c>bots import</c>, the seeds). Each batch, what has
+    /// arrived up to <see cref="ImportBatchSize"/> items, is one transaction, and the next batch is
+    /// cleaned while the previous one is written, so cleaning and writing use separate cores.
+    /// Results come back in input order, each only once its transaction has committed; a refused
+    /// item is reported and the others are stored.
+    /// </summary>
+    public async IAsyncEnumerable<ImportedArticle> ImportAsync(IAsyncEnumerable<ArticleInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var arrived = Channel.CreateBounded<ArticleInput>(new BoundedChannelOptions(2 * ImportBatchSize) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadIntoAsync(inputs, arrived.Writer, stop.Token), CancellationToken.None);
+        Task<ImportedArticle[]>? writing = null;
+        try
+        {
+            while (true)
+            {
+                var batch = new List<ArticleInput>(ImportBatchSize);
+                while (batch.Count < ImportBatchSize && arrived.Reader.TryRead(out var input))
+                {
+                    batch.Add(input);
+                }
+                if (batch.Count == 0)
+                {
+                    if (writing is not null)
+                    {
+                        // Nothing else has arrived: answer what is committed before waiting, as a client may be waiting for it.
+                        var committed = writing;
+                        writing = null;
+                        foreach (var result in await committed)
+                        {
+                            yield return result;
+                        }
+                    }
+                    else if (!await arrived.Reader.WaitToReadAsync(cancellationToken))
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                var prepared = Prepare(batch, cancellationToken);
+                if (writing is not null)
+                {
+                    var committed = writing;
+                    writing = null;
+                    foreach (var result in await committed)
+                    {
+                        yield return result;
+                    }
+                }
+                writing = Task.Run(() => StoreAsync(batch, prepared, cancellationToken), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            if (writing is not null)
+            {
+                // Only reached when the import ends early: the write finishes (or rolls back) before we return,
+                // and the error that ended the import is the one the caller sees.
+                try
+                {
+                    await writing;
+                }
+                catch (Exception)
+                {
+                    // Already reported by the exception that ended the import, or of no use to a caller that stopped reading.
+                }
+            }
+            await reading;
+        }
+    }
+
+    private static async Task ReadIntoAsync(IAsyncEnumerable<ArticleInput> inputs, ChannelWriter<ArticleInput> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var input in inputs.WithCancellation(cancellationToken))
+            {
+                await writer.WriteAsync(input, cancellationToken);
+            }
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            // Handed to the importing loop, which throws it where the caller awaits.
+            writer.Complete(e);
+        }
+    }
+
+    /// <summary>Cleaning and segmenting is CPU work done on all cores; only the write itself is serial.</summary>
+    private (PreparedArticle? Article, string? Error)[] Prepare(IReadOnlyList<ArticleInput> inputs, CancellationToken cancellationToken)
+    {
+        var ready = new (PreparedArticle?, string?)[inputs.Count];
         Parallel.For(0, inputs.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = inputs.Count < 8 ? 1 : Environment.ProcessorCount }, i =>
         {
             try
             {
-                ready[i] = ingestor.Prepare(inputs[i]);
+                ready[i] = (ingestor.Prepare(inputs[i]), null);
             }
             catch (InvalidInputException e)
             {
-                results[i] = (null, e.Message);
+                ready[i] = (null, e.Message);
             }
         });
+        return ready;
+    }
+
+    private async Task<ImportedArticle[]> StoreAsync(IReadOnlyList<ArticleInput> inputs, (PreparedArticle? Article, string? Error)[] ready, CancellationToken cancellationToken)
+    {
+        var results = new ImportedArticle[inputs.Count];
         var prepared = new List<PreparedArticle>(inputs.Count);
         var positions = new List<int>(inputs.Count);
         for (var i = 0; i < inputs.Count; i++)
         {
-            if (ready[i] is { } article)
+            if (ready[i].Article is { } article)
             {
                 prepared.Add(article);
                 positions.Add(i);
+            }
+            else
+            {
+                results[i] = new ImportedArticle(inputs[i], null, ready[i].Error);
             }
         }
         var outcomes = await repository.AddAsync(prepared, cancellationToken);
         await PublishVersionAsync(cancellationToken);
         for (var k = 0; k < outcomes.Count; k++)
         {
-            results[positions[k]] = (outcomes[k], null);
+            results[positions[k]] = new ImportedArticle(inputs[positions[k]], outcomes[k], null);
         }
         return results;
     }

@@ -31,16 +31,27 @@ public sealed class ArticleFingerprint
     public static ArticleFingerprint Of(string body)
     {
         var terms = Terms.Of(body);
-        var sample = new SortedSet<uint>();
+        var hashes = new uint[Math.Max(0, terms.Count - 1)];
+        var count = 0;
         for (var i = 0; i + 1 < terms.Count; i++)
         {
             var hash = Hash(terms[i], terms[i + 1]);
             if (hash % SampleRate == 0)
             {
-                sample.Add(hash);
+                hashes[count++] = hash;
             }
         }
-        return new ArticleFingerprint([.. sample]);
+        var sample = hashes.AsSpan(0, count);
+        sample.Sort();
+        var distinct = 0;
+        for (var i = 0; i < sample.Length; i++)
+        {
+            if (distinct == 0 || sample[i] != sample[distinct - 1])
+            {
+                sample[distinct++] = sample[i];
+            }
+        }
+        return new ArticleFingerprint(sample[..distinct].ToArray());
     }
 
     public static ArticleFingerprint FromBytes(ReadOnlySpan<byte> bytes)

@@ -13,6 +13,9 @@ public static class DuplicatePolicy
     /// <summary>Candidates whose key postings exceed this are too common to tell stories apart.</summary>
     public const int MaxPostingsPerKey = 64;
 
+    /// <summary>How many stored articles sharing the most keys are compared in full.</summary>
+    public const int MaxCandidates = 32;
+
     public static bool IsSameStory(ArticleFingerprint a, ArticleFingerprint b, out double containment)
     {
         containment = a.Containment(b, out var shared);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Bots.ArticleStore.Ingest;
 using Bots.ArticleStore.Storage;
 using Bots.Contracts.V1;
@@ -14,9 +15,6 @@ namespace Bots.ArticleStore.Grpc;
 /// </summary>
 public sealed class ArticleStoreService(ArticleLibrary library, CorpusVersionMonitor corpusVersions, IHostApplicationLifetime lifetime) : Contracts.V1.ArticleStore.ArticleStoreBase
 {
-    // An import stream commits the items already received together, up to this many.
-    private const int MaxImportBatch = 64;
-
     public override Task<AddArticleResponse> AddArticle(AddArticleRequest request, ServerCallContext context) =>
         GuardAsync(async () =>
         {
@@ -34,47 +32,35 @@ public sealed class ArticleStoreService(ArticleLibrary library, CorpusVersionMon
     public override async Task ImportArticles(IAsyncStreamReader<AddArticleRequest> requestStream, IServerStreamWriter<ImportArticleResult> responseStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var batch = new List<ArticleInput>(MaxImportBatch);
         var index = 0;
-        var next = requestStream.MoveNext(cancellationToken);
-        while (true)
+        try
         {
-            // Group commit: take what has already arrived; write results before waiting for more.
-            if (!next.IsCompleted || batch.Count >= MaxImportBatch)
+            await foreach (var (_, outcome, error) in library.ImportAsync(ReadRequestsAsync(requestStream, cancellationToken), cancellationToken))
             {
-                index = await FlushAsync(batch, index, responseStream, cancellationToken);
+                var result = new ImportArticleResult { Index = index++, Error = error ?? "" };
+                if (outcome is not null)
+                {
+                    result.Id = outcome.Id;
+                    result.DuplicateOf = outcome.DuplicateOf;
+                    result.Created = outcome.Created;
+                    result.Title = outcome.Title;
+                }
+                await responseStream.WriteAsync(result);
             }
-            if (!await next)
-            {
-                break;
-            }
-            batch.Add(ToInput(requestStream.Current, $"item {index + batch.Count}"));
-            next = requestStream.MoveNext(cancellationToken);
         }
-        await FlushAsync(batch, index, responseStream, cancellationToken);
+        catch (Exception e) when (Translate(e) is { } status)
+        {
+            throw new RpcException(status);
+        }
     }
 
-    private async Task<int> FlushAsync(List<ArticleInput> batch, int index, IServerStreamWriter<ImportArticleResult> responseStream, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ArticleInput> ReadRequestsAsync(IAsyncStreamReader<AddArticleRequest> requestStream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        var index = 0;
+        while (await requestStream.MoveNext(cancellationToken))
         {
-            return index;
+            yield return ToInput(requestStream.Current, $"item {index++}");
         }
-        var results = await GuardAsync(() => library.AddManyAsync(batch, cancellationToken));
-        foreach (var (outcome, error) in results)
-        {
-            var result = new ImportArticleResult { Index = index++, Error = error ?? "" };
-            if (outcome is not null)
-            {
-                result.Id = outcome.Id;
-                result.DuplicateOf = outcome.DuplicateOf;
-                result.Created = outcome.Created;
-                result.Title = outcome.Title;
-            }
-            await responseStream.WriteAsync(result);
-        }
-        batch.Clear();
-        return index;
     }
 
     public override Task<Article> GetArticle(GetArticleRequest request, ServerCallContext context) =>
@@ -199,17 +185,17 @@ public sealed class ArticleStoreService(ArticleLibrary library, CorpusVersionMon
         {
             return await action();
         }
-        catch (InvalidInputException e)
+        catch (Exception e) when (Translate(e) is { } status)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, "the article database is busy; retry shortly"));
-        }
-        catch (NpgsqlException e) when (e.IsTransient)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, "the article database is unreachable; retry shortly"));
+            throw new RpcException(status);
         }
     }
+
+    private static Status? Translate(Exception exception) => exception switch
+    {
+        InvalidInputException e => new Status(StatusCode.InvalidArgument, e.Message),
+        SqliteException { SqliteErrorCode: 5 or 6 } => new Status(StatusCode.Unavailable, "the article database is busy; retry shortly"),
+        NpgsqlException { IsTransient: true } => new Status(StatusCode.Unavailable, "the article database is unreachable; retry shortly"),
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Bots.ArticleStore.Storage;
 
@@ -6,34 +7,34 @@ namespace Bots.ArticleStore.Ingest;
 /// <summary>One imported item: where it came from, and what happened to it.</summary>
 public sealed record ImportItemResult(string Origin, AddOutcome? Outcome, string? Error);
 
-/// <summary>Imports files, folders and globs into a library, committing a batch at a time.</summary>
+/// <summary>Imports files, folders and globs into a library through its streaming import.</summary>
 public static class ArticleImporter
 {
-    private const int BatchSize = 64;
-
     public static async IAsyncEnumerable<ImportItemResult> ImportAsync(ArticleLibrary library, IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var batch = new List<ArticleInput>(BatchSize);
-        foreach (var (input, origin, error) in ReadAll(paths))
+        // Files that cannot be read never reach the library; they are reported alongside its results.
+        var unreadable = new ConcurrentQueue<ImportItemResult>();
+        var readable = ReadAll(paths)
+            .Where(item => item.Input is not null || Report(unreadable, item.Origin, item.Error))
+            .Select(item => item.Input! with { Origin = item.Origin });
+        await foreach (var item in library.ImportAsync(readable.ToAsyncEnumerable(), cancellationToken))
         {
-            if (input is null)
+            while (unreadable.TryDequeue(out var failed))
             {
-                yield return new ImportItemResult(origin, null, error);
-                continue;
+                yield return failed;
             }
-            batch.Add(input);
-            if (batch.Count >= BatchSize)
-            {
-                foreach (var result in await CommitAsync(library, batch, cancellationToken))
-                {
-                    yield return result;
-                }
-            }
+            yield return new ImportItemResult(item.Input.Origin, item.Outcome, item.Error);
         }
-        foreach (var result in await CommitAsync(library, batch, cancellationToken))
+        while (unreadable.TryDequeue(out var failed))
         {
-            yield return result;
+            yield return failed;
         }
+    }
+
+    private static bool Report(ConcurrentQueue<ImportItemResult> unreadable, string origin, string? error)
+    {
+        unreadable.Enqueue(new ImportItemResult(origin, null, error));
+        return false;
     }
 
     /// <summary>Every article the paths name, or the reason one could not be read.</summary>
@@ -52,21 +53,5 @@ public static class ArticleImporter
                 yield return (input, input?.Origin is { Length: > 0 } origin ? origin : Path.GetFileName(file), error);
             }
         }
-    }
-
-    private static async Task<List<ImportItemResult>> CommitAsync(ArticleLibrary library, List<ArticleInput> batch, CancellationToken cancellationToken)
-    {
-        var results = new List<ImportItemResult>(batch.Count);
-        if (batch.Count == 0)
-        {
-            return results;
-        }
-        var outcomes = await library.AddManyAsync(batch, cancellationToken);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            results.Add(new ImportItemResult(batch[i].Origin, outcomes[i].Outcome, outcomes[i].Error));
-        }
-        batch.Clear();
-        return results;
     }
 }

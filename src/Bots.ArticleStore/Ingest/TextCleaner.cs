@@ -296,13 +296,24 @@ public static partial class TextCleaner
         "vk", "tumblr", "mastodon", "bluesky", "weibo", "wechat",
     };
 
+    // Every line is tested, and almost every line fails on its first or second word: stop there.
     private static bool IsShareRow(string line)
     {
-        var tokens = WordToken().Matches(line).Select(m => m.Value).ToList();
-        return tokens.Count is > 0 and <= 12
-            && tokens.All(ShareWords.Contains)
-            && tokens.Any(ShareAnchors.Contains)
-            && !EndsSentence(line);
+        if (EndsSentence(line))
+        {
+            return false;
+        }
+        var count = 0;
+        var anchored = false;
+        for (var token = WordToken().Match(line); token.Success; token = token.NextMatch())
+        {
+            if (++count > 12 || !ShareWords.Contains(token.Value))
+            {
+                return false;
+            }
+            anchored |= ShareAnchors.Contains(token.Value);
+        }
+        return anchored;
     }
 
     private static readonly HashSet<string> NavigationLines = new(StringComparer.OrdinalIgnoreCase)

@@ -29,7 +29,8 @@ public static class QuerySyntax
         return $"({include}) & !({string.Join(" | ", query.Exclude.Select(TsTerm))})";
     }
 
-    private static string Fts5Term(QueryTerm term) =>
+    /// <summary>One term as a quoted FTS5 phrase or prefix.</summary>
+    public static string Fts5Term(QueryTerm term) =>
         term.Prefix ? $"\"{term.Words[0]}\"*" : $"\"{string.Join(' ', term.Words)}\"";
 
     private static string TsTerm(QueryTerm term)

@@ -1,3 +1,5 @@
+using Bots.ArticleStore.Ingest;
+using Bots.ArticleStore.Search;
 using Bots.ArticleStore.Storage;
 
 namespace Bots.ArticleStore.Tests.Storage;
@@ -28,6 +30,80 @@ public sealed class SqliteArticleRepositoryTests : ArticleStoreBehaviour, IDispo
         command.CommandText = "PRAGMA journal_mode";
 
         Assert.Equal("wal", (string)command.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task Search_PassagesHoldingEveryWordComeBeforeOnesRepeatingOneWord()
+    {
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        var crane = await library.AddAsync(new ArticleInput("Crane inspections at the harbour",
+            "The crane was inspected. Every crane on the quay, crane after crane, passed the crane inspection, the port said of its cranes.", "Port Gazette", "", "2024-10-01"), CancellationToken.None);
+        var both = await library.AddAsync(new ArticleInput("Storm topples harbour crane",
+            "A storm on Thursday night brought down a crane at the container terminal; nobody was hurt.", "Port Gazette", "", "2024-10-04"), CancellationToken.None);
+
+        var hits = await library.SearchAsync("crane storm", 10, "", "", "", CancellationToken.None);
+
+        Assert.Equal([both.Id, crane.Id], hits.Select(h => h.ArticleId));
+        Assert.True(hits[0].Score >= hits[1].Score);
+    }
+
+    [Fact]
+    public async Task Search_AWordNoPassageHolds_DoesNotHideThePassagesHoldingTheOthers()
+    {
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        await library.AddAsync(new ArticleInput("Harbour news", "The crane was repainted blue over the summer.", "Port Gazette", "", "2024-10-01"), CancellationToken.None);
+        var both = await library.AddAsync(new ArticleInput("Storm topples harbour crane",
+            "A storm on Thursday night brought down a crane at the container terminal; nobody was hurt.", "Port Gazette", "", "2024-10-04"), CancellationToken.None);
+
+        var hits = await library.SearchAsync("When did the storm topple the crane? zebulonian", 10, "", "", "", CancellationToken.None);
+
+        Assert.Equal(both.Id, hits[0].ArticleId);
+        Assert.Equal(2, hits.Count);
+    }
+
+    [Fact]
+    public async Task Search_AWordInMoreThanTheScoredPassages_StillFindsTheRareWordsPassage()
+    {
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        var old = await library.AddAsync(new ArticleInput("Quay fire", "Firefighters put out a blaze on the quay beside the ferry terminal.", "Port Gazette", "", "2020-01-01"), CancellationToken.None);
+        var common = Enumerable.Range(0, Fts5Ranking.MaxScored + 10)
+            .Select(i => new ArticleInput($"Shipping bulletin {i}", $"Bulletin {i}: the ferry sailed on time, carrying {i} passengers and {i % 7} lorries.", "Port Gazette", "", "2024-10-01"))
+            .ToList();
+        await foreach (var item in library.ImportAsync(common.ToAsyncEnumerable(), CancellationToken.None))
+        {
+            Assert.Null(item.Error);
+        }
+
+        var hits = await library.SearchAsync("ferry blaze", 5, "", "", "", CancellationToken.None);
+
+        Assert.Equal(old.Id, hits[0].ArticleId);
+        Assert.Equal(5, hits.Count);
+    }
+
+    [Fact]
+    public async Task Import_ReportsARefusedItemInPlace_AndStoresEveryOtherInOrder()
+    {
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        var inputs = Enumerable.Range(0, 150)
+            .Select(i => i == 70
+                ? new ArticleInput("Broken", "  ", "Port Gazette")
+                : new ArticleInput($"Tide table {i}", $"High water on day {i} is at {i % 12} o'clock, the harbour master said.", "Port Gazette"))
+            .ToList();
+
+        var results = new List<ImportedArticle>();
+        await foreach (var item in library.ImportAsync(inputs.ToAsyncEnumerable(), CancellationToken.None))
+        {
+            results.Add(item);
+        }
+
+        Assert.Equal(inputs, results.Select(r => r.Input));
+        Assert.StartsWith("body", results[70].Error);
+        Assert.All(results.Where((_, i) => i != 70), r => Assert.True(r.Outcome!.Created));
+        Assert.Equal(149, (await library.GetStatsAsync(CancellationToken.None)).ArticleCount);
     }
 
     public void Dispose()
