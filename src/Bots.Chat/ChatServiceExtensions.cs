@@ -35,7 +35,7 @@ public static class ChatServiceExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<CommandHandler>();
-        services.AddChatBackends(configuration);
+        builder.AddChatBackends();
 
         // Telegram
         services.AddSingleton(sp =>

@@ -18,7 +18,8 @@ public static class ServiceClients
     /// <summary>Deadline given to unary calls that have none.</summary>
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
 
-    public static IGrpcClientBuilder AddServiceClient<TClient>(this WebApplicationBuilder builder, string serviceName)
+    /// <param name="defaultAddress">Used when `Services:&lt;Name&gt;` is unset (e.g. a front end beside the services on this machine); null makes the setting required.</param>
+    public static IGrpcClientBuilder AddServiceClient<TClient>(this WebApplicationBuilder builder, string serviceName, string? defaultAddress = null)
         where TClient : ClientBase
     {
         var existing = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(ServiceClientMarker<TClient>));
@@ -29,7 +30,7 @@ public static class ServiceClients
         }
 
         var key = $"{Section}:{serviceName}";
-        var address = Address(builder.Configuration[key], key);
+        var address = Address(string.IsNullOrWhiteSpace(builder.Configuration[key]) ? defaultAddress : builder.Configuration[key], key);
         var apiKey = builder.Configuration[$"{BotsOptions.Section}:{nameof(BotsOptions.ApiKey)}"];
         var clientBuilder = builder.Services
             .AddGrpcClient<TClient>(options => options.Address = address)

@@ -1,23 +1,17 @@
 using Bots.Contracts.V1;
 using Grpc.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Bots.Chat.Backends;
 
-/// <summary>The back ends over gRPC: a deadline on every call, the API key when one is configured, and
-/// statuses translated into <see cref="BackendException"/>s the command handler can explain.</summary>
+/// <summary>The back ends over gRPC: the chat's own deadline on every call (the clients add the API key when one
+/// is configured), and statuses translated into <see cref="BackendException"/>s the command handler can explain.</summary>
 internal sealed class GrpcNewsBackend(
     QuestionAnswering.QuestionAnsweringClient questionAnswering,
     Summarizer.SummarizerClient summarizer,
     ArticleStore.ArticleStoreClient store,
-    IOptions<ChatOptions> options,
-    IConfiguration configuration) : INewsBackend
+    IOptions<ChatOptions> options) : INewsBackend
 {
-    private readonly Metadata? _headers = configuration["Bots:ApiKey"] is { Length: > 0 } key
-        ? new Metadata { { "authorization", $"Bearer {key}" } }
-        : null;
-
     public Task<AskResponse> AskAsync(AskRequest request, CancellationToken cancellationToken) =>
         CallAsync(BackendService.QuestionAnswering, o => questionAnswering.AskAsync(request, o), cancellationToken);
 
@@ -50,7 +44,7 @@ internal sealed class GrpcNewsBackend(
         var deadline = DateTime.UtcNow.AddSeconds(options.Value.BackendTimeoutSeconds);
         try
         {
-            using var pending = call(new CallOptions(_headers, deadline, cancellationToken));
+            using var pending = call(new CallOptions(deadline: deadline, cancellationToken: cancellationToken));
             return await pending.ResponseAsync;
         }
         catch (RpcException e) when (!cancellationToken.IsCancellationRequested)

@@ -21,6 +21,7 @@ public sealed class BenchLoadCommand : ICliCommand
         var chatRate = new Option<double>("--chat-rate") { Description = "Chat messages per second, alternating Telegram and Discord", DefaultValueFactory = _ => defaults.ChatMessagesPerSecond };
         var duration = new Option<double>("--duration") { Description = "Seconds of measured load", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
         var warmup = new Option<double>("--warmup") { Description = "Seconds of untimed load first (drained before measuring)", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
+        var probe = new Option<int>("--probe") { Description = "Asks sent one at a time after the run, to show what one ask costs with nothing queued", DefaultValueFactory = _ => defaults.ProbeAsks };
         var articles = new Option<int>("--articles") { Description = "Generated articles imported on top of the seeds", DefaultValueFactory = _ => defaults.Articles };
         var replyTimeout = new Option<double>("--reply-timeout") { Description = "Seconds after which a chat message without a reply counts as lost", DefaultValueFactory = _ => defaults.ReplyTimeout.TotalSeconds };
         var deadline = new Option<double>("--ask-deadline") { Description = "gRPC deadline of each ask, in seconds", DefaultValueFactory = _ => defaults.AskDeadline.TotalSeconds };
@@ -33,7 +34,7 @@ public sealed class BenchLoadCommand : ICliCommand
         var discordPort = new Option<int>("--discord-api-port") { Description = "Port of the stand-in Discord API (0: free port)" };
         var discordKey = new Option<string?>("--discord-private-key") { Description = "Ed25519 private key (64 hex digits) signing the interactions; its public key is printed" };
         var command = new Command("load", "Load the four-process system with open-loop gRPC asks and chat messages; print throughput, p50/p99, errors and lost messages");
-        foreach (var option in new Option[] { rate, chatRate, duration, warmup, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
+        foreach (var option in new Option[] { rate, chatRate, duration, warmup, probe, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
         {
             command.Options.Add(option);
         }
@@ -47,6 +48,7 @@ public sealed class BenchLoadCommand : ICliCommand
                 Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
                 Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
                 Articles = result.GetValue(articles),
+                ProbeAsks = result.GetValue(probe),
                 ReplyTimeout = TimeSpan.FromSeconds(result.GetValue(replyTimeout)),
                 AskDeadline = TimeSpan.FromSeconds(result.GetValue(deadline)),
                 ServicesDir = result.GetValue(services),
@@ -65,13 +67,13 @@ public sealed class BenchLoadCommand : ICliCommand
             }
 
             var report = await RunAsync(settings, Console.Out, cancellationToken);
-            report.Print(Console.Out);
             return report.AllSucceeded ? 0 : 1;
         });
         return command;
     }
 
-    /// <summary>Starts (or connects to) the system, imports the corpus, warms up and runs the measured load.</summary>
+    /// <summary>Starts (or connects to) the system, imports the corpus, warms up, runs the measured load and the
+    /// one-at-a-time probe, and prints both reports to <paramref name="log"/>; returns the load's.</summary>
     internal static async Task<LoadReport> RunAsync(LoadSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         await using var system = await LoadSystem.StartAsync(settings, log, cancellationToken);
@@ -81,8 +83,28 @@ public sealed class BenchLoadCommand : ICliCommand
         log.WriteLine("asks: every question is asked once (generated about the corpus's people, places and topics), so none is served by the answer cache");
         using var driver = new LoadDriver(system, settings, new LoadQuestions(corpus));
         await driver.WarmUpAsync(cancellationToken);
+        await driver.SettleAsync(TimeSpan.FromSeconds(60), cancellationToken);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmed up for {settings.Warmup.TotalSeconds:0.#} s; measuring for {settings.Duration.TotalSeconds:0.#} s"));
-        return await driver.RunAsync(log, cancellationToken);
+        var report = await driver.RunAsync(log, cancellationToken);
+        report.Print(log);
+        foreach (var process in system.Processes)
+        {
+            foreach (var (message, count) in process.LoggedErrors.Take(5))
+            {
+                log.WriteLine($"logged by {process.Project} since it started ({count}×): {message}");
+            }
+        }
+
+        if (settings.ProbeAsks > 0)
+        {
+            var busy = await driver.SettleAsync(TimeSpan.FromSeconds(300), cancellationToken);
+            log.WriteLine();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"after the last reply the services kept working for {busy.TotalSeconds:0} s (requests whose callers had given up, queued chat updates)"));
+            (await driver.ProbeAsync(settings.ProbeAsks, cancellationToken)).Print(log);
+        }
+
+        return report;
     }
 
     private static string? Problem(LoadSettings settings) =>
@@ -92,7 +114,7 @@ public sealed class BenchLoadCommand : ICliCommand
             { AsksPerSecond: 0, ChatMessagesPerSecond: 0 } => "--rate or --chat-rate must be above 0.",
             _ when settings.Duration <= TimeSpan.Zero || settings.Warmup < TimeSpan.Zero => "--duration must be above 0 and --warmup 0 or more.",
             _ when settings.ReplyTimeout <= TimeSpan.Zero || settings.AskDeadline <= TimeSpan.Zero => "--reply-timeout and --ask-deadline must be above 0.",
-            { Articles: < 0 } => "--articles must be 0 or more.",
+            { Articles: < 0 } or { ProbeAsks: < 0 } => "--articles and --probe must be 0 or more.",
             { QuestionAnsweringAddress: not null, ArticleStoreAddress: null } => "--qa needs --store: the corpus is imported through the store.",
             { DiscordPrivateKeyHex: { Length: not 64 } } => "--discord-private-key must be 64 hex digits.",
             _ => null,

@@ -64,26 +64,84 @@ internal sealed class LoadDriver : IDisposable
     }
 
     /// <summary>The measured run; <paramref name="progress"/> gets a line every five seconds.</summary>
-    public async Task<LoadReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken)
+    public Task<LoadReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken) =>
+        MeasureAsync(
+            string.Create(CultureInfo.InvariantCulture,
+                $"offered: {_settings.AsksPerSecond:0.#} asks/s + {(DrivesChat ? _settings.ChatMessagesPerSecond : 0):0.#} chat messages/s for {_settings.Duration.TotalSeconds:0.#} s (open loop)"),
+            tallies => RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken),
+            cancellationToken);
+
+    /// <summary>Asks one at a time: what an ask costs on its own, with no queue anywhere, to set against the loaded figures.</summary>
+    public Task<LoadReport> ProbeAsync(int asks, CancellationToken cancellationToken) =>
+        MeasureAsync(
+            string.Create(CultureInfo.InvariantCulture, $"one ask at a time, {asks} asks (nothing queued: the cost of an ask on its own)"),
+            async tallies =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < asks; i++)
+                {
+                    await AskAsync(_questions.Next(), Stopwatch.GetTimestamp(), tallies[0], cancellationToken);
+                }
+
+                return start;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Waits until the started services are idle (under 5% of a core for a second), at most <paramref name="limit"/>:
+    /// a caller that gave up does not stop the work it started, and that work must not be billed to what follows.
+    /// Returns how long they kept working.
+    /// </summary>
+    public async Task<TimeSpan> SettleAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var before = _system.Processes.Sum(p => p.CpuTime.TotalSeconds);
+        while (_system.Processes.Count > 0 && clock.Elapsed < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            var now = _system.Processes.Sum(p => p.CpuTime.TotalSeconds);
+            if (now - before < 0.05)
+            {
+                return clock.Elapsed - TimeSpan.FromSeconds(1);
+            }
+
+            before = now;
+        }
+
+        return clock.Elapsed;
+    }
+
+    private async Task<LoadReport> MeasureAsync(string description, Func<RequestTally[], Task<long>> phase, CancellationToken cancellationToken)
     {
         var cpuBefore = _system.Processes.Select(p => p.CpuTime).ToList();
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var loadBefore = LoadReport.LoadAverage();
+        var metricsBefore = await ScrapeAsync(cancellationToken);
         var tallies = NewTallies();
-        var start = await RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken);
+        var start = await phase(tallies);
         var elapsed = Stopwatch.GetElapsedTime(start);
+        var metricsAfter = await ScrapeAsync(cancellationToken);
+        var server = _system.Processes
+            .Select((p, i) => (p, Before: metricsBefore[i], After: metricsAfter[i]))
+            .Where(m => m.Before is not null && m.After is not null)
+            .SelectMany(m => ServerTimings.Between(m.p.Project, m.Before!, m.After!))
+            .ToList();
         var cpu = _system.Processes
             .Select((p, i) => new ProcessCpu(p.Project, (p.CpuTime - cpuBefore[i]).TotalSeconds, p.PeakWorkingSetBytes / 1048576.0))
             .Append(new ProcessCpu("generator", (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0))
             .ToList();
         return new LoadReport(
-            _settings,
+            description,
             tallies.Where(t => t.Sent > 0 || t.Kind == Kinds.Ask).Select(t => t.Report(start)).ToList(),
             elapsed,
             cpu,
+            server,
             loadBefore,
             LoadReport.LoadAverage());
     }
+
+    private async Task<ServerTimings.Snapshot?[]> ScrapeAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(_system.Processes.Select(p => ServerTimings.ScrapeAsync(_http, p.HttpAddress, cancellationToken)));
 
     public void Dispose()
     {

@@ -105,10 +105,11 @@ internal sealed record ProcessCpu(string Process, double CpuSeconds, double Peak
 
 /// <summary>What `bots bench load` prints: offered load, per-kind outcomes and latency, and who used the CPU.</summary>
 internal sealed record LoadReport(
-    LoadSettings Settings,
+    string Description,
     IReadOnlyList<KindReport> Kinds,
     TimeSpan Elapsed,
     IReadOnlyList<ProcessCpu> Cpu,
+    IReadOnlyList<MethodTiming> Server,
     string LoadAverageBefore,
     string LoadAverageAfter)
 {
@@ -117,9 +118,7 @@ internal sealed record LoadReport(
 
     public void Print(TextWriter output)
     {
-        var settings = Settings;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"offered: {settings.AsksPerSecond:0.#} asks/s + {settings.ChatMessagesPerSecond:0.#} chat messages/s for {settings.Duration.TotalSeconds:0.#} s (open loop); everything answered {Elapsed.TotalSeconds:0.0} s after the first send"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Description}; every request had its outcome {Elapsed.TotalSeconds:0.0} s after the first send"));
         output.WriteLine($"{"kind",-18} {"sent",8} {"ok",8} {"failed",7} {"lost",6} {"ok/s",8} {"p50 ms",9} {"p99 ms",9} {"max ms",9}");
         foreach (var kind in Kinds)
         {
@@ -137,6 +136,24 @@ internal sealed record LoadReport(
             var window = Math.Max(Elapsed.TotalSeconds, 0.001);
             output.WriteLine("CPU during the run (share of one core): " + string.Join(", ", Cpu.Select(c =>
                 string.Create(CultureInfo.InvariantCulture, $"{c.Process} {c.CpuSeconds:0.0} s ({100 * c.CpuSeconds / window:0}%, peak {c.PeakMegabytes:0} MB)"))));
+        }
+
+        var requests = Kinds.Sum(k => k.Sent);
+        if (Cpu.Count > 0 && requests > 0)
+        {
+            // CPU per request is what decides capacity on a shared machine: wall time there measures the neighbours too.
+            var services = Cpu.Where(c => c.Process != "generator").Sum(c => c.CpuSeconds) * 1000 / requests;
+            var generator = Cpu.Where(c => c.Process == "generator").Sum(c => c.CpuSeconds) * 1000 / requests;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU per request sent: {string.Join(", ", Cpu.Select(c => $"{c.Process} {c.CpuSeconds * 1000 / requests:0.00} ms"))}; " +
+                $"services {services:0.00} ms + generator {generator:0.00} ms: {Environment.ProcessorCount} cores sustain at most ~{Environment.ProcessorCount * 1000 / (services + generator):0} requests/s with the generator on the same machine, ~{Environment.ProcessorCount * 1000 / services:0}/s without it"));
+        }
+
+        var asks = Kinds.FirstOrDefault()?.Sent ?? 0;
+        foreach (var method in Server.OrderByDescending(m => m.Calls))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"server side: {method.Process} {method.Method}: {method.Calls} calls ({(asks == 0 ? 0 : (double)method.Calls / asks):0.0} per ask sent), mean {method.MeanMilliseconds:0.0} ms, p50 <= {method.P50AtMostMilliseconds:0.#} ms, p99 <= {method.P99AtMostMilliseconds:0.#} ms"));
         }
 
         output.WriteLine($"machine: {Environment.ProcessorCount} cores; load average before {LoadAverageBefore}, after {LoadAverageAfter}");

@@ -14,6 +14,9 @@ internal sealed record LoadSettings
     /// <summary>Untimed traffic before the measured window: JIT, connections, SQLite's page cache.</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Asks sent one at a time after the run, to show what one ask costs with nothing queued (0: none).</summary>
+    public int ProbeAsks { get; init; } = 100;
+
     /// <summary>Generated articles imported on top of the seeds before the run.</summary>
     public int Articles { get; init; } = 10_000;
 

@@ -14,6 +14,9 @@ internal sealed class ServiceLauncher : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly Dictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private string? _errorCategory;
+    private string? _errorMessage;
 
     private ServiceLauncher(string project, Process process, int grpcPort, int httpPort)
     {
@@ -56,6 +59,18 @@ internal sealed class ServiceLauncher : IAsyncDisposable
             lock (_log)
             {
                 return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>The errors the service logged (fail/crit), each with how often, most frequent first.</summary>
+    public IReadOnlyList<(string Message, int Count)> LoggedErrors
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _errors.OrderByDescending(e => e.Value).Select(e => (e.Key, e.Value))];
             }
         }
     }
@@ -195,6 +210,13 @@ internal sealed class ServiceLauncher : IAsyncDisposable
         throw new TimeoutException($"{Project} was not healthy within {timeout.TotalSeconds:0} s:\n{RecentOutput}");
     }
 
+    // Ids and numbers vary per request; without them the same error counts as one.
+    private static string Shorten(string message)
+    {
+        var digitsOut = System.Text.RegularExpressions.Regex.Replace(message, "[0-9]+", "#");
+        return digitsOut.Length <= 300 ? digitsOut : digitsOut[..300] + "…";
+    }
+
     private void Append(string? line)
     {
         if (line is null)
@@ -204,6 +226,27 @@ internal sealed class ServiceLauncher : IAsyncDisposable
 
         lock (_log)
         {
+            // The console logger writes "fail: Category[id]", the message on the next line, then the exception.
+            if (_errorMessage is not null)
+            {
+                var exception = line.Contains("Exception", StringComparison.Ordinal) ? " | " + line.Trim() : "";
+                var key = Shorten($"{_errorCategory}: {_errorMessage}{exception}");
+                if (_errors.Count < 100 || _errors.ContainsKey(key))
+                {
+                    _errors[key] = _errors.GetValueOrDefault(key) + 1;
+                }
+
+                (_errorCategory, _errorMessage) = (null, null);
+            }
+            else if (_errorCategory is not null)
+            {
+                _errorMessage = line.Trim();
+            }
+            else if (line.StartsWith("fail: ", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal))
+            {
+                _errorCategory = line[6..].Split('[')[0];
+            }
+
             // Keep the tail only: a long run must not grow this without bound.
             if (_log.Length > 64 * 1024)
             {

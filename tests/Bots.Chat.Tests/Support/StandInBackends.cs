@@ -38,6 +38,9 @@ public sealed class StandInBackends : INewsBackend, IAsyncDisposable
     /// <summary>Questions the question-answering stand-in received, in order.</summary>
     public List<AskRequest> Questions { get; } = [];
 
+    /// <summary>The authorization header of each question received (null when absent), in order.</summary>
+    public List<string?> QuestionAuthorizations { get; } = [];
+
     /// <summary>The gRPC address of all three stand-in services, once <see cref="StartAsync"/> ran.</summary>
     public string Address { get; private set; } = "";
 
@@ -78,11 +81,12 @@ public sealed class StandInBackends : INewsBackend, IAsyncDisposable
         }
     }
 
-    internal Task<AskResponse> RecordAsync(AskRequest request)
+    internal Task<AskResponse> RecordAsync(AskRequest request, string? authorization = null)
     {
         lock (Questions)
         {
             Questions.Add(request);
+            QuestionAuthorizations.Add(authorization);
         }
 
         return Ask(request);
@@ -123,7 +127,8 @@ public sealed class StandInBackends : INewsBackend, IAsyncDisposable
 
     private sealed class QuestionAnsweringStandIn(StandInBackends backends) : QuestionAnswering.QuestionAnsweringBase
     {
-        public override Task<AskResponse> Ask(AskRequest request, ServerCallContext context) => backends.RecordAsync(request);
+        public override Task<AskResponse> Ask(AskRequest request, ServerCallContext context) =>
+            backends.RecordAsync(request, context.RequestHeaders.GetValue("authorization"));
     }
 
     private sealed class SummarizerStandIn(StandInBackends backends) : Summarizer.SummarizerBase

@@ -249,6 +249,17 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.True(second > first);
     }
 
+    [Fact]
+    public async Task Ask_WithAnApiKeyConfigured_CarriesItToTheQuestionAnsweringService()
+    {
+        await StartAppAsync(("Bots:ApiKey", "k3y-for-services"));
+
+        _telegram.SendUserMessage(Reader, "/ask when did Abbas visit Moscow?");
+        await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader);
+
+        Assert.Equal("Bearer k3y-for-services", Assert.Single(_backends.QuestionAuthorizations));
+    }
+
     [Theory]
     [InlineData("Telegram:Mode", "push")]
     [InlineData("Telegram:ApiBaseUrl", "api.telegram.org")]
@@ -256,8 +267,10 @@ public sealed class TelegramBotTests : IAsyncLifetime
     [InlineData("Chat:QuestionsPerMinute", "0")]
     public async Task BadSetting_StopsStartupNamingTheKey(string key, string value)
     {
-        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => StartAppAsync((key, value)));
+        // Options are checked at start (OptionsValidationException); service addresses already when the clients are registered.
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StartAppAsync((key, value)));
 
+        Assert.True(error is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException, error.ToString());
         Assert.Contains(key, error.Message);
     }
 

@@ -18,6 +18,7 @@ public sealed class LoadTests
             ChatMessagesPerSecond = 4,
             Duration = TimeSpan.FromSeconds(3),
             Warmup = TimeSpan.FromSeconds(0.5),
+            ProbeAsks = 5,
             Articles = 200,
         };
 
@@ -52,6 +53,7 @@ public sealed class LoadTests
             ChatMessagesPerSecond = 4,
             Duration = TimeSpan.FromSeconds(1),
             Warmup = TimeSpan.Zero,
+            ProbeAsks = 0,
             Articles = 20,
             ReplyTimeout = TimeSpan.FromSeconds(1),
             QuestionAnsweringAddress = nobody,
