@@ -39,7 +39,7 @@ internal static class Lexicon
         ["begin", "began", "start", "started", "launch", "launched", "initiate", "initiated", "commence", "open", "opened"],
         ["send", "sent", "deliver", "delivered", "dispatch", "dispatched", "ship", "shipped", "supply", "supplied", "provide", "provided", "donate", "donated"],
         ["die", "died", "death", "kill", "killed", "killing", "assassinate", "assassinated", "assassination", "murder", "murdered"],
-        ["found", "founded", "establish", "established", "create", "created", "form", "formed", "set"],
+        ["found", "founded", "establish", "established", "create", "created", "creation", "foundation"],
         ["condemn", "condemned", "denounce", "denounced", "criticise", "criticize", "criticised", "criticized", "deplore"],
         ["call", "called", "urge", "urged", "demand", "demanded", "appeal", "ask", "asked"],
         ["recognize", "recognise", "recognized", "recognised", "recognition"],
@@ -61,6 +61,19 @@ internal static class Lexicon
         ["retire", "retired", "resign", "resigned", "step", "quit"],
         ["assume", "assumed", "took", "come", "came", "power", "office", "inaugurated"],
         ["say", "comment", "comments", "statement", "remarks"],
+        ["complete", "completed", "completion", "finish", "finished", "construct", "constructed", "construction", "build", "built", "erect", "erected"],
+        ["marry", "married", "marriage", "wife", "husband", "widow", "widower", "spouse"],
+        ["research", "researched", "study", "studies", "studied", "examine", "examined", "analyse", "analyze"],
+        ["inspire", "inspired", "inspiration", "model", "modeled", "modelled", "influence", "influenced"],
+        ["own", "owned", "owner", "ownership"],
+        ["rank", "ranked", "ranking", "rankings", "rate", "rated", "place", "placed"],
+        ["live", "lived", "reside", "resided", "residence", "resident", "house", "housed", "home"],
+        ["teach", "taught", "teacher", "professor", "lecturer", "faculty"],
+        ["join", "joined", "enter", "entered", "enroll", "enrolled", "admit", "admitted", "admission"],
+        ["end", "ended", "finish", "conclude", "concluded", "close", "closed"],
+        ["name", "named", "call", "called", "known", "title", "titled", "rename", "renamed"],
+        ["merge", "merged", "combine", "combined", "absorb", "absorbed", "integrate", "integrated"],
+        ["die", "died", "death", "lifespan", "born"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();

@@ -36,6 +36,8 @@ public static partial class QuestionAnalyzer
     {
         "person", "leader", "president", "minister", "official", "man", "woman", "expert", "analyst", "spokesman",
         "spokeswoman", "journalist", "author", "professor", "diplomat", "politician", "king", "queen", "chairman",
+        "individual", "artist", "coach", "architect", "writer", "painter", "founder", "director", "priest", "player",
+        "scientist", "composer", "designer", "inventor", "bishop", "pope", "singer", "actor", "poet", "engineer",
     };
 
     private static readonly HashSet<string> MeasureNouns = new(StringComparer.Ordinal)
@@ -195,7 +197,10 @@ public static partial class QuestionAnalyzer
             Question = text,
             Names = names,
             Terms = terms,
-            DateConstraints = analysis.Type == AnswerType.Date ? dates.Where(d => d.Precision <= Text.Dates.DatePrecision.Month).ToList() : dates,
+            // "When did Abbas meet Putin in 2015?" asks for a time within 2015; "which year …" asks for the year itself.
+            DateConstraints = analysis.Type == AnswerType.Date
+                ? dates.Where(d => d.Precision <= (analysis.DatePrecision is null ? Text.Dates.DatePrecision.Year : Text.Dates.DatePrecision.Month)).ToList()
+                : dates,
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
         };
@@ -293,10 +298,11 @@ public static partial class QuestionAnalyzer
                 return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" ? QuantityHint.Money : QuantityHint.Any };
             }
 
-            // "Who was the president of Notre Dame in 2012?": a role holder, not a description of the role.
-            if (lower.StartsWith("who", StringComparison.Ordinal) && head is not null && (EntityRecognizer.IsTitleWord(head) || PersonNouns.Contains(head)))
+            // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
+            var role = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).SkipWhile(w => RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w)).FirstOrDefault();
+            if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
-                return Of(AnswerType.Person) with { RoleWords = [head] };
+                return Of(AnswerType.Person) with { RoleWords = [role] };
             }
 
             if (Tokenizer.Words(target).Count <= 8)

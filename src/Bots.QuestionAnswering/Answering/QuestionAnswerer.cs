@@ -81,8 +81,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         var aboutTheQuestion = sentences
             .Where(s => analysis.Names.All(n => NameMatcher.Mentions(wordsByArticle[s.Passage.ArticleId], n)))
-            .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count)
-            .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count))
+            .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count && s.PlacesOnlyInPassage == 0)
+            .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count && s.EventCoverage > 0))
             .ToList();
         var eligible = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s)).ToList();
         if (eligible.Count == 0)
@@ -96,6 +96,12 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             var dated = analysis.DateConstraints.Count > 0 && analysis.Type != AnswerType.Date && sentence.Dates.Count > 0 ? 0.1 : 0;
             foreach (var candidate in CandidateExtractor.Extract(analysis, sentence))
             {
+                // A phrase found by shape alone needs the event in the evidence too: both names in a sentence is not enough.
+                if (candidate.Fallback && sentence.EventCoverage < MinimumEventCoverage)
+                {
+                    continue;
+                }
+
                 candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(candidate));
                 candidates.Add(candidate);
             }
@@ -149,13 +155,13 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         foreach (var constraint in analysis.DateConstraints)
         {
-            if (sentence.Dates.Any(d => DateAgreement.Compatible(constraint, d)))
+            if (sentence.Dates.Any(d => DateAgreement.Satisfies(d, constraint)))
             {
                 continue;
             }
 
             // A sentence without a date of its own continues the one before it ("In 1933 … . He also …").
-            if (sentence.Dates.Count == 0 && sentence.Previous is { } previous && previous.Dates.Any(d => DateAgreement.Compatible(constraint, d)))
+            if (sentence.Dates.Count == 0 && sentence.Previous is { } previous && previous.Dates.Any(d => DateAgreement.Satisfies(d, constraint)))
             {
                 continue;
             }

@@ -77,7 +77,7 @@ internal static partial class CandidateExtractor
                 fit *= 0.5;
             }
 
-            if (question.DateConstraints.Count > 0 && !question.DateConstraints.Any(c => DateAgreement.Compatible(c, date)))
+            if (question.DateConstraints.Count > 0 && !question.DateConstraints.Any(c => DateAgreement.Satisfies(date, c)))
             {
                 continue;
             }
@@ -114,8 +114,25 @@ internal static partial class CandidateExtractor
         // "He adds: “Moscow does not have …”": the speaker is named in an earlier sentence of the passage.
         if (!found && Speaker(sentence) is { } speaker)
         {
+            found = true;
             yield return Candidate(speaker.Canonical, "name:" + Surname(speaker.Canonical), sentence, 0, 0, 0.8);
         }
+
+        // A name the recogniser did not type ("Rev. Michael J. Shea") is still a capitalised phrase; never for a role
+        // question, where only a name carrying the role will do.
+        if (!found && question.RoleWords.Count == 0)
+        {
+            foreach (var phrase in Phrases(question, sentence, PhraseFit * 0.8).Where(c => IsCapitalisedName(c.Text)))
+            {
+                yield return phrase;
+            }
+        }
+    }
+
+    private static bool IsCapitalisedName(string text)
+    {
+        var words = Tokenizer.Words(text);
+        return words.Count is >= 2 and <= 5 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]) || w is "of" or "de" or "van" or "von");
     }
 
     private static IEnumerable<AnswerCandidate> Places(QuestionAnalysis question, EvidenceSentence sentence)
@@ -248,7 +265,10 @@ internal static partial class CandidateExtractor
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
-            var isDigits = word.Lower.All(c => char.IsDigit(c) || c == ',' || c == '.') && char.IsDigit(word.Lower[0]);
+            // "14-story" counts stories; the number is the part before the hyphen.
+            var hyphen = word.Lower.IndexOf('-', StringComparison.Ordinal);
+            var number = hyphen > 0 && char.IsDigit(word.Lower[0]) ? word.Lower[..hyphen] : word.Lower;
+            var isDigits = number.All(c => char.IsDigit(c) || c == ',' || c == '.') && char.IsDigit(number[0]);
             if (!isDigits && (!char.IsLetter(word.Lower[0]) || word.Lower.Length < 3 || QuantityExtractor.ParseNumber(word.Lower) is null)
                 || word.Lower is "one" && !(i + 1 < words.Count && words[i + 1].Stem == nounStem)
                 || sentence.Quantities.Any(q => q.Start <= word.Start && word.Start < q.End)
@@ -267,7 +287,7 @@ internal static partial class CandidateExtractor
                 }
             }
 
-            yield return Candidate(sentence.Text.Substring(word.Start, word.Length), "qty:" + word.Lower, sentence, word.Start, word.Length, fit);
+            yield return Candidate(sentence.Text.Substring(word.Start, number.Length), "qty:" + number, sentence, word.Start, number.Length, fit) with { Fallback = true };
         }
     }
 
@@ -397,8 +417,27 @@ internal static partial class CandidateExtractor
                 fit *= 1.1;
             }
 
-            var text = sentence.Text.Substring(phrase.Start, phrase.Length);
-            yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, phrase.Start, phrase.Length, Math.Min(1.0, fit)) with { Fallback = true };
+            // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front.
+            var start = phrase.Start;
+            var end = phrase.End;
+            foreach (var word in sentence.Words.Where(w => w.Start >= phrase.Start && w.Start + w.Length <= phrase.End))
+            {
+                if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower))
+                {
+                    break;
+                }
+
+                start = word.Start + word.Length;
+            }
+
+            var text = sentence.Text[start..end].Trim();
+            if (text.Count(char.IsLetterOrDigit) < 2 || Gazetteer.IsDemonym(text))
+            {
+                continue;
+            }
+
+            start = end - text.Length;
+            yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, start, text.Length, Math.Min(1.0, fit)) with { Fallback = true };
         }
     }
 

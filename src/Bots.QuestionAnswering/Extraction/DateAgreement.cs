@@ -5,6 +5,13 @@ namespace Bots.QuestionAnswering.Extraction;
 /// <summary>Whether two date mentions can describe the same time, even when one lacks a year.</summary>
 internal static class DateAgreement
 {
+    /// <summary>
+    /// Whether a date in the evidence shows that it happened at the asked time: "August 12 to 14" in an article of
+    /// unknown year may be any year, so it cannot show "in 2019".
+    /// </summary>
+    public static bool Satisfies(DateMention evidence, DateMention constraint) =>
+        Compatible(constraint, evidence) && (constraint.Year is null || evidence.Year is not null || evidence.From is not null);
+
     public static bool Compatible(DateMention a, DateMention b)
     {
         if (a.From is not null && b.From is not null)

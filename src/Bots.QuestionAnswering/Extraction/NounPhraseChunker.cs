@@ -131,11 +131,11 @@ internal static class NounPhraseChunker
 
         if (token.Kind == TokenKind.Punctuation)
         {
-            // "U.S." and "Joan B. Kroc": a full stop right after a capital stays inside the name.
-            return token.Text == "." && i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].Text.Length <= 2
-                && char.IsUpper(tokens[i - 1].Text[0]) && tokens[i - 1].Start + tokens[i - 1].Text.Length == token.Start
-                ? Role.Content
-                : Role.Boundary;
+            // "U.S.", "Joan B. Kroc", "Fr. Matthew Walsh": a full stop right after a short capitalised word stays inside the name.
+            var afterShortCapital = token.Text == "." && i > 0 && tokens[i - 1].Kind == TokenKind.Word && char.IsUpper(tokens[i - 1].Text[0])
+                && tokens[i - 1].Start + tokens[i - 1].Text.Length == token.Start
+                && (tokens[i - 1].Text.Length <= 2 || tokens[i - 1].Text.Length <= 4 && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(tokens[i + 1].Text[0]));
+            return afterShortCapital ? Role.Content : Role.Boundary;
         }
 
         var lower = Lower(token);
@@ -155,7 +155,8 @@ internal static class NounPhraseChunker
             return Role.Boundary;
         }
 
-        if (capitalised)
+        // "Commonly, …", "Immediately behind …": an adverb opening the sentence is capitalised too.
+        if (capitalised && !(i == 0 && lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal)))
         {
             return Role.Content;
         }

@@ -60,6 +60,9 @@ internal sealed class EvidenceSentence
     /// <summary>Question names found only in the sentence before (the discourse this sentence continues).</summary>
     public int NamesInContext { get; set; }
 
+    /// <summary>Question places found neither here nor in the sentence before, only elsewhere in the passage.</summary>
+    public int PlacesOnlyInPassage { get; set; }
+
     /// <summary>The sentence before this one in the article, when it was retrieved.</summary>
     public EvidenceSentence? Previous { get; set; }
 

@@ -17,6 +17,8 @@ internal static class SentenceRanker
     private const double ContextNameCredit = 0.6;
     private const double PassageNameCredit = 0.4;
     private const double NeighbourCredit = 0.5;
+    private const double PartialNameCredit = 0.85;
+    private const double DerivedCredit = 0.6;
 
     public static void Rank(QuestionAnalysis question, IReadOnlyList<EvidenceSentence> sentences)
     {
@@ -53,24 +55,40 @@ internal static class SentenceRanker
             var sentence = sentences[s];
             var names = 0;
             var inContext = 0;
+            var placesOnlyInPassage = 0;
             sentence.Matches.Clear();
             for (var i = 0; i < question.Names.Count; i++)
             {
                 var name = question.Names[i];
                 if (!NameMatcher.Mentions(sentence.LowerWords, name))
                 {
+                    var credit = 0.0;
                     if (sentence.Previous is { } previous && NameMatcher.Mentions(previous.LowerWords, name))
                     {
                         inContext++;
-                        nameMatched[s] += ContextNameCredit * nameWeights[i];
+                        credit = ContextNameCredit;
                     }
                     else if (NameMatcher.Mentions(PassageWords(sentence.Passage), name))
                     {
                         // Later sentences of a paragraph refer back to its subject ("it", "the school"), and an article is about what its title names.
+                        // A place is not referred back to that way: "when did Putin visit Gaza" needs Gaza near the visit.
                         inContext++;
-                        nameMatched[s] += PassageNameCredit * nameWeights[i];
+                        placesOnlyInPassage += name.Kind == EntityKind.Place ? 1 : 0;
+                        credit = PassageNameCredit;
                     }
 
+                    // "the Main Building" still points at "the Notre Dame Main Building" more than a sentence without either.
+                    var partial = name.Words.Count >= 2 ? (double)name.Words.Count(sentence.LowerWords.Contains) / name.Words.Count : 0;
+                    if (credit > 0 && partial >= 0.5 && PartialNameCredit * partial > credit)
+                    {
+                        credit = PartialNameCredit * partial;
+                        foreach (var word in sentence.Words.Where(w => name.Words.Contains(Bare(w.Lower))))
+                        {
+                            sentence.Matches.Add((word.Index, credit * nameWeights[i]));
+                        }
+                    }
+
+                    nameMatched[s] += credit * nameWeights[i];
                     continue;
                 }
 
@@ -105,6 +123,7 @@ internal static class SentenceRanker
             sentence.TermCredits = credits;
             sentence.NamesInSentence = names;
             sentence.NamesInContext = inContext;
+            sentence.PlacesOnlyInPassage = placesOnlyInPassage;
         }
 
         // The sliding window: a word the question shares with the next or previous sentence still counts, for less — the
@@ -173,7 +192,13 @@ internal static class SentenceRanker
 
         // A demonym in the question ("Russian") is matched by its country ("Russia") and the other way round.
         var country = Gazetteer.FindCountry(term.Word);
-        return country is not null && (sentence.LowerWords.Contains(country.Name.ToLowerInvariant()) || sentence.LowerWords.Contains(country.Demonym.ToLowerInvariant())) ? RelatedCredit : 0;
+        if (country is not null && (sentence.LowerWords.Contains(country.Name.ToLowerInvariant()) || sentence.LowerWords.Contains(country.Demonym.ToLowerInvariant())))
+        {
+            return RelatedCredit;
+        }
+
+        // Derived forms the stemmer keeps apart: "creation"/"created", "undergrads"/"undergraduate".
+        return SharesDerivedStem(sentence.Stems, term.Stem) ? DerivedCredit : 0;
     }
 
     private static double Matches(SentenceWord word, QuestionTerm term)
@@ -183,7 +208,39 @@ internal static class SentenceRanker
             return 1;
         }
 
-        return term.Related.Contains(word.Stem) ? RelatedCredit : 0;
+        return term.Related.Contains(word.Stem) ? RelatedCredit : IsDerived(word.Stem, term.Stem) ? DerivedCredit : 0;
+    }
+
+    private const int DerivedPrefix = 5;
+
+    private static bool SharesDerivedStem(HashSet<string> stems, string stem)
+    {
+        if (stem.Length < DerivedPrefix)
+        {
+            return false;
+        }
+
+        foreach (var other in stems)
+        {
+            if (IsDerived(other, stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDerived(string a, string b)
+    {
+        if (a.Length < DerivedPrefix || b.Length < DerivedPrefix || a == b)
+        {
+            return false;
+        }
+
+        // One stem extends the other by a short derivational ending: "creat"/"creation", "undergrad"/"undergradu".
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return longer.StartsWith(shorter, StringComparison.Ordinal) && longer.Length - shorter.Length <= 4;
     }
 
     private static string Bare(string lower) =>
