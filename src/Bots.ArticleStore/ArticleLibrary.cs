@@ -27,7 +27,7 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     public const int MaxSuggestPrefixChars = 200;
 
     /// <summary>Most articles one import transaction holds: enough to pay for the commit's fsync, few enough to answer soon.</summary>
-    public const int ImportBatchSize = 64;
+    public const int ImportBatchSize = 256;
 
     public IArticleRepository Repository => repository;
 

@@ -5,8 +5,8 @@ namespace Bots.ArticleStore.Search;
 
 /// <summary>
 /// Ranks passages for a query with FTS5 in tiers: passages holding every searched word come first,
-/// then those holding all but the commonest, then any of the rarer words, then any word; bm25
-/// orders each tier. Words no passage holds are left out, so "visit" in a question does not empty
+/// then those holding all but the commonest, then any of the rarer words (any word when none is
+/// rare); bm25 orders each tier. Words no passage holds are left out, so "visit" in a question does not empty
 /// the first tier. A tier is only run while fewer than the wanted passages are found, so a question
 /// whose words occur together is answered by one cheap intersection instead of scoring every passage
 /// that holds any of its words; a tier scores at most <see cref="MaxScored"/> passages, the newest.
@@ -14,6 +14,9 @@ namespace Bots.ArticleStore.Search;
 public static class Fts5Ranking
 {
     public const int MaxScored = 4096;
+
+    /// <summary>A word in at least this many passages is common: it only retrieves when no query word is rarer.</summary>
+    public const int CommonPassages = 1024;
 
     /// <summary>Rowids and bm25 scores (lower is better), best first, at most <paramref name="limit"/>.</summary>
     public static List<(long Rowid, double Score)> Rank(SqliteConnection connection, ParsedQuery query, SearchFilter filter, int limit)
@@ -56,7 +59,7 @@ public static class Fts5Ranking
         {
             count.CommandText = Fts5Sql.CountMatches;
             count.Parameters.AddWithValue("$match", "");
-            count.Parameters.AddWithValue("$cap", MaxScored);
+            count.Parameters.AddWithValue("$cap", CommonPassages);
             foreach (var term in query.Include.Select(QuerySyntax.Fts5Term).Distinct())
             {
                 count.Parameters["$match"].Value = term;
@@ -86,14 +89,13 @@ public static class Fts5Ranking
         {
             Add(present.Take(present.Count - 1), " AND ");
         }
-        var rare = present.Where(p => p.Passages < MaxScored).ToList();
-        if (rare.Count > 0)
-        {
-            Add(rare, " OR ");
-        }
+        // As in Lucene's common-terms query, common words only retrieve on their own when the query
+        // has no rarer word: the rarer words' tier already holds
+        // every passage they match, and ranking the rest would scan the common words' whole lists.
+        var rare = present.Where(p => p.Passages < CommonPassages).ToList();
         if (present.Count > 0)
         {
-            Add(present, " OR ");
+            Add(rare.Count > 0 ? rare : present, " OR ");
         }
         return tiers;
     }
