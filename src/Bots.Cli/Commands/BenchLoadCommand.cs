@@ -41,6 +41,12 @@ public sealed class BenchLoadCommand : ICliCommand
 
         command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
         {
+            if (result.GetValue(chat) is { } given && HttpAddress(given) is null)
+            {
+                Console.Error.WriteLine("error: --chat must be the Chat process's http(s) address, e.g. http://127.0.0.1:8080.");
+                return 2;
+            }
+
             var settings = new LoadSettings
             {
                 AsksPerSecond = result.GetValue(rate),
@@ -55,7 +61,7 @@ public sealed class BenchLoadCommand : ICliCommand
                 SeedsDir = result.GetValue(seeds),
                 QuestionAnsweringAddress = result.GetValue(qa),
                 ArticleStoreAddress = result.GetValue(store),
-                ChatHttpAddress = result.GetValue(chat) is { } address ? new Uri(address) : null,
+                ChatHttpAddress = HttpAddress(result.GetValue(chat)),
                 TelegramApiPort = result.GetValue(telegramPort),
                 DiscordApiPort = result.GetValue(discordPort),
                 DiscordPrivateKeyHex = result.GetValue(discordKey),
@@ -107,6 +113,9 @@ public sealed class BenchLoadCommand : ICliCommand
         return report;
     }
 
+    private static Uri? HttpAddress(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
     private static string? Problem(LoadSettings settings) =>
         settings switch
         {
@@ -117,6 +126,8 @@ public sealed class BenchLoadCommand : ICliCommand
             { Articles: < 0 } or { ProbeAsks: < 0 } => "--articles and --probe must be 0 or more.",
             { QuestionAnsweringAddress: not null, ArticleStoreAddress: null } => "--qa needs --store: the corpus is imported through the store.",
             { DiscordPrivateKeyHex: { Length: not 64 } } => "--discord-private-key must be 64 hex digits.",
+            { QuestionAnsweringAddress: { } address } when !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") =>
+                "--qa must be an http(s) address such as http://127.0.0.1:50051.",
             _ => null,
         };
 }

@@ -139,7 +139,12 @@ internal sealed record LoadReport(
         }
 
         var requests = Kinds.Sum(k => k.Sent);
-        if (Cpu.Count > 0 && requests > 0)
+        if (Cpu.Count == 1 && requests > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU per request sent: generator {Cpu[0].CpuSeconds * 1000 / requests:0.00} ms (the services run elsewhere: their CPU is not measured here)"));
+        }
+        else if (Cpu.Count > 1 && requests > 0)
         {
             // CPU per request is what decides capacity on a shared machine: wall time there measures the neighbours too.
             var services = Cpu.Where(c => c.Process != "generator").Sum(c => c.CpuSeconds) * 1000 / requests;

@@ -48,6 +48,7 @@ internal sealed class LoadSystem : IAsyncDisposable
                     ?? throw new ArgumentException("--store is needed with --qa: the corpus is imported through the store.");
                 system.ChatHttpAddress = settings.ChatHttpAddress;
                 log.WriteLine($"connecting to QA {system.QuestionAnsweringAddress}, store {system.ArticleStoreAddress}, chat {system.ChatHttpAddress?.ToString() ?? "(none: asks only)"}");
+                log.WriteLine("note: the generated questions are the same every run; flush the answer cache (Redis, or restart QA) between runs, or a second run measures the cache");
                 log.WriteLine($"stand-ins: Telegram:ApiBaseUrl={telegram.BaseUrl} (token {settings.TelegramToken}), Discord:ApiBaseUrl={discord.ApiBaseUrl}, Discord:PublicKey={discord.PublicKeyHex}");
             }
             else
