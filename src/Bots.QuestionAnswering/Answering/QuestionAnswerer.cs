@@ -72,7 +72,11 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         // Which question names each article mentions anywhere in what was retrieved of it.
         var wordsByArticle = passages.GroupBy(p => p.ArticleId)
-            .ToDictionary(g => g.Key, g => EvidenceSentence.WordSet(g.SelectMany(p => Bots.Text.Tokenizer.Words(p.Title + "\n" + p.Text))));
+            .ToDictionary(g => g.Key, g => g.Skip(1).Aggregate(new HashSet<string>(EvidenceSentence.Annotate(g.First()).Words, StringComparer.Ordinal), (all, p) =>
+            {
+                all.UnionWith(EvidenceSentence.Annotate(p).Words);
+                return all;
+            }));
         var unmentioned = analysis.Names.Where(n => !wordsByArticle.Values.Any(words => NameMatcher.Mentions(words, n))).ToList();
         if (unmentioned.Count > 0)
         {
@@ -97,7 +101,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             foreach (var candidate in CandidateExtractor.Extract(analysis, sentence))
             {
                 // A phrase found by shape alone needs the event in the evidence too: both names in a sentence is not enough.
-                if (candidate.Fallback && sentence.EventCoverage < MinimumEventCoverage)
+                if (candidate.Fallback && (sentence.EventCoverage < MinimumEventCoverage || !SaysTheEvent(analysis, sentence)))
                 {
                     continue;
                 }
@@ -144,6 +148,25 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return new Answer(true, shown.Text, shown.Sentence.Text.Trim(), citations, confidence, typeName, message, alternatives);
+    }
+
+    /// <summary>The sentence itself, not only its neighbours, has one of the question's event words (or the question has none).</summary>
+    private static bool SaysTheEvent(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        var any = false;
+        for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
+        {
+            if (!analysis.Terms[i].IsRoleWord)
+            {
+                any = true;
+                if (sentence.TermCredits[i] > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return !any;
     }
 
     private static bool MeetsDateConstraints(QuestionAnalysis analysis, EvidenceSentence sentence)

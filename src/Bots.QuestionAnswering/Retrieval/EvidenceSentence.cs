@@ -68,7 +68,7 @@ internal sealed class EvidenceSentence
 
     public double Score { get; set; }
 
-    public HashSet<string> Stems => stems ??= BuildStems();
+    public HashSet<string> Stems => Shape?.Stems ?? (stems ??= BuildStems(Words));
 
     /// <summary>The sentence's noun phrases (offsets relative to the sentence).</summary>
     public IReadOnlyList<Extraction.NounPhrase> Phrases => phrases ??= Extraction.NounPhraseChunker.Chunk(Text);
@@ -80,7 +80,10 @@ internal sealed class EvidenceSentence
     public double[] TermCredits { get; set; } = [];
 
     /// <summary>Lower-case words, also without possessive endings and split at hyphens.</summary>
-    public HashSet<string> LowerWords => lowers ??= WordSet(Words.Select(w => w.Lower));
+    public HashSet<string> LowerWords => Shape?.LowerWords ?? (lowers ??= WordSet(Words.Select(w => w.Lower)));
+
+    /// <summary>The question-independent part of the sentence, shared by every ask that retrieves its passage.</summary>
+    internal SentenceShape? Shape { get; init; }
 
     /// <summary>Lower-case words of any text, also without possessive endings and split at hyphens.</summary>
     public static HashSet<string> WordSet(IEnumerable<string> lowerWords)
@@ -119,9 +122,28 @@ internal sealed class EvidenceSentence
     {
         var annotations = Annotate(passage);
         var index = 0;
-        foreach (var sentence in SentenceSplitter.Split(passage.Text))
+        foreach (var shape in annotations.Sentences)
         {
-            var start = sentence.Start;
+            yield return new EvidenceSentence
+            {
+                Passage = passage,
+                PassageRank = rank,
+                IndexInPassage = index++,
+                Text = shape.Text,
+                Words = shape.Words,
+                StartInPassage = shape.Start,
+                Annotations = annotations,
+                Shape = shape,
+            };
+        }
+    }
+
+    /// <summary>Sentences of a passage with their words and stems: the same for every question, so made once.</summary>
+    internal static IReadOnlyList<SentenceShape> Shapes(string text)
+    {
+        var shapes = new List<SentenceShape>();
+        foreach (var sentence in SentenceSplitter.Split(text))
+        {
             var words = new List<SentenceWord>();
             foreach (var token in Tokenizer.Tokenize(sentence.Text))
             {
@@ -132,17 +154,10 @@ internal sealed class EvidenceSentence
                 }
             }
 
-            yield return new EvidenceSentence
-            {
-                Passage = passage,
-                PassageRank = rank,
-                IndexInPassage = index++,
-                Text = sentence.Text,
-                Words = words,
-                StartInPassage = start,
-                Annotations = annotations,
-            };
+            shapes.Add(new SentenceShape(sentence.Text, sentence.Start, words));
         }
+
+        return shapes;
     }
 
     // Stored passages do not change, and popular ones are retrieved again and again: analyse each once.
@@ -152,7 +167,7 @@ internal sealed class EvidenceSentence
     /// <summary>The (cached) annotations of a passage; nothing is analysed until a sentence asks.</summary>
     internal static PassageAnnotations Annotate(RetrievedPassage passage)
     {
-        var key = (passage.ArticleId, passage.PassageIndex, passage.Published, passage.Text);
+        var key = (passage.ArticleId, passage.PassageIndex, passage.Published + "\n" + passage.Title, passage.Text);
         if (AnnotationCache.TryGetValue(key, out var cached))
         {
             return cached;
@@ -163,7 +178,7 @@ internal sealed class EvidenceSentence
             AnnotationCache.Clear();
         }
 
-        return AnnotationCache.GetOrAdd(key, _ => new PassageAnnotations(passage.Text, passage.Published));
+        return AnnotationCache.GetOrAdd(key, _ => new PassageAnnotations(passage.Title, passage.Text, passage.Published));
     }
 
     private bool Inside(DateMention d) => d.Start >= StartInPassage && d.End <= StartInPassage + Text.Length;
@@ -172,10 +187,10 @@ internal sealed class EvidenceSentence
 
     private bool Inside(QuantityMention q) => q.Start >= StartInPassage && q.End <= StartInPassage + Text.Length;
 
-    private HashSet<string> BuildStems()
+    internal static HashSet<string> BuildStems(IReadOnlyList<SentenceWord> words)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in Words)
+        foreach (var word in words)
         {
             set.Add(word.Stem);
             if (word.Lower.Contains('-', StringComparison.Ordinal))
@@ -195,15 +210,39 @@ internal sealed class EvidenceSentence
 /// Dates, names and amounts of one passage, each found on first use: most retrieved passages are ranked and dropped
 /// without ever being looked at for an answer.
 /// </summary>
-internal sealed class PassageAnnotations(string text, string published)
+internal sealed class PassageAnnotations(string title, string text, string published)
 {
+    private readonly Lazy<IReadOnlyList<SentenceShape>> sentences = new(() => EvidenceSentence.Shapes(text));
+    private readonly Lazy<HashSet<string>> words = new(() => EvidenceSentence.WordSet(Tokenizer.Words(title + "\n" + text)));
     private readonly Lazy<IReadOnlyList<DateMention>> dates = new(() => DateExtractor.Extract(text, DateExtractor.ParseReference(published)));
     private readonly Lazy<IReadOnlyList<EntityMention>> entities = new(() => EntityRecognizer.Recognize(text));
     private readonly Lazy<IReadOnlyList<QuantityMention>> quantities = new(() => QuantityExtractor.Extract(text));
+
+    public IReadOnlyList<SentenceShape> Sentences => sentences.Value;
+
+    /// <summary>Lower-case words of the title and text (with possessive-less and hyphen-split forms): what the passage mentions.</summary>
+    public HashSet<string> Words => words.Value;
 
     public IReadOnlyList<DateMention> Dates => dates.Value;
 
     public IReadOnlyList<EntityMention> Entities => entities.Value;
 
     public IReadOnlyList<QuantityMention> Quantities => quantities.Value;
+}
+
+/// <summary>A sentence's text, place in its passage and words, with word and stem sets built on first use.</summary>
+internal sealed class SentenceShape(string text, int start, IReadOnlyList<SentenceWord> words)
+{
+    private readonly Lazy<HashSet<string>> stems = new(() => EvidenceSentence.BuildStems(words));
+    private readonly Lazy<HashSet<string>> lowers = new(() => EvidenceSentence.WordSet(words.Select(w => w.Lower)));
+
+    public string Text { get; } = text;
+
+    public int Start { get; } = start;
+
+    public IReadOnlyList<SentenceWord> Words { get; } = words;
+
+    public HashSet<string> Stems => stems.Value;
+
+    public HashSet<string> LowerWords => lowers.Value;
 }

@@ -45,5 +45,19 @@ internal static class NameMatcher
         return country is not null && (Words(country.Name).Contains(lowerWord) || country.Demonym.Equals(lowerWord, StringComparison.OrdinalIgnoreCase) || Words(country.Capital).Contains(lowerWord));
     }
 
+    /// <summary>Every word that belongs to the name in text (see <see cref="IsNameWord"/>), for matching many words at once.</summary>
+    public static HashSet<string> NameWords(FocusName name)
+    {
+        var set = new HashSet<string>(name.Words, StringComparer.Ordinal);
+        if (Gazetteer.IsCountry(name.Text) && Gazetteer.FindCountry(name.Text) is { } country)
+        {
+            set.UnionWith(Words(country.Name));
+            set.Add(country.Demonym.ToLowerInvariant());
+            set.UnionWith(Words(country.Capital));
+        }
+
+        return set;
+    }
+
     private static string[] Words(string name) => name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -84,7 +84,7 @@ internal sealed class PassageRetriever(IPassageSearch search)
     /// <summary>Whether the passage (with its title) mentions every name of the question and every year it is constrained to.</summary>
     private static bool HoldsFocus(QuestionAnalysis question, RetrievedPassage passage)
     {
-        var words = EvidenceSentence.WordSet(Tokenizer.Words(passage.Title + "\n" + passage.Text));
+        var words = EvidenceSentence.Annotate(passage).Words;
         return question.Names.All(n => NameMatcher.Mentions(words, n)) && Years(question).All(words.Contains);
     }
 

@@ -28,7 +28,7 @@ internal static class SentenceRanker
         {
             if (!passageWords.TryGetValue(passage, out var words))
             {
-                words = EvidenceSentence.WordSet(Bots.Text.Tokenizer.Words(passage.Title + "\n" + passage.Text));
+                words = EvidenceSentence.Annotate(passage).Words;
                 passageWords[passage] = words;
             }
 
@@ -43,11 +43,14 @@ internal static class SentenceRanker
         }
 
         var nameWeights = question.Names.Select(name => NameBoost * Idf(s => NameMatcher.Mentions(s.LowerWords, name))).ToList();
-        var termWeights = question.Terms.Select(t => (t.IsRoleWord ? RoleCredit : 1.0) * Idf(s => Has(s, t) > 0)).ToList();
-        var contextWeights = question.ContextTerms.Select(t => ContextCredit * Idf(s => Has(s, t) > 0)).ToList();
+        var countries = question.Terms.Select(CountryOf).ToList();
+        var contextCountries = question.ContextTerms.Select(CountryOf).ToList();
+        var termWeights = question.Terms.Select((t, i) => (t.IsRoleWord ? RoleCredit : 1.0) * Idf(s => Has(s, t, countries[i]) > 0)).ToList();
+        var contextWeights = question.ContextTerms.Select((t, i) => ContextCredit * Idf(s => Has(s, t, contextCountries[i]) > 0)).ToList();
         var total = nameWeights.Sum() + termWeights.Sum();
         var eventTotal = question.Terms.Select((t, i) => t.IsRoleWord ? 0 : termWeights[i]).Sum();
 
+        var nameWordSets = question.Names.Select(NameMatcher.NameWords).ToList();
         var nameMatched = new double[sentences.Count];
         var contextMatched = new double[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
@@ -94,16 +97,19 @@ internal static class SentenceRanker
 
                 names++;
                 nameMatched[s] += nameWeights[i];
-                foreach (var word in sentence.Words.Where(w => NameMatcher.IsNameWord(Bare(w.Lower), name)))
+                foreach (var word in sentence.Words)
                 {
-                    sentence.Matches.Add((word.Index, nameWeights[i]));
+                    if (nameWordSets[i].Contains(Bare(word.Lower)))
+                    {
+                        sentence.Matches.Add((word.Index, nameWeights[i]));
+                    }
                 }
             }
 
             var credits = new double[question.Terms.Count];
             for (var i = 0; i < question.Terms.Count; i++)
             {
-                credits[i] = Has(sentence, question.Terms[i]);
+                credits[i] = Has(sentence, question.Terms[i], countries[i]);
                 if (credits[i] <= 0)
                 {
                     continue;
@@ -117,7 +123,7 @@ internal static class SentenceRanker
 
             for (var i = 0; i < question.ContextTerms.Count; i++)
             {
-                contextMatched[s] += Has(sentence, question.ContextTerms[i]) * contextWeights[i];
+                contextMatched[s] += Has(sentence, question.ContextTerms[i], contextCountries[i]) * contextWeights[i];
             }
 
             sentence.TermCredits = credits;
@@ -178,7 +184,10 @@ internal static class SentenceRanker
         }
     }
 
-    private static double Has(EvidenceSentence sentence, QuestionTerm term)
+    private static (string Name, string Demonym)? CountryOf(QuestionTerm term) =>
+        Gazetteer.FindCountry(term.Word) is { } c ? (c.Name.ToLowerInvariant(), c.Demonym.ToLowerInvariant()) : null;
+
+    private static double Has(EvidenceSentence sentence, QuestionTerm term, (string Name, string Demonym)? country)
     {
         if (sentence.Stems.Contains(term.Stem))
         {
@@ -191,8 +200,7 @@ internal static class SentenceRanker
         }
 
         // A demonym in the question ("Russian") is matched by its country ("Russia") and the other way round.
-        var country = Gazetteer.FindCountry(term.Word);
-        if (country is not null && (sentence.LowerWords.Contains(country.Name.ToLowerInvariant()) || sentence.LowerWords.Contains(country.Demonym.ToLowerInvariant())))
+        if (country is { } c && (sentence.LowerWords.Contains(c.Name) || sentence.LowerWords.Contains(c.Demonym)))
         {
             return RelatedCredit;
         }

@@ -145,4 +145,62 @@ public sealed class QuestionAnalyzerTests
         Assert.True(QuestionAnalyzer.Analyze("Who won the Palestinian elections in 2006?", Today).AcceptsOrganization);
         Assert.False(QuestionAnalyzer.Analyze("Who said that?", Today).AcceptsOrganization);
     }
+
+    [Theory]
+    [InlineData("Gurian created what in 1939?")]
+    [InlineData("The basilica is beside to which structure?")]
+    [InlineData("What sits on top of the main hall?")]
+    public void Analyze_WhWordAnywhere_AsksForADescription(string question)
+    {
+        Assert.Equal(AnswerType.Description, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("Who was the president of the university in 2012?", "president")]
+    [InlineData("Who is the current president of the college?", "president")]
+    [InlineData("Which artist painted the mural?", null)]
+    public void Analyze_RoleHolderQuestion_AsksForAPerson(string question, string? role)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Person, analysis.Type);
+        if (role is not null)
+        {
+            Assert.Contains(role, analysis.RoleWords);
+        }
+    }
+
+    [Theory]
+    [InlineData("What type of degree is an M.Div.?", "type")]
+    [InlineData("What is the name of the main library?", "name")]
+    [InlineData("What was the size of the endowment?", "size")]
+    public void Analyze_FramingNoun_IsNoTermTheEvidenceMustRepeat(string question, string framing)
+    {
+        Assert.DoesNotContain(QuestionAnalyzer.Analyze(question, Today).Terms, t => t.Word == framing);
+    }
+
+    [Fact]
+    public void Analyze_WhichNoun_IsTheTypeNounAndNoEventTerm()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Which prize did Frederick Buechner create?", Today);
+
+        Assert.Equal("prize", analysis.TypeNoun);
+        Assert.True(analysis.Terms.Single(t => t.Word == "prize").IsRoleWord);
+    }
+
+    [Fact]
+    public void Analyze_WhenQuestionWithAYear_IsConstrainedToThatYear()
+    {
+        var analysis = QuestionAnalyzer.Analyze("When did Abbas meet Putin in 2015?", Today);
+
+        Assert.Equal(2015, Assert.Single(analysis.DateConstraints).Year);
+    }
+
+    [Fact]
+    public void Analyze_WhichYearQuestion_KeepsItsYearOutOfTheConstraints()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Which year in the 1990s did the talks begin?", Today);
+
+        Assert.DoesNotContain(analysis.DateConstraints, d => d.Precision == DatePrecision.Decade);
+    }
 }

@@ -19,6 +19,9 @@ public sealed class NounPhraseChunkerTests
     [InlineData("Next to the Main Building is the Basilica of the Sacred Heart.", "the Basilica of the Sacred Heart")]
     [InlineData("The library has a mural known as Touchdown Jesus.", "Touchdown Jesus")]
     [InlineData("Abbas met the Palestinian leader, a former teacher, in the building.", "the building")]
+    [InlineData("The college was led by Fr. Matthew Walsh at the time.", "Fr. Matthew Walsh")]
+    [InlineData("The Buechner Prize for Preaching was created in 1990.", "The Buechner Prize for Preaching")]
+    [InlineData("The library has a 14-story tower.", "a 14-story tower")]
     public void Chunk_FindsTheNounPhrase(string sentence, string expected)
     {
         var phrases = Phrases(sentence);
@@ -32,6 +35,8 @@ public sealed class NounPhraseChunkerTests
     [InlineData("The ministry quickly delivered aid.", "delivered aid")]
     [InlineData("He is the president.", "He")]
     [InlineData("The school was founded in 1842.", "founded")]
+    [InlineData("Commonly, the hall provides the students with rooms.", "Commonly")]
+    [InlineData("The centre provides the community with rooms.", "provides")]
     public void Chunk_LeavesOutFunctionAndVerbWords(string sentence, string unexpected)
     {
         var phrases = Phrases(sentence);

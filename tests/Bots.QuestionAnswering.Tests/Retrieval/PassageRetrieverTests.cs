@@ -1,0 +1,91 @@
+using Bots.QuestionAnswering.Analysis;
+using Bots.QuestionAnswering.Retrieval;
+using Bots.QuestionAnswering.Tests.Support;
+
+namespace Bots.QuestionAnswering.Tests.Retrieval;
+
+public sealed class PassageRetrieverTests
+{
+    private sealed class CountingSearch(IPassageSearch inner) : IPassageSearch
+    {
+        public List<string> Queries { get; } = [];
+
+        public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
+        {
+            lock (Queries)
+            {
+                Queries.Add(query);
+            }
+
+            return inner.SearchAsync(query, limit, cancellationToken);
+        }
+
+        public Task<string?> GetArticleBodyAsync(long articleId, CancellationToken cancellationToken) => inner.GetArticleBodyAsync(articleId, cancellationToken);
+    }
+
+    [Fact]
+    public void FocusQuery_QuotesEachNameAndAddsTheYear()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Where did Jane Roe meet Marco Rossi in 2021?");
+
+        var query = PassageRetriever.FocusQuery(analysis);
+
+        Assert.NotNull(query);
+        Assert.Contains("\"jane roe\"", query, StringComparison.Ordinal);
+        Assert.Contains("\"marco rossi\"", query, StringComparison.Ordinal);
+        Assert.Contains("2021", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FocusQuery_WithoutNames_IsNull()
+    {
+        Assert.Null(PassageRetriever.FocusQuery(QuestionAnalyzer.Analyze("how much grain was exported")));
+    }
+
+    [Fact]
+    public async Task Retrieve_WhenFewPassagesHoldTheNames_SearchesOnce()
+    {
+        var store = new InMemoryPassageSearch();
+        store.Add("Roe in Rome", "Jane Roe visited Rome on March 3, 2021.", "Wire", "2021-03-04");
+        for (var i = 0; i < 30; i++)
+        {
+            store.Add($"Filler {i}", $"Officials visited the port number {i} and talked about trade.", "Wire", "2021-01-01");
+        }
+
+        var counting = new CountingSearch(store);
+
+        var passages = await new PassageRetriever(counting).RetrieveAsync(QuestionAnalyzer.Analyze("When did Jane Roe visit Rome?"), default);
+
+        Assert.Single(counting.Queries);
+        Assert.Contains(passages, p => p.Text.Contains("Jane Roe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retrieve_WhenTheNamesAreEverywhere_AlsoSearchesTheEventWords()
+    {
+        var store = new InMemoryPassageSearch();
+        for (var i = 0; i < 40; i++)
+        {
+            store.Add($"Rome diary {i}", $"Jane Roe wrote from Rome about topic {i}.", "Wire", "2021-01-01");
+        }
+
+        var counting = new CountingSearch(store);
+
+        await new PassageRetriever(counting).RetrieveAsync(QuestionAnalyzer.Analyze("When did Jane Roe resign in Rome?"), default);
+
+        Assert.Equal(2, counting.Queries.Count);
+        Assert.Contains(counting.Queries, q => q.Contains("resign", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retrieve_WhenNoPassageHoldsTheNames_SearchesWiderBeforeGivingUp()
+    {
+        var store = new InMemoryPassageSearch();
+        store.Add("Roe in Rome", "Jane Roe visited Rome on March 3, 2021.", "Wire", "2021-03-04");
+        var counting = new CountingSearch(store);
+
+        await new PassageRetriever(counting).RetrieveAsync(QuestionAnalyzer.Analyze("When did Jane Roe visit Madrid?"), default);
+
+        Assert.Equal(2, counting.Queries.Count);
+    }
+}
