@@ -4,6 +4,7 @@ using Bots.Chat.Commands;
 using Bots.Chat.Console;
 using Bots.Chat.Discord;
 using Bots.Chat.Telegram;
+using Bots.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,9 +66,12 @@ public static class ChatServiceExtensions
     /// <summary>Maps the public webhook endpoints: POST /telegram/webhook and POST /discord/interactions.</summary>
     public static WebApplication MapChat(this WebApplication app)
     {
-        app.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync).DisableAntiforgery();
+        // Public endpoints: a flood from one address is turned away (429) before any body is read or verified.
+        app.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync).DisableAntiforgery()
+            .RequireRateLimiting(BotsHostingExtensions.PublicHttpPolicy);
         app.MapPost(DiscordInteractions.Path, (Microsoft.AspNetCore.Http.HttpContext context, DiscordInteractions interactions) =>
-            interactions.HandleAsync(context)).DisableAntiforgery();
+            interactions.HandleAsync(context)).DisableAntiforgery()
+            .RequireRateLimiting(BotsHostingExtensions.PublicHttpPolicy);
         return app;
     }
 

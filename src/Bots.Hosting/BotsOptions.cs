@@ -41,7 +41,10 @@ public sealed class BotsOptions
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxHttpRequestBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Requests a minute one client address may make to the public HTTP endpoint.</summary>
+    /// <summary>
+    /// Requests a minute one client address may make to the public HTTP endpoints (the chat webhooks). Telegram and
+    /// Discord deliver every user's messages from a few addresses, so this is sized for a busy bot, not one person.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int HttpRequestsPerMinute { get; set; } = 600;
+    public int HttpRequestsPerMinute { get; set; } = 6_000;
 }

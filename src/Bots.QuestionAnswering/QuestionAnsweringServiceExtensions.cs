@@ -31,6 +31,13 @@ public static class QuestionAnsweringServiceExtensions
             sp.GetRequiredService<IPassageSearch>(),
             sp.GetRequiredService<IOptions<QuestionAnsweringOptions>>().Value,
             sp.GetService<TimeProvider>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<QuestionAnsweringOptions>>().Value;
+            return new AnswerAdmission(
+                options.MaxConcurrentAnswers > 0 ? options.MaxConcurrentAnswers : 4 * Environment.ProcessorCount,
+                options.MaxQueuedAnswers);
+        });
         builder.Services.AddSingleton<QuestionAnsweringService>();
         return builder;
     }

@@ -18,6 +18,7 @@ public sealed class QuestionAnsweringService(
     QuestionAnswerer answerer,
     ResponseCache cache,
     CorpusVersionSource corpus,
+    AnswerAdmission admission,
     IOptions<QuestionAnsweringOptions> options) : Contracts.V1.QuestionAnswering.QuestionAnsweringBase
 {
     public override async Task<AskResponse> Ask(AskRequest request, ServerCallContext context)
@@ -34,9 +35,16 @@ public sealed class QuestionAnsweringService(
                 QuestionNormalizer.Normalize(request.PreviousAnswer));
             return await cache.GetOrCreateAsync("answer", key, version, ct => AnswerAsync(request, ct), timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }
+            && timeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
         {
-            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"Answering took longer than {options.Value.TimeoutMilliseconds} ms; try a shorter or more specific question."));
+            // Our own time ran out, whether while waiting for a turn, computing, or inside a store call (which
+            // reports the cancellation as CANCELLED): that is a deadline, not the caller hanging up.
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"Answering took longer than {options.Value.TimeoutMilliseconds} ms; try a shorter or more specific question, or again shortly."));
+        }
+        catch (AnswerQueueFullException e)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, e.Message));
         }
         catch (InvalidQuestionException e)
         {
@@ -52,8 +60,11 @@ public sealed class QuestionAnsweringService(
         }
     }
 
-    private async Task<AskResponse> AnswerAsync(AskRequest request, CancellationToken cancellationToken) =>
-        ToResponse(await answerer.AskAsync(new Question(request.Question, request.PreviousQuestion, request.PreviousAnswer), cancellationToken).ConfigureAwait(false));
+    private async Task<AskResponse> AnswerAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        using var turn = await admission.WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
+        return ToResponse(await answerer.AskAsync(new Question(request.Question, request.PreviousQuestion, request.PreviousAnswer), cancellationToken).ConfigureAwait(false));
+    }
 
     private static RpcException Unavailable(string detail) =>
         new(new Status(StatusCode.Unavailable, $"The articles cannot be searched right now (the article store is not answering); try again shortly. {detail}"));

@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+
+namespace Bots.QuestionAnswering.Answering;
+
+/// <summary>
+/// Lets a bounded number of questions be answered at once and queues the rest, oldest first. Without it an
+/// overload starts every question together; they all slow down, run into their deadlines, and throughput
+/// collapses. With it the service keeps answering at its capacity and the excess waits (within each ask's timeout).
+/// </summary>
+public sealed class AnswerAdmission : IDisposable
+{
+    private readonly ConcurrencyLimiter _limiter;
+    private readonly int _queueLimit;
+
+    public AnswerAdmission(int maxConcurrent, int maxQueued)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
+        MaxConcurrent = maxConcurrent;
+        _queueLimit = maxQueued;
+        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = maxConcurrent,
+            QueueLimit = maxQueued,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
+    public int MaxConcurrent { get; }
+
+    /// <summary>Questions waiting for a turn now.</summary>
+    public long Waiting => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
+    /// <summary>Waits for a turn; dispose the result when the answer is done.</summary>
+    /// <exception cref="AnswerQueueFullException">So many questions are waiting that this one is refused at once.</exception>
+    public async ValueTask<IDisposable> WaitForTurnAsync(CancellationToken cancellationToken)
+    {
+        var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new AnswerQueueFullException($"The question-answering service is at capacity ({MaxConcurrent} answering, {_queueLimit} waiting); try again shortly.");
+        }
+        return lease;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>An ask refused because the admission queue is full.</summary>
+public sealed class AnswerQueueFullException(string message) : Exception(message);
