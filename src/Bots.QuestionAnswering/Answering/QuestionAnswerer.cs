@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Extraction;
 using Bots.QuestionAnswering.Retrieval;
@@ -315,15 +314,12 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                 continue;
             }
 
-            var pattern = new Regex($@"\b{Regex.Escape(term.Word)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             int upper = 0, total = 0;
             foreach (var passage in passages)
             {
-                foreach (Match m in pattern.Matches(passage.Text))
-                {
-                    total++;
-                    upper += char.IsUpper(passage.Text[m.Index]) ? 1 : 0;
-                }
+                var (u, t) = CountCapitalised(passage.Text, term.Word);
+                upper += u;
+                total += t;
             }
 
             if (total >= 2 && upper >= 0.9 * total)
@@ -339,6 +335,23 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return promoted.Count == 0 ? analysis : analysis with { Names = [.. analysis.Names, .. promoted], Terms = kept };
+    }
+
+    /// <summary>How often the word occurs as a whole word in the text, and how often capitalised.</summary>
+    private static (int Upper, int Total) CountCapitalised(string text, string word)
+    {
+        int upper = 0, total = 0;
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                total++;
+                upper += char.IsUpper(text[at]) ? 1 : 0;
+            }
+        }
+
+        return (upper, total);
     }
 
     private static string DeclineMessage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages, List<EvidenceSentence> sentences, List<EvidenceSentence> aboutTheQuestion)
