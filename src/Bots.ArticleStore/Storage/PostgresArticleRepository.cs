@@ -176,7 +176,7 @@ public sealed class PostgresArticleRepository(string connectionString) : IArticl
             WITH common AS (
                 SELECT hash FROM article_keys WHERE hash = ANY(@keys) GROUP BY hash HAVING count(*) <= {DuplicatePolicy.MaxPostingsPerKey}),
             votes AS (
-                SELECT k.article_id, count(*) AS shared FROM article_keys k JOIN common c ON c.hash = k.hash GROUP BY k.article_id ORDER BY shared DESC LIMIT 32)
+                SELECT k.article_id, count(*) AS shared FROM article_keys k JOIN common c ON c.hash = k.hash GROUP BY k.article_id ORDER BY shared DESC LIMIT {DuplicatePolicy.MaxCandidates})
             SELECT a.id, a.fingerprint, a.duplicate_of FROM votes v JOIN articles a ON a.id = v.article_id
             """, connection, transaction);
         command.Parameters.AddWithValue("keys", keys);

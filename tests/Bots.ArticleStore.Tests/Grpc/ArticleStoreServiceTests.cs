@@ -218,6 +218,26 @@ public sealed class ArticleStoreServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ImportArticles_AnswersEachItemBeforeTheClientSendsTheNext()
+    {
+        using var call = Client.ImportArticles();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var ids = new List<long>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await call.RequestStream.WriteAsync(Article($"Ferry timetable {i}", $"The ferry to the island leaves at {7 + i} o'clock from pier {i + 2} every weekday, the operator said."));
+            Assert.True(await call.ResponseStream.MoveNext(timeout.Token));
+            Assert.Equal(i, call.ResponseStream.Current.Index);
+            ids.Add(call.ResponseStream.Current.Id);
+        }
+        await call.RequestStream.CompleteAsync();
+
+        Assert.False(await call.ResponseStream.MoveNext(timeout.Token));
+        Assert.Equal(3, ids.Distinct().Count(id => id > 0));
+    }
+
+    [Fact]
     public async Task ListArticles_PagesWithTokens_AndRefusesForgedTokens()
     {
         var first = await Client.ListArticlesAsync(new ListArticlesRequest { PageSize = 3 });
