@@ -256,7 +256,7 @@ internal static partial class CandidateExtractor
 
     /// <summary>
     /// "15 for males", "has three newspapers", "Fifty-seven chapels": a number outside the known units and outside dates still
-    /// counts things; it fits best when the asked-for noun follows it.
+    /// counts things; it fits best when the asked-for noun follows it. "[35]" is a reference, not a count.
     /// </summary>
     private static IEnumerable<AnswerCandidate> BareNumbers(QuestionAnalysis question, EvidenceSentence sentence)
     {
@@ -271,6 +271,7 @@ internal static partial class CandidateExtractor
             var isDigits = number.All(c => char.IsDigit(c) || c == ',' || c == '.') && char.IsDigit(number[0]);
             if (!isDigits && (!char.IsLetter(word.Lower[0]) || word.Lower.Length < 3 || QuantityExtractor.ParseNumber(word.Lower) is null)
                 || word.Lower is "one" && !(i + 1 < words.Count && words[i + 1].Stem == nounStem)
+                || word.Start > 0 && sentence.Text[word.Start - 1] == '['
                 || sentence.Quantities.Any(q => q.Start <= word.Start && word.Start < q.End)
                 || sentence.Dates.Any(d => d.Start <= word.Start && word.Start < d.End))
             {
