@@ -18,12 +18,15 @@ namespace Bots.ArticleStore.Storage;
 /// silently dead connection.</item>
 /// </list>
 /// </summary>
-public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan pollInterval)
+public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan pollInterval, TimeSpan? maxPublishWait = null)
 {
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest a write waits for watchers to be told; a stuck watcher must not stall imports.</summary>
-    public static readonly TimeSpan MaxPublishWait = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan DefaultMaxPublishWait = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest a write waits for watchers to be told (default <see cref="DefaultMaxPublishWait"/>).</summary>
+    public TimeSpan MaxPublishWait { get; } = maxPublishWait ?? DefaultMaxPublishWait;
 
     private readonly ConcurrentDictionary<Watcher, byte> _watchers = new();
     private TaskCompletionSource _changed = NewSignal();
