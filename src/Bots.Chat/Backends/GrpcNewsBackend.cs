@@ -27,8 +27,23 @@ internal sealed class GrpcNewsBackend(
     public Task<Article> GetArticleAsync(long id, CancellationToken cancellationToken) =>
         CallAsync(BackendService.ArticleStore, o => store.GetArticleAsync(new GetArticleRequest { Id = id }, o), cancellationToken);
 
-    public Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        CallAsync(BackendService.ArticleStore, o => store.GetStatsAsync(new GetStatsRequest(), o), cancellationToken);
+    private StoreStats? _stats;
+
+    /// <summary>
+    /// The store's statistics, reused while the corpus version is unchanged: every declined answer shows the coverage,
+    /// and counting a large collection costs the store far more than telling its version.
+    /// </summary>
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        var version = await CallAsync(BackendService.ArticleStore, o => store.GetCorpusVersionAsync(new GetCorpusVersionRequest(), o), cancellationToken);
+        if (Volatile.Read(ref _stats) is { } known && known.Version == version.Version)
+        {
+            return known;
+        }
+        var stats = await CallAsync(BackendService.ArticleStore, o => store.GetStatsAsync(new GetStatsRequest(), o), cancellationToken);
+        Volatile.Write(ref _stats, stats);
+        return stats;
+    }
 
     public async Task<IReadOnlyList<string>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public sealed class StandInBackends : INewsBackend, IAsyncDisposable
 
     public Func<Task<StoreStats>> GetStats { get; set; } = () => Task.FromResult(Answers.Stats());
 
+    /// <summary>The store's corpus version; unset, the version <see cref="GetStats"/> reports.</summary>
+    public Func<long>? CorpusVersion { get; set; }
+
     public Func<string, int, Task<IReadOnlyList<string>>> Suggest { get; set; } =
         (prefix, limit) => Task.FromResult<IReadOnlyList<string>>(
             Answers.Topics.Where(t => t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Take(limit).ToList());
@@ -145,6 +148,9 @@ public sealed class StandInBackends : INewsBackend, IAsyncDisposable
         public override Task<Article> GetArticle(GetArticleRequest request, ServerCallContext context) => backends.GetArticle(request.Id);
 
         public override Task<StoreStats> GetStats(GetStatsRequest request, ServerCallContext context) => backends.GetStats();
+
+        public override async Task<CorpusVersion> GetCorpusVersion(GetCorpusVersionRequest request, ServerCallContext context) =>
+            new() { Version = backends.CorpusVersion is { } version ? version() : (await backends.GetStats()).Version };
 
         public override async Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context) =>
             new() { Suggestions = { await backends.Suggest(request.Prefix, request.Limit == 0 ? 25 : request.Limit) } };

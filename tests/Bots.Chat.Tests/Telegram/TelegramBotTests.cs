@@ -99,6 +99,36 @@ public sealed class TelegramBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Declined_Repeatedly_CountsTheCollectionOncePerCorpusVersion()
+    {
+        var counted = 0;
+        var version = 7L;
+        _backends.Ask = _ => Task.FromResult(Answers.Declined());
+        _backends.CorpusVersion = () => Interlocked.Read(ref version);
+        _backends.GetStats = () =>
+        {
+            Interlocked.Increment(ref counted);
+            var stats = Answers.Stats();
+            stats.Version = Interlocked.Read(ref version);
+            return Task.FromResult(stats);
+        };
+        await StartAppAsync();
+
+        _telegram.SendUserMessage(Reader, "What did Elon Musk say?");
+        await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader, count: 1);
+        _telegram.SendUserMessage(Reader, "What did Elon Musk buy?");
+        await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader, count: 2);
+        var countedBeforeNewArticles = Volatile.Read(ref counted);
+        Interlocked.Exchange(ref version, 8);
+        _telegram.SendUserMessage(Reader, "What did Elon Musk sell?");
+        var replies = await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader, count: 3);
+
+        Assert.Equal(1, countedBeforeNewArticles);
+        Assert.Equal(2, Volatile.Read(ref counted));
+        Assert.All(replies, r => Assert.Contains("I have read 120 articles", r.VisibleText));
+    }
+
+    [Fact]
     public async Task Group_AskAddressedToTheBot_IsAnswered_OtherChatterIgnored()
     {
         await StartAppAsync();
