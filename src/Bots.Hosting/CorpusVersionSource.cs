@@ -10,8 +10,9 @@ namespace Bots.Hosting;
 /// <summary>
 /// The store's current corpus version, for cache keys: a key built on it can never serve an answer computed
 /// before an article was added or deleted. The version is held in memory from the store's
-/// <c>WatchCorpusVersion</c> stream, which pushes each change before most callers could ask again and repeats
-/// the version as a heartbeat; while that stream is not live (starting, store restarting, heartbeat overdue),
+/// <c>WatchCorpusVersion</c> stream: this source confirms each version once it uses it, and the store acknowledges
+/// a write only after its watchers have confirmed (or a short wait), so a question asked after an article was
+/// stored is keyed on the new version. The store repeats the version as a heartbeat; while that stream is not live (starting, store restarting, heartbeat overdue),
 /// every request asks the store with <c>GetCorpusVersion</c> instead, so a dead stream never serves an old version.
 /// </summary>
 public sealed class CorpusVersionSource : IAsyncDisposable
@@ -84,10 +85,12 @@ public sealed class CorpusVersionSource : IAsyncDisposable
         {
             try
             {
-                using var call = _store.WatchCorpusVersion(new WatchCorpusVersionRequest(), cancellationToken: _stopping.Token);
+                using var call = _store.WatchCorpusVersion(cancellationToken: _stopping.Token);
                 await foreach (var message in call.ResponseStream.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
                 {
                     Volatile.Write(ref _streamed, new Streamed(message.Version.ToString(CultureInfo.InvariantCulture), Stopwatch.GetTimestamp()));
+                    // Only now, with the version in use, may the store acknowledge the write that made it.
+                    await call.RequestStream.WriteAsync(new WatchCorpusVersionRequest { AppliedVersion = message.Version }).ConfigureAwait(false);
                     delay = FirstRetryDelay;
                     if (lost)
                     {

@@ -139,13 +139,15 @@ public sealed class ArticleStoreService(ArticleLibrary library, CorpusVersionMon
     public override Task<CorpusVersion> GetCorpusVersion(GetCorpusVersionRequest request, ServerCallContext context) =>
         GuardAsync(async () => new CorpusVersion { Version = await library.Repository.GetVersionAsync(context.CancellationToken) });
 
-    public override async Task WatchCorpusVersion(WatchCorpusVersionRequest request, IServerStreamWriter<CorpusVersion> responseStream, ServerCallContext context)
+    public override async Task WatchCorpusVersion(IAsyncStreamReader<WatchCorpusVersionRequest> requestStream, IServerStreamWriter<CorpusVersion> responseStream, ServerCallContext context)
     {
         // A stopping store ends the stream (the watcher falls back and reconnects) rather than holding shutdown open.
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var acknowledgements = corpusVersions.NewAcknowledgements();
+        var reading = ReadAcknowledgementsAsync(requestStream, acknowledgements, ended);
         try
         {
-            await foreach (var version in corpusVersions.WatchAsync(ended.Token))
+            await foreach (var version in corpusVersions.WatchAsync(acknowledgements, ended.Token))
             {
                 await responseStream.WriteAsync(new CorpusVersion { Version = version });
             }
@@ -154,6 +156,28 @@ public sealed class ArticleStoreService(ArticleLibrary library, CorpusVersionMon
         {
             // The watcher hung up or the store is stopping: the stream simply ends.
         }
+        finally
+        {
+            await ended.CancelAsync();
+            await reading;
+        }
+    }
+
+    private static async Task ReadAcknowledgementsAsync(IAsyncStreamReader<WatchCorpusVersionRequest> requestStream, CorpusVersionMonitor.Acknowledgements acknowledgements, CancellationTokenSource ended)
+    {
+        try
+        {
+            while (await requestStream.MoveNext(ended.Token))
+            {
+                acknowledgements.Applied(requestStream.Current.AppliedVersion);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or RpcException)
+        {
+            // The call is ending.
+        }
+        // The watcher closed its side: it is gone.
+        await ended.CancelAsync();
     }
 
     public override Task<SuggestResponse> Suggest(SuggestRequest request, ServerCallContext context) =>

@@ -74,10 +74,20 @@ public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan
         }
     }
 
-    /// <summary>The current version, then each new one as it is committed and the same one at every poll, until cancelled.</summary>
-    public async IAsyncEnumerable<long> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The current version, then each new one as it is committed and the same one at every poll, until cancelled.
+    /// A version counts as taken once the consumer asks for the next one.
+    /// </summary>
+    public IAsyncEnumerable<long> WatchAsync(CancellationToken cancellationToken) => WatchAsync(acknowledgements: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WatchAsync(CancellationToken)"/>, but a version counts as taken only when the watcher says it
+    /// applied it (<see cref="Acknowledgements.Applied"/>): for a remote watcher, having sent a version is not having
+    /// applied it.
+    /// </summary>
+    public async IAsyncEnumerable<long> WatchAsync(Acknowledgements? acknowledgements, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var watcher = new Watcher();
+        var watcher = acknowledgements?.Watcher ?? new Watcher(this);
         _watchers.TryAdd(watcher, 0);
         try
         {
@@ -93,9 +103,11 @@ public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan
                     last = version;
                     yield return version;
                 }
-                // Resumed: the consumer has written the version to the stream.
-                Volatile.Write(ref watcher.Delivered, version);
-                Interlocked.Exchange(ref _delivered, NewSignal()).TrySetResult();
+                if (acknowledgements is null)
+                {
+                    // Resumed: the consumer has taken the version.
+                    watcher.Applied(version);
+                }
                 try
                 {
                     await changed.WaitAsync(pollInterval, cancellationToken).ConfigureAwait(false);
@@ -114,10 +126,41 @@ public sealed class CorpusVersionMonitor(IArticleRepository repository, TimeSpan
         }
     }
 
+    /// <summary>A watcher's reports of the versions it has applied, for <see cref="WatchAsync(Acknowledgements?, CancellationToken)"/>.</summary>
+    public Acknowledgements NewAcknowledgements() => new(new Watcher(this));
+
+    private void SignalDelivered() => Interlocked.Exchange(ref _delivered, NewSignal()).TrySetResult();
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class Watcher
+    /// <summary>Where a remote watcher's acknowledgements go.</summary>
+    public sealed class Acknowledgements
+    {
+        internal Acknowledgements(Watcher watcher) => Watcher = watcher;
+
+        internal Watcher Watcher { get; }
+
+        /// <summary>The watcher now uses <paramref name="version"/>.</summary>
+        public void Applied(long version) => Watcher.Applied(version);
+    }
+
+    internal sealed class Watcher(CorpusVersionMonitor monitor)
     {
         public long Delivered = -1;
+
+        public void Applied(long version)
+        {
+            long seen;
+            do
+            {
+                seen = Volatile.Read(ref Delivered);
+                if (version <= seen)
+                {
+                    return;
+                }
+            }
+            while (Interlocked.CompareExchange(ref Delivered, version, seen) != seen);
+            monitor.SignalDelivered();
+        }
     }
 }

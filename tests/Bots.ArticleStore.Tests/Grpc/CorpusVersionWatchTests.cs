@@ -28,7 +28,7 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
     [Fact]
     public async Task Watch_SendsTheCurrentVersionFirst_ThenEachWrite()
     {
-        using var watch = server.Client.WatchCorpusVersion(new WatchCorpusVersionRequest());
+        using var watch = server.Client.WatchCorpusVersion();
         var initial = await NextAsync(watch);
         Assert.Equal((await server.Client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version, initial);
 
@@ -42,9 +42,32 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddArticle_IsAcknowledgedOnlyAfterTheWatcherAppliedTheNewVersion()
+    {
+        using var watch = server.Client.WatchCorpusVersion();
+        await NextAsync(watch);
+        long confirmedAt = 0;
+        var confirming = Task.Run(async () =>
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(CancellationToken.None));
+            // A cache a little slow to apply the version: the write must wait for it (up to the store's short limit).
+            await Task.Delay(50);
+            Interlocked.Exchange(ref confirmedAt, Stopwatch.GetTimestamp());
+            await watch.RequestStream.WriteAsync(new WatchCorpusVersionRequest { AppliedVersion = watch.ResponseStream.Current.Version });
+        });
+
+        await server.Client.AddArticleAsync(Article("Tugboat crew rescues stranded swimmers"));
+        var returnedAt = Stopwatch.GetTimestamp();
+        await confirming;
+
+        var confirmed = Interlocked.Read(ref confirmedAt);
+        Assert.True(confirmed != 0 && confirmed <= returnedAt, "the add was acknowledged before the watcher confirmed the new version");
+    }
+
+    [Fact]
     public async Task Watch_WithNoWrites_RepeatsTheVersionAsAHeartbeat()
     {
-        using var watch = server.Client.WatchCorpusVersion(new WatchCorpusVersionRequest());
+        using var watch = server.Client.WatchCorpusVersion();
         var first = await NextAsync(watch);
         var clock = Stopwatch.StartNew();
 
@@ -133,11 +156,14 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
         Published = "2024-10-04",
     };
 
-    private static async Task<long> NextAsync(AsyncServerStreamingCall<CorpusVersion> watch, TimeSpan? timeout = null)
+    /// <summary>The next version on the stream, confirmed as applied as a cache does.</summary>
+    private static async Task<long> NextAsync(AsyncDuplexStreamingCall<WatchCorpusVersionRequest, CorpusVersion> watch, TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
         Assert.True(await watch.ResponseStream.MoveNext(cancel.Token), "the watch stream ended");
-        return watch.ResponseStream.Current.Version;
+        var version = watch.ResponseStream.Current.Version;
+        await watch.RequestStream.WriteAsync(new WatchCorpusVersionRequest { AppliedVersion = version });
+        return version;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
