@@ -33,9 +33,9 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
         Assert.Equal((await server.Client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version, initial);
 
         var added = await server.Client.AddArticleAsync(Article("Harbour crane collapses in a storm"));
-        var afterAdd = await NextAsync(watch);
+        var afterAdd = await NextChangeAsync(watch, initial);
         await server.Client.DeleteArticleAsync(new DeleteArticleRequest { Id = added.Id });
-        var afterDelete = await NextAsync(watch);
+        var afterDelete = await NextChangeAsync(watch, afterAdd);
 
         Assert.True(afterAdd > initial, $"after the add the stream said {afterAdd}, before it {initial}");
         Assert.True(afterDelete > afterAdd, $"after the delete the stream said {afterDelete}, before it {afterAdd}");
@@ -155,6 +155,16 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
         Source = "Port Gazette",
         Published = "2024-10-04",
     };
+
+    /// <summary>The next version other than <paramref name="previous"/>, past any heartbeats repeating it.</summary>
+    private static async Task<long> NextChangeAsync(AsyncDuplexStreamingCall<WatchCorpusVersionRequest, CorpusVersion> watch, long previous)
+    {
+        long version;
+        while ((version = await NextAsync(watch)) == previous)
+        {
+        }
+        return version;
+    }
 
     /// <summary>The next version on the stream, confirmed as applied as a cache does.</summary>
     private static async Task<long> NextAsync(AsyncDuplexStreamingCall<WatchCorpusVersionRequest, CorpusVersion> watch, TimeSpan? timeout = null)
