@@ -12,27 +12,15 @@ public sealed class CacheFreshnessTests
     [Fact]
     public async Task Ask_AfterAnArticleThatAnswersADeclinedQuestion_IsAnsweredNotServedFromCache()
     {
-        if (!ExternalTool.Require(RedisServer.IsAvailable, "redis-server", "apt-get install redis-server"))
+        if (await CachedQa.StartAsync() is not { } system)
         {
             return;
         }
 
-        await using var redis = await RedisServer.StartAsync();
-        var data = Directory.CreateTempSubdirectory("bots-cache-");
-        try
+        await using (system)
         {
-            await using var store = await ServiceProcess.StartAsync("Bots.ArticleStore", new Dictionary<string, string>
-            {
-                ["Bots:DataDir"] = data.FullName,
-                ["Bots:SeedsDir"] = RepoPaths.Seeds,
-            });
-            await using var qa = await ServiceProcess.StartAsync("Bots.QuestionAnswering", new Dictionary<string, string>
-            {
-                ["Services:ArticleStore"] = store.GrpcAddress,
-                ["Bots:Redis"] = redis.ConnectionString,
-            });
-            using var storeChannel = GrpcChannel.ForAddress(store.GrpcAddress);
-            using var qaChannel = GrpcChannel.ForAddress(qa.GrpcAddress);
+            using var storeChannel = GrpcChannel.ForAddress(system.Store.GrpcAddress);
+            using var qaChannel = GrpcChannel.ForAddress(system.Qa.GrpcAddress);
             var articles = new V1.ArticleStore.ArticleStoreClient(storeChannel);
             var questions = new V1.QuestionAnswering.QuestionAnsweringClient(qaChannel);
             const string question = "When did Abbas visit Tokyo?";
@@ -56,38 +44,22 @@ public sealed class CacheFreshnessTests
             Assert.Contains("March", after.Answer, StringComparison.OrdinalIgnoreCase);
             Assert.Contains(after.Citations, c => c.Source == "Kyodo News");
         }
-        finally
-        {
-            data.Delete(recursive: true);
-        }
     }
 
     [Fact]
     public async Task Ask_WhileRedisIsDown_StillAnswers()
     {
-        if (!ExternalTool.Require(RedisServer.IsAvailable, "redis-server", "apt-get install redis-server"))
+        if (await CachedQa.StartAsync() is not { } system)
         {
             return;
         }
 
-        await using var redis = await RedisServer.StartAsync();
-        var data = Directory.CreateTempSubdirectory("bots-cache-");
-        try
+        await using (system)
         {
-            await using var store = await ServiceProcess.StartAsync("Bots.ArticleStore", new Dictionary<string, string>
-            {
-                ["Bots:DataDir"] = data.FullName,
-                ["Bots:SeedsDir"] = RepoPaths.Seeds,
-            });
-            await using var qa = await ServiceProcess.StartAsync("Bots.QuestionAnswering", new Dictionary<string, string>
-            {
-                ["Services:ArticleStore"] = store.GrpcAddress,
-                ["Bots:Redis"] = redis.ConnectionString,
-            });
-            using var channel = GrpcChannel.ForAddress(qa.GrpcAddress);
+            using var channel = GrpcChannel.ForAddress(system.Qa.GrpcAddress);
             var questions = new V1.QuestionAnswering.QuestionAnsweringClient(channel);
             await questions.AskAsync(new AskRequest { Question = "When did Abbas visit Moscow?" });
-            await redis.KillAsync();
+            await system.Redis.KillAsync();
 
             var started = DateTime.UtcNow;
             var answer = await questions.AskAsync(new AskRequest { Question = "Who won the Palestinian elections in 2006?" });
@@ -98,9 +70,71 @@ public sealed class CacheFreshnessTests
             Assert.Contains("Hamas", again.Answer, StringComparison.Ordinal);
             Assert.True(elapsed < TimeSpan.FromSeconds(3), $"two asks with Redis down took {elapsed.TotalMilliseconds:F0} ms");
         }
-        finally
+    }
+
+    /// <summary>A real redis-server, the store (over the seeds) and QA caching in that Redis, as separate processes.</summary>
+    private sealed class CachedQa : IAsyncDisposable
+    {
+        private readonly DirectoryInfo _data;
+
+        private CachedQa(RedisServer redis, DirectoryInfo data, ServiceProcess store, ServiceProcess qa)
         {
-            data.Delete(recursive: true);
+            Redis = redis;
+            _data = data;
+            Store = store;
+            Qa = qa;
+        }
+
+        public RedisServer Redis { get; }
+
+        public ServiceProcess Store { get; }
+
+        public ServiceProcess Qa { get; }
+
+        /// <summary>The running system, or null (the test returns) when redis-server is missing outside CI.</summary>
+        public static async Task<CachedQa?> StartAsync()
+        {
+            if (!ExternalTool.Require(RedisServer.IsAvailable, "redis-server", "apt-get install redis-server"))
+            {
+                return null;
+            }
+
+            var redis = await RedisServer.StartAsync();
+            var data = Directory.CreateTempSubdirectory("bots-cache-");
+            ServiceProcess? store = null;
+            try
+            {
+                store = await ServiceProcess.StartAsync("Bots.ArticleStore", new Dictionary<string, string>
+                {
+                    ["Bots:DataDir"] = data.FullName,
+                    ["Bots:SeedsDir"] = RepoPaths.Seeds,
+                });
+                var qa = await ServiceProcess.StartAsync("Bots.QuestionAnswering", new Dictionary<string, string>
+                {
+                    ["Services:ArticleStore"] = store.GrpcAddress,
+                    ["Bots:Redis"] = redis.ConnectionString,
+                });
+                return new CachedQa(redis, data, store, qa);
+            }
+            catch
+            {
+                // Nothing started may outlive a failed start.
+                if (store is not null)
+                {
+                    await store.DisposeAsync();
+                }
+                await redis.DisposeAsync();
+                data.Delete(recursive: true);
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Qa.DisposeAsync();
+            await Store.DisposeAsync();
+            await Redis.DisposeAsync();
+            _data.Delete(recursive: true);
         }
     }
 }
