@@ -135,6 +135,27 @@ public abstract class InteropClientTests : IDisposable
     }
 
     [Fact]
+    public async Task DuplexCall_ReachesTheServerBeforeTheClientWritesAnything()
+    {
+        if (Skip)
+        {
+            return;
+        }
+
+        // A watch-style call: the server speaks first. Its request HEADERS must leave the client at once, not sit in
+        // the connection's buffer until some later write flushes it. A fresh channel has no other traffic to do that.
+        using var channel = GrpcChannel.ForAddress(_server.Address);
+        var client = new TestService.TestServiceClient(channel);
+        using var call = client.FullDuplexCall(new Metadata { { "x-grpc-test-echo-initial", "server-first" } });
+
+        var headers = await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("server-first", headers.GetValue("x-grpc-test-echo-initial"));
+        await call.RequestStream.CompleteAsync();
+        Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task EmptyStream_EndsWithoutResponses()
     {
         if (Skip)

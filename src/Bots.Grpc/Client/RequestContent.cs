@@ -42,6 +42,18 @@ internal sealed class PushStreamContent : HttpContent
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         using var registration = cancellationToken.UnsafeRegister(static state => ((PushStreamContent)state!).Abort(), this);
+        // SocketsHttpHandler holds a request's HEADERS frame back until its first DATA frame. A call whose server
+        // speaks first (a watch) would otherwise never reach the server until some other write flushed the connection.
+        try
+        {
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Abort();
+            throw;
+        }
+
         _stream.TrySetResult(stream);
         await _complete.Task.ConfigureAwait(false);
     }
