@@ -202,6 +202,7 @@ public static partial class QuestionAnalyzer
                 ? dates.Where(d => d.Precision <= (analysis.DatePrecision is null ? Text.Dates.DatePrecision.Year : Text.Dates.DatePrecision.Month)).ToList()
                 : dates,
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
+            Nationalities = Nationalities(text, terms),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
         };
     }
@@ -323,6 +324,28 @@ public static partial class QuestionAnalyzer
 
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
+    }
+
+    /// <summary>"the Russian elections", "Russia's GDP": a country or demonym directly before one of the question's event words.</summary>
+    private static List<NationalityConstraint> Nationalities(string text, List<QuestionTerm> terms)
+    {
+        var words = Tokenizer.Words(text).Select(StripPossessive).ToList();
+        var constraints = new List<NationalityConstraint>();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (Gazetteer.FindCountry(words[i]) is not { } country)
+            {
+                continue;
+            }
+
+            var stem = Lexicon.StemOf(words[i + 1]);
+            if (terms.Any(t => !t.IsRoleWord && t.Stem == stem) && constraints.All(c => c.NounStem != stem))
+            {
+                constraints.Add(new NationalityConstraint(country, stem));
+            }
+        }
+
+        return constraints;
     }
 
     private static FocusName ToFocus(string name, EntityKind kind)

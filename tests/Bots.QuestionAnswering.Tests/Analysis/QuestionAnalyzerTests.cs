@@ -203,4 +203,27 @@ public sealed class QuestionAnalyzerTests
 
         Assert.DoesNotContain(analysis.DateConstraints, d => d.Precision == DatePrecision.Decade);
     }
+
+    [Theory]
+    [InlineData("Who won the Russian elections in 2006?", "Russia", "elect")]
+    [InlineData("what is russia's gdp", "Russia", "gdp")]
+    [InlineData("How much aid did the French government pledge?", "France", "govern")]
+    [InlineData("How fast did the Japanese economy grow in 2020?", "Japan", "economi")]
+    public void Analyze_CountryOrDemonymBeforeAnEventWord_IsANationalityConstraint(string question, string country, string stem)
+    {
+        var constraint = Assert.Single(QuestionAnalyzer.Analyze(question, Today).Nationalities);
+
+        Assert.Equal(country, constraint.Country.Name);
+        Assert.Equal(stem, constraint.NounStem);
+    }
+
+    [Theory]
+    [InlineData("Who is the Iranian president?")]
+    [InlineData("When did the Iranian president meet Sergei Shoigu?")]
+    [InlineData("When did Abbas visit Moscow?")]
+    [InlineData("Who won the elections in Russia?")]
+    public void Analyze_NoNationalityQualifyingAnEventWord_HasNoNationalityConstraint(string question)
+    {
+        Assert.Empty(QuestionAnalyzer.Analyze(question, Today).Nationalities);
+    }
 }
