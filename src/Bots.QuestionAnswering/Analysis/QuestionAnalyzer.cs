@@ -186,6 +186,13 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "What title did Thomas Blantz have?", "What is the title of Theodore Hesburgh?": the person's role, said of them.
+        if (analysis.Type == AnswerType.Description && RoleNouns.Contains(RoleNounOf(analysis) ?? string.Empty)
+            && names.LastOrDefault(n => n.Kind == EntityKind.Person || n.Words.Count >= 2 && n.Kind == EntityKind.Other) is { } holder)
+        {
+            analysis = analysis with { DescriptionTarget = holder.Text, TypeNoun = RoleNounOf(analysis) };
+        }
+
         if (analysis.Type == AnswerType.Person)
         {
             var verbs = Tokenizer.Words(lower);
@@ -225,6 +232,11 @@ public static partial class QuestionAnalyzer
         if (Regex.IsMatch(lower, @"\bhow\s+old\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Age };
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+(?:far|tall|high|large|big|deep|wide|heavy|fast|long\s+is)\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Any };
         }
 
         if (Regex.IsMatch(lower, @"\bhow\s+many\b"))
@@ -324,6 +336,23 @@ public static partial class QuestionAnalyzer
 
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
+    }
+
+    private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
+    {
+        "title", "role", "position", "job", "post", "office", "professorship", "occupation", "profession", "rank",
+    };
+
+    /// <summary>The noun asked for ("what title …") or the head of the described thing ("what is the title of …").</summary>
+    private static string? RoleNounOf(QuestionAnalysis analysis)
+    {
+        if (analysis.TypeNoun is { } noun)
+        {
+            return noun;
+        }
+
+        var match = analysis.DescriptionTarget is { } target ? Regex.Match(target, @"^(?:the\s+|his\s+|her\s+)?(?<n>[a-z]+)\s+of\b") : Match.Empty;
+        return match.Success ? match.Groups["n"].Value : null;
     }
 
     /// <summary>"the Russian elections", "Russia's GDP": a country or demonym directly before one of the question's event words.</summary>

@@ -16,8 +16,8 @@ namespace Bots.QuestionAnswering.Answering;
 public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOptions options, TimeProvider? clock = null)
 {
     private const int SentencesToMine = 14;
-    private const double MinimumCoverage = 0.45;
-    private const double MinimumEventCoverage = 0.34;
+    private const double MinimumCoverage = 0.35;
+    private const double MinimumEventCoverage = 0.2;
     private const double MinimumScore = 0.2;
     private const double MinimumFallbackScore = 0.12;
     private const double DisagreementRatio = 0.85;

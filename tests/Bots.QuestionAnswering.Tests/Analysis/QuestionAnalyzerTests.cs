@@ -226,4 +226,26 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Empty(QuestionAnalyzer.Analyze(question, Today).Nationalities);
     }
+
+    [Theory]
+    [InlineData("How far does the average student travel?")]
+    [InlineData("how tall is the tower")]
+    [InlineData("How large is the campus?")]
+    public void Analyze_HowFarTallLarge_AsksForAnAmount(string question)
+    {
+        Assert.Equal(AnswerType.Quantity, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("What title did Thomas Blantz have at the university?", "Thomas Blantz", "title")]
+    [InlineData("Which role did Charles Sheedy have?", "Charles Sheedy", "role")]
+    [InlineData("What is the title of Theodore Hesburgh?", "Theodore Hesburgh", "title")]
+    public void Analyze_RoleOfANamedPerson_DescribesThePerson(string question, string target, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Description, analysis.Type);
+        Assert.Equal(target, analysis.DescriptionTarget);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
 }
