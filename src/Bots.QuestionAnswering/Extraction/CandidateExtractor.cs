@@ -123,7 +123,7 @@ internal static partial class CandidateExtractor
             }
 
             found = true;
-            var name = isPerson ? WithHonorific(entity, entity.Canonical) : entity.Name;
+            var name = isPerson ? WithHonorific(entity, entity.Canonical, sentence.Text) : entity.Name;
             yield return Candidate(name, "name:" + Surname(name), sentence, entity.Start, entity.Length, fit);
         }
 
@@ -352,6 +352,9 @@ internal static partial class CandidateExtractor
     [GeneratedRegex(@"\b(?:over|more than|less than|fewer than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Approximator();
 
+    [GeneratedRegex(@"\b(?<h>(?:Father|Fr\.|Rev\.|Reverend|Saint|St\.|Sister|Brother|Professor|Prof\.|Dr\.|Sir|Cardinal|Bishop|Archbishop|Pope|Rabbi|Imam|Sheikh|Monsignor|Msgr\.))\s+$")]
+    private static partial Regex HonorificBefore();
+
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
     {
         "father", "fr", "rev", "reverend", "saint", "st", "sister", "brother", "professor", "prof", "dr", "sir",
@@ -359,11 +362,13 @@ internal static partial class CandidateExtractor
     };
 
     /// <summary>"Father Julius Nieuwland", "Saint Bernadette": a form of address is part of how the person is named; an office is not.</summary>
-    private static string WithHonorific(EntityMention entity, string name)
+    private static string WithHonorific(EntityMention entity, string name, string text)
     {
         if (entity.Title is not { } title || name.Split(' ').Length > 4)
         {
-            return name;
+            // "the Rev. William Corby": the recogniser may leave the form of address outside the name.
+            var before = HonorificBefore().Match(text[..entity.Start]);
+            return before.Success && name.Split(' ').Length <= 4 ? $"{before.Groups["h"].Value} {name}" : name;
         }
 
         var last = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd('.');
@@ -676,13 +681,26 @@ internal static partial class CandidateExtractor
     private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)
     {
         // The role may be a title ("Palestinian President Mahmoud Abbas") or an apposition before the name ("the Palestinian leader, Mahmoud Abbas").
-        var previousEnd = sentence.Entities.Where(e => e.End <= entity.Start).Select(e => e.End).DefaultIfEmpty(0).Max();
+        // A title fragment the recogniser left apart ("the Rev.") is no other person bounding the window.
+        var previousEnd = sentence.Entities.Where(e => e.End <= entity.Start && e.Kind != EntityKind.Other).Select(e => e.End).DefaultIfEmpty(0).Max();
         var windowStart = Math.Max(previousEnd, Math.Max(0, entity.Start - 40));
         var context = sentence.Text[windowStart..entity.Start] + " " + (entity.Title ?? string.Empty);
-        var words = EvidenceSentence.WordSet(Tokenizer.Words(context)).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
         var roles = question.RoleWords.Select(Lexicon.StemOf).ToList();
-        var matched = roles.Count(r => words.Contains(r) || Lexicon.RelatedStems(r).Any(words.Contains));
-        return matched == roles.Count ? 1.0 : 0.15;
+        if (HasRoles(context, roles))
+        {
+            return 1.0;
+        }
+
+        // Or said of the person after the name, before the next one: "O'Hara was elected … president of Notre Dame in 1934".
+        var nextStart = sentence.Entities.Where(e => e.Start >= entity.End && e.Kind == EntityKind.Person).Select(e => e.Start).DefaultIfEmpty(sentence.Text.Length).Min();
+        var after = sentence.Text[entity.End..Math.Min(nextStart, Math.Min(sentence.Text.Length, entity.End + 80))];
+        return Regex.IsMatch(after, @"^\s*(?:,|was|is|became|has been|had been|served)", RegexOptions.IgnoreCase) && HasRoles(after, roles) ? 0.9 : 0.15;
+    }
+
+    private static bool HasRoles(string context, List<string> roles)
+    {
+        var words = EvidenceSentence.WordSet(Tokenizer.Words(context)).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
+        return roles.All(r => words.Contains(r) || Lexicon.RelatedStems(r).Any(words.Contains));
     }
 
     private static EntityMention? Speaker(EvidenceSentence sentence)

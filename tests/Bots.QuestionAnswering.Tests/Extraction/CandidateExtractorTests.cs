@@ -121,4 +121,24 @@ public sealed class CandidateExtractorTests
 
         Assert.Contains("Hesburgh Library", best.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Who was the president of the college in 1879?", "The founder, Fr. Sorin and the president at the time, the Rev. William Corby, planned the rebuilding.", "Rev. William Corby")]
+    [InlineData("Who was the president of the college in 1934?", "Holy Cross Father John Francis O'Hara was elected vice-president in 1933 and president of the college in 1934.", "Father John Francis O'Hara")]
+    [InlineData("Who was the mayor of the town in 1990?", "Anna Berg, who was elected mayor of the town in 1990, opened the bridge.", "Anna Berg")]
+    public void Extract_RoleSaidBeforeOrAfterTheName_FitsTheRoleQuestion(string question, string sentence, string expected)
+    {
+        var best = Extract(question, sentence)[0];
+
+        Assert.Equal(expected, best.Text);
+        Assert.True(best.Fit >= 0.9, $"fit {best.Fit}");
+    }
+
+    [Fact]
+    public void Extract_RoleOfAnotherPersonAfterTheName_DoesNotFit()
+    {
+        var candidates = Extract("Who was the mayor of the town in 1990?", "Anna Berg met Karl Lund, who was elected mayor of the town in 1990.");
+
+        Assert.True(candidates.Single(c => c.Text == "Anna Berg").Fit < 0.5);
+    }
 }
