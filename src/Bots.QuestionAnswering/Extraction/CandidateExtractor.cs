@@ -528,12 +528,14 @@ internal static partial class CandidateExtractor
                 fit *= question.AsksForName ? 1.5 : 1.1;
             }
 
-            // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front.
+            // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front —
+            // unless capitalised, as part of the name ("Buechner Prize for Preaching", "Congregation of Holy Cross").
             var start = phrase.Start;
             var end = phrase.End;
             foreach (var word in sentence.Words.Where(w => w.Start >= phrase.Start && w.Start + w.Length <= phrase.End))
             {
-                if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower))
+                if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower)
+                    || char.IsUpper(sentence.Text[word.Start]) && !StopWords.Contains(word.Lower))
                 {
                     break;
                 }

@@ -141,4 +141,13 @@ public sealed class CandidateExtractorTests
 
         Assert.True(candidates.Single(c => c.Text == "Anna Berg").Fit < 0.5);
     }
+
+    [Theory]
+    [InlineData("Which prize did Frederick Buechner create?", "Buechner created a Buechner Prize for Preaching at the seminary.", "Buechner Prize for Preaching")]
+    [InlineData("Which congregation runs the college?", "The college is run by the Congregation of Holy Cross.", "Congregation of Holy Cross")]
+    [InlineData("Which artist painted the mural?", "The mural was painted by artist Millard Sheets in 1964.", "Millard Sheets")]
+    public void Extract_AskedWordsInsideAName_StayPartOfIt(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
 }
