@@ -16,6 +16,10 @@ public sealed class SqliteArticleRepository : IArticleRepository
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly Lock checkpointGate = new();
+    private Task checkpointing = Task.CompletedTask;
+    private bool checkpointRunning;
+    private bool checkpointAgain;
 
     public SqliteArticleRepository(string databasePath)
     {
@@ -70,8 +74,54 @@ public sealed class SqliteArticleRepository : IArticleRepository
         connection.Open();
         // A 32 MB page cache (default 2 MB) keeps the FTS segments being merged and the duplicate-key
         // index in memory while importing; re-reading them from the OS was a fifth of the import time.
-        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
+        // Checkpoints run on their own thread after each write (ScheduleCheckpoint), not inside the commit.
+        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0;");
         return connection;
+    }
+
+    /// <summary>
+    /// A commit is durable once its WAL frames are synced; copying them into the database file (the
+    /// checkpoint SQLite would otherwise run inside every large commit) happens here on another thread,
+    /// so an import's next batch is written meanwhile. At most one runs; writes during it ask for another.
+    /// </summary>
+    private void ScheduleCheckpoint()
+    {
+        lock (checkpointGate)
+        {
+            if (checkpointRunning)
+            {
+                checkpointAgain = true;
+                return;
+            }
+            checkpointRunning = true;
+            checkpointing = Task.Run(Checkpoint);
+        }
+    }
+
+    private void Checkpoint()
+    {
+        while (true)
+        {
+            try
+            {
+                using var connection = Open();
+                // PASSIVE never blocks a writer or reader; frames it cannot copy yet are copied next time.
+                Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+            }
+            catch (SqliteException)
+            {
+                // The WAL keeps every committed write; the next write schedules another attempt.
+            }
+            lock (checkpointGate)
+            {
+                if (!checkpointAgain)
+                {
+                    checkpointRunning = false;
+                    return;
+                }
+                checkpointAgain = false;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<AddOutcome>> AddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
@@ -87,18 +137,26 @@ public sealed class SqliteArticleRepository : IArticleRepository
             await using var transaction = connection.BeginTransaction();
             var commands = new WriteCommands(connection, transaction);
             var outcomes = new List<AddOutcome>(articles.Count);
-            var created = false;
+            // Suggest weights are summed over the batch and written once, in key order: names recur across
+            // a batch's articles, and one upsert per article and term was a fifth of the write time.
+            var suggest = new SuggestTally();
             foreach (var article in articles)
             {
                 var outcome = AddOne(commands, article);
-                created |= outcome.Created;
+                if (outcome.Created)
+                {
+                    suggest.Add(article.SuggestTerms);
+                }
                 outcomes.Add(outcome);
             }
-            if (created)
+            if (suggest.Articles > 0)
             {
+                commands.AddSuggest.Parameters["$terms"].Value = suggest.ToJson();
+                commands.AddSuggest.ExecuteNonQuery();
                 commands.BumpVersion.ExecuteNonQuery();
             }
             transaction.Commit();
+            ScheduleCheckpoint();
             return outcomes;
         }
         finally
@@ -143,8 +201,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertKeys.Parameters["$keys"].Value = keys;
         commands.InsertKeys.Parameters["$id"].Value = id;
         commands.InsertKeys.ExecuteNonQuery();
-        commands.AddSuggest.Parameters["$terms"].Value = JsonSerializer.Serialize(article.SuggestTerms.Select(t => new[] { PassageIds.SuggestKey(t), t }));
-        commands.AddSuggest.ExecuteNonQuery();
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
     }
 
@@ -235,6 +291,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 """, ("$id", id));
             Run(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
             transaction.Commit();
+            ScheduleCheckpoint();
             return true;
         }
         finally
@@ -349,11 +406,16 @@ public sealed class SqliteArticleRepository : IArticleRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        Task pending;
+        lock (checkpointGate)
+        {
+            pending = checkpointing;
+        }
+        await pending;
         SqliteConnection.ClearAllPools();
         writeLock.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
@@ -418,8 +480,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
         // "WHERE true" tells the parser that ON CONFLICT belongs to the INSERT, not to a join.
         public SqliteCommand AddSuggest { get; } = Make(connection, transaction, """
             INSERT INTO suggest_terms (key, display, weight)
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), 1 FROM json_each($terms) WHERE true
-            ON CONFLICT (key) DO UPDATE SET weight = weight + 1
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($terms) WHERE true
+            ON CONFLICT (key) DO UPDATE SET weight = weight + excluded.weight
             """, "$terms");
         public SqliteCommand BumpVersion { get; } = Make(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
 
