@@ -172,12 +172,13 @@ public static partial class TextCleaner
                 continue;
             }
             var key = Key(text);
-            if (WordCount(text) >= 5 && !seen.Add(key))
+            var textWords = WordCount(text);
+            if (textWords >= 5 && !seen.Add(key))
             {
                 continue; // a caption or pull quote printed twice
             }
             state.Paragraphs.Add(text);
-            bodyWords += WordCount(text);
+            bodyWords += textWords;
         }
     }
 
@@ -448,15 +449,25 @@ public static partial class TextCleaner
     /// <summary>Letters and digits only, lower case: two lines that differ only in spacing or punctuation share a key.</summary>
     public static string Key(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Every line and every body is keyed: ASCII is lower-cased without the culture tables.
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = c;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                buffer[length++] = (char)(c | 0x20);
+            }
+            else if (c >= '\u0080' && char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
             }
         }
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     private sealed class State
