@@ -15,11 +15,17 @@ public static class Fts5Ranking
 {
     public const int MaxScored = 4096;
 
+    /// <summary>
+    /// What a tier scores once an earlier, stricter tier has found passages: it only fills the page beneath them, so
+    /// the newest few hundred of its matches do; scoring thousands of partial matches was most of a search's cost.
+    /// </summary>
+    public const int FillScored = 512;
+
     /// <summary>A word in at least this many passages is common: it only retrieves when no query word is rarer.</summary>
     public const int CommonPassages = 1024;
 
     /// <summary>Rowids and bm25 scores (lower is better), best first, at most <paramref name="limit"/>.</summary>
-    public static List<(long Rowid, double Score)> Rank(SqliteConnection connection, ParsedQuery query, SearchFilter filter, int limit)
+    public static List<(long Rowid, double Score)> Rank(SqliteConnection connection, ParsedQuery query, SearchFilter filter, int limit, TermPassageCounts.Generation? counts = null)
     {
         var ranked = new List<(long Rowid, double Score)>(limit);
         var seen = new HashSet<long>();
@@ -31,9 +37,10 @@ public static class Fts5Ranking
         rank.Parameters.AddWithValue("$source", filter.Source ?? "");
         rank.Parameters.AddWithValue("$after", filter.PublishedAfter ?? "");
         rank.Parameters.AddWithValue("$before", filter.PublishedBefore ?? "");
-        foreach (var tier in Tiers(connection, query))
+        foreach (var tier in Tiers(connection, query, counts))
         {
             rank.Parameters["$match"].Value = tier;
+            rank.Parameters["$scored"].Value = ranked.Count == 0 ? MaxScored : FillScored;
             using var reader = rank.ExecuteReader();
             while (reader.Read() && ranked.Count < limit)
             {
@@ -51,8 +58,8 @@ public static class Fts5Ranking
         return ranked;
     }
 
-    /// <summary>The MATCH expressions to run in order, each excluding the query's -words.</summary>
-    public static List<string> Tiers(SqliteConnection connection, ParsedQuery query)
+    /// <summary>The MATCH expressions to run in order, each excluding the query's -words; word counts come from <paramref name="counts"/> when given.</summary>
+    public static List<string> Tiers(SqliteConnection connection, ParsedQuery query, TermPassageCounts.Generation? counts = null)
     {
         var present = new List<(string Term, long Passages)>();
         using (var count = connection.CreateCommand())
@@ -60,10 +67,15 @@ public static class Fts5Ranking
             count.CommandText = Fts5Sql.CountMatches;
             count.Parameters.AddWithValue("$match", "");
             count.Parameters.AddWithValue("$cap", CommonPassages);
-            foreach (var term in query.Include.Select(QuerySyntax.Fts5Term).Distinct())
+            long Count(string term)
             {
                 count.Parameters["$match"].Value = term;
-                var passages = (long)count.ExecuteScalar()!;
+                return (long)count.ExecuteScalar()!;
+            }
+
+            foreach (var term in query.Include.Select(QuerySyntax.Fts5Term).Distinct())
+            {
+                var passages = counts is null ? Count(term) : counts.GetOrCount(term, Count);
                 if (passages > 0)
                 {
                     present.Add((term, passages));

@@ -16,6 +16,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly TermPassageCounts termCounts = new();
     private readonly Lock checkpointGate = new();
     private Task checkpointing = Task.CompletedTask;
     private bool checkpointRunning;
@@ -379,7 +380,9 @@ public sealed class SqliteArticleRepository : IArticleRepository
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(ParsedQuery query, SearchFilter filter, int limit, CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        var ranked = Fts5Ranking.Rank(connection, query, filter, limit);
+        // The version is read before any count is taken, so a count kept for it never comes from an older corpus.
+        var counts = termCounts.At(ReadVersion(connection, null));
+        var ranked = Fts5Ranking.Rank(connection, query, filter, limit, counts);
         if (ranked.Count == 0)
         {
             return [];

@@ -18,6 +18,7 @@ public sealed class BenchLoadCommand : ICliCommand
     {
         var defaults = new LoadSettings();
         var rate = new Option<double>("--rate") { Description = "gRPC asks per second, open loop (2 × the Q&A target of 300/s)", DefaultValueFactory = _ => defaults.AsksPerSecond };
+        var concurrency = new Option<int>("--concurrency") { Description = "Asks in flight, closed loop, instead of --rate (16 is 2 × the Q&A benchmark's concurrency of 8)", DefaultValueFactory = _ => defaults.AskConcurrency };
         var chatRate = new Option<double>("--chat-rate") { Description = "Chat messages per second, alternating Telegram and Discord", DefaultValueFactory = _ => defaults.ChatMessagesPerSecond };
         var duration = new Option<double>("--duration") { Description = "Seconds of measured load", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
         var warmup = new Option<double>("--warmup") { Description = "Seconds of untimed load first (drained before measuring)", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
@@ -34,7 +35,7 @@ public sealed class BenchLoadCommand : ICliCommand
         var discordPort = new Option<int>("--discord-api-port") { Description = "Port of the stand-in Discord API (0: free port)" };
         var discordKey = new Option<string?>("--discord-private-key") { Description = "Ed25519 private key (64 hex digits) signing the interactions; its public key is printed" };
         var command = new Command("load", "Load the four-process system with open-loop gRPC asks and chat messages; print throughput, p50/p99, errors and lost messages");
-        foreach (var option in new Option[] { rate, chatRate, duration, warmup, probe, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
+        foreach (var option in new Option[] { rate, concurrency, chatRate, duration, warmup, probe, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
         {
             command.Options.Add(option);
         }
@@ -50,6 +51,7 @@ public sealed class BenchLoadCommand : ICliCommand
             var settings = new LoadSettings
             {
                 AsksPerSecond = result.GetValue(rate),
+                AskConcurrency = result.GetValue(concurrency),
                 ChatMessagesPerSecond = result.GetValue(chatRate),
                 Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
                 Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
@@ -119,8 +121,8 @@ public sealed class BenchLoadCommand : ICliCommand
     private static string? Problem(LoadSettings settings) =>
         settings switch
         {
-            { AsksPerSecond: < 0 } or { ChatMessagesPerSecond: < 0 } => "--rate and --chat-rate must be 0 or more.",
-            { AsksPerSecond: 0, ChatMessagesPerSecond: 0 } => "--rate or --chat-rate must be above 0.",
+            { AsksPerSecond: < 0 } or { ChatMessagesPerSecond: < 0 } or { AskConcurrency: < 0 } => "--rate, --concurrency and --chat-rate must be 0 or more.",
+            { AsksPerSecond: 0, AskConcurrency: 0, ChatMessagesPerSecond: 0 } => "--rate, --concurrency or --chat-rate must be above 0.",
             _ when settings.Duration <= TimeSpan.Zero || settings.Warmup < TimeSpan.Zero => "--duration must be above 0 and --warmup 0 or more.",
             _ when settings.ReplyTimeout <= TimeSpan.Zero || settings.AskDeadline <= TimeSpan.Zero => "--reply-timeout and --ask-deadline must be above 0.",
             { Articles: < 0 } or { ProbeAsks: < 0 } => "--articles and --probe must be 0 or more.",

@@ -66,8 +66,9 @@ internal sealed class LoadDriver : IDisposable
     /// <summary>The measured run; <paramref name="progress"/> gets a line every five seconds.</summary>
     public Task<LoadReport> RunAsync(TextWriter? progress, CancellationToken cancellationToken) =>
         MeasureAsync(
-            string.Create(CultureInfo.InvariantCulture,
-                $"offered: {_settings.AsksPerSecond:0.#} asks/s + {(DrivesChat ? _settings.ChatMessagesPerSecond : 0):0.#} chat messages/s for {_settings.Duration.TotalSeconds:0.#} s (open loop)"),
+            _settings.AskConcurrency > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"offered: {_settings.AskConcurrency} asks in flight (closed loop) + {(DrivesChat ? _settings.ChatMessagesPerSecond : 0):0.#} chat messages/s for {_settings.Duration.TotalSeconds:0.#} s")
+                : string.Create(CultureInfo.InvariantCulture, $"offered: {_settings.AsksPerSecond:0.#} asks/s + {(DrivesChat ? _settings.ChatMessagesPerSecond : 0):0.#} chat messages/s for {_settings.Duration.TotalSeconds:0.#} s (open loop)"),
             tallies => RunPhaseAsync(_settings.Duration, tallies, progress, cancellationToken),
             cancellationToken);
 
@@ -154,10 +155,22 @@ internal sealed class LoadDriver : IDisposable
     /// <summary>Sends on schedule for <paramref name="duration"/>, then waits until every request has an outcome; returns the start time.</summary>
     private async Task<long> RunPhaseAsync(TimeSpan duration, RequestTally[] tallies, TextWriter? progress, CancellationToken cancellationToken)
     {
-        var asks = (long)Math.Round(_settings.AsksPerSecond * duration.TotalSeconds);
+        var closedLoop = _settings.AskConcurrency > 0;
+        var asks = closedLoop ? 0 : (long)Math.Round(_settings.AsksPerSecond * duration.TotalSeconds);
         var chats = DrivesChat ? (long)Math.Round(_settings.ChatMessagesPerSecond * duration.TotalSeconds) : 0;
-        var inFlight = new List<Task>((int)Math.Min(asks + chats, 1_000_000));
+        var inFlight = new List<Task>((int)Math.Min(asks + chats + _settings.AskConcurrency, 1_000_000));
         var start = Stopwatch.GetTimestamp();
+        if (closedLoop)
+        {
+            // Each reader asks its next question as soon as the last one is answered, until the phase ends.
+            inFlight.AddRange(Enumerable.Range(0, _settings.AskConcurrency).Select(async _ =>
+            {
+                while (Stopwatch.GetElapsedTime(start) < duration)
+                {
+                    await AskAsync(_questions.Next(), Stopwatch.GetTimestamp(), tallies[0], cancellationToken);
+                }
+            }));
+        }
         var nextProgress = 5.0;
         long sentAsks = 0, sentChats = 0;
         while (sentAsks < asks || sentChats < chats)
@@ -175,7 +188,7 @@ internal sealed class LoadDriver : IDisposable
 
             var scheduled = start + (long)(due * Stopwatch.Frequency);
             var question = _questions.Next();
-            if (askDue <= chatDue)
+            if (askDue <= chatDue && !closedLoop)
             {
                 sentAsks++;
                 inFlight.Add(AskAsync(question, scheduled, tallies[0], cancellationToken));

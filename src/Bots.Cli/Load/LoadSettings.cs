@@ -6,6 +6,12 @@ internal sealed record LoadSettings
     /// <summary>Open-loop arrival rate of gRPC Ask calls (2 × the Q&amp;A target of 300 asks/s by default).</summary>
     public double AsksPerSecond { get; init; } = 600;
 
+    /// <summary>
+    /// When above 0, asks run closed loop instead: this many readers each ask again as soon as their answer comes
+    /// (the shape of the Q&amp;A benchmark's "concurrency 8"), and <see cref="AsksPerSecond"/> is not used.
+    /// </summary>
+    public int AskConcurrency { get; init; }
+
     /// <summary>Arrival rate of chat messages, alternating Telegram updates and Discord interactions.</summary>
     public double ChatMessagesPerSecond { get; init; } = 20;
 

@@ -13,6 +13,9 @@ public sealed record FocusName(string Text, EntityKind Kind, IReadOnlyList<strin
 /// <summary>A content word of the question with the stems that count as a match for it.</summary>
 public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<string> Related, bool IsRoleWord);
 
+/// <summary>A nationality the question gives a thing ("the Russian elections"): evidence about another country's one does not answer.</summary>
+public sealed record NationalityConstraint(Country Country, string NounStem);
+
 /// <summary>What a question asks, about whom, and under which constraints.</summary>
 public sealed record QuestionAnalysis
 {
@@ -44,6 +47,9 @@ public sealed record QuestionAnalysis
 
     /// <summary>The noun after "how much"/"how many"/"which" ("aid", "people", "city").</summary>
     public string? TypeNoun { get; init; }
+
+    /// <summary>Things the question qualifies by a country or its demonym ("Russian elections", "Russia's GDP").</summary>
+    public IReadOnlyList<NationalityConstraint> Nationalities { get; init; } = [];
 
     /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
     public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];

@@ -186,6 +186,13 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "What title did Thomas Blantz have?", "What is the title of Theodore Hesburgh?": the person's role, said of them.
+        if (analysis.Type == AnswerType.Description && RoleNouns.Contains(RoleNounOf(analysis) ?? string.Empty)
+            && names.LastOrDefault(n => n.Kind == EntityKind.Person || n.Words.Count >= 2 && n.Kind == EntityKind.Other) is { } holder)
+        {
+            analysis = analysis with { DescriptionTarget = holder.Text, TypeNoun = RoleNounOf(analysis) };
+        }
+
         if (analysis.Type == AnswerType.Person)
         {
             var verbs = Tokenizer.Words(lower);
@@ -202,6 +209,7 @@ public static partial class QuestionAnalyzer
                 ? dates.Where(d => d.Precision <= (analysis.DatePrecision is null ? Text.Dates.DatePrecision.Year : Text.Dates.DatePrecision.Month)).ToList()
                 : dates,
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
+            Nationalities = Nationalities(text, terms),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
         };
     }
@@ -224,6 +232,11 @@ public static partial class QuestionAnalyzer
         if (Regex.IsMatch(lower, @"\bhow\s+old\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Age };
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+(?:far|tall|high|large|big|deep|wide|heavy|fast|long\s+is)\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Any };
         }
 
         if (Regex.IsMatch(lower, @"\bhow\s+many\b"))
@@ -323,6 +336,45 @@ public static partial class QuestionAnalyzer
 
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
+    }
+
+    private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
+    {
+        "title", "role", "position", "job", "post", "office", "professorship", "occupation", "profession", "rank",
+    };
+
+    /// <summary>The noun asked for ("what title …") or the head of the described thing ("what is the title of …").</summary>
+    private static string? RoleNounOf(QuestionAnalysis analysis)
+    {
+        if (analysis.TypeNoun is { } noun)
+        {
+            return noun;
+        }
+
+        var match = analysis.DescriptionTarget is { } target ? Regex.Match(target, @"^(?:the\s+|his\s+|her\s+)?(?<n>[a-z]+)\s+of\b") : Match.Empty;
+        return match.Success ? match.Groups["n"].Value : null;
+    }
+
+    /// <summary>"the Russian elections", "Russia's GDP": a country or demonym directly before one of the question's event words.</summary>
+    private static List<NationalityConstraint> Nationalities(string text, List<QuestionTerm> terms)
+    {
+        var words = Tokenizer.Words(text).Select(StripPossessive).ToList();
+        var constraints = new List<NationalityConstraint>();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (Gazetteer.FindCountry(words[i]) is not { } country)
+            {
+                continue;
+            }
+
+            var stem = Lexicon.StemOf(words[i + 1]);
+            if (terms.Any(t => !t.IsRoleWord && t.Stem == stem) && constraints.All(c => c.NounStem != stem))
+            {
+                constraints.Add(new NationalityConstraint(country, stem));
+            }
+        }
+
+        return constraints;
     }
 
     private static FocusName ToFocus(string name, EntityKind kind)

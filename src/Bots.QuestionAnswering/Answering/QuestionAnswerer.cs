@@ -2,6 +2,7 @@ using System.Globalization;
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Extraction;
 using Bots.QuestionAnswering.Retrieval;
+using Bots.Text;
 using Bots.Text.Dates;
 using Bots.Text.Entities;
 
@@ -15,8 +16,8 @@ namespace Bots.QuestionAnswering.Answering;
 public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOptions options, TimeProvider? clock = null)
 {
     private const int SentencesToMine = 14;
-    private const double MinimumCoverage = 0.45;
-    private const double MinimumEventCoverage = 0.34;
+    private const double MinimumCoverage = 0.35;
+    private const double MinimumEventCoverage = 0.2;
     private const double MinimumScore = 0.2;
     private const double MinimumFallbackScore = 0.12;
     private const double DisagreementRatio = 0.85;
@@ -44,7 +45,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             analysis = QuestionAnalyzer.Analyze(question.Text, newest, question.PreviousQuestion, question.PreviousAnswer);
         }
 
-        analysis = PromoteLowerCaseNames(analysis, passages);
+        analysis = ResolveNameKinds(PromoteLowerCaseNames(analysis, passages), passages);
         return AnswerFrom(analysis, passages);
     }
 
@@ -86,6 +87,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             .Where(s => analysis.Names.All(n => NameMatcher.Mentions(wordsByArticle[s.Passage.ArticleId], n)))
             .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count && s.PlacesOnlyInPassage == 0)
             .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count && s.EventCoverage > 0))
+            .Where(s => !FocusSupport.Contradicts(analysis, s))
             .ToList();
         var eligible = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s)).ToList();
         if (eligible.Count == 0)
@@ -101,6 +103,14 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             {
                 // A phrase found by shape alone needs the event in the evidence too: both names in a sentence is not enough.
                 if (candidate.Fallback && (sentence.EventCoverage < MinimumEventCoverage || !SaysTheEvent(analysis, sentence)))
+                {
+                    continue;
+                }
+
+                // "Who won …" is answered by the sentence that says who won, not by one that borrows "won" from its neighbour;
+                // any other sentence borrowing the event must at least name everyone the question does ("Fighting continued
+                // around Kabul this week" does not say when Holm visited Kabul).
+                if ((analysis.Type == AnswerType.Person || sentence.NamesInSentence < analysis.Names.Count) && !SaysTheEvent(analysis, sentence))
                 {
                     continue;
                 }
@@ -335,6 +345,39 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return promoted.Count == 0 ? analysis : analysis with { Names = [.. analysis.Names, .. promoted], Terms = kept };
+    }
+
+    /// <summary>
+    /// "Putin" alone is no known name to the question's analysis, but the articles call him "President Vladimir Putin":
+    /// a name's kind is what the articles make of it, so that a sentence about another person or place can be told apart.
+    /// </summary>
+    private static QuestionAnalysis ResolveNameKinds(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        if (analysis.Names.All(n => n.Kind != EntityKind.Other))
+        {
+            return analysis;
+        }
+
+        var names = analysis.Names.Select(name =>
+        {
+            if (name.Kind != EntityKind.Other || name.Words.Count == 0)
+            {
+                return name;
+            }
+
+            foreach (var passage in passages.Where(p => name.Words.All(EvidenceSentence.Annotate(p).Words.Contains)).Take(3))
+            {
+                var entity = EvidenceSentence.Annotate(passage).Entities.FirstOrDefault(e =>
+                    e.Kind is EntityKind.Person or EntityKind.Place && name.Words.All(EvidenceSentence.WordSet(Tokenizer.Words(e.Canonical)).Contains));
+                if (entity is not null)
+                {
+                    return name with { Kind = entity.Kind };
+                }
+            }
+
+            return name;
+        }).ToList();
+        return analysis with { Names = names };
     }
 
     /// <summary>How often the word occurs as a whole word in the text, and how often capitalised.</summary>

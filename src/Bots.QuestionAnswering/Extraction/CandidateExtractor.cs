@@ -23,8 +23,15 @@ internal static partial class CandidateExtractor
         "mosque", "cathedral", "basilica", "grotto", "museum", "library", "college", "institute", "dome",
     };
 
-    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,90}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow)\b)[^,;.()“”""]{0,80})(?:,|\)|;|\.|$| —| –)")]
+    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,90}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,80})(?:,|\)|;|\.|$| —| –)")]
     private static partial Regex AppositionAfter();
+
+    [GeneratedRegex(@"^,?\s*(?:[A-Z]\.){2,}[A-Z]?\.?(?=\s*,)")]
+    private static partial Regex Postnominal();
+
+    /// <summary>"Notre Dame's Vice President …": the organisation owning a role is said in the question already.</summary>
+    [GeneratedRegex(@"^\s*(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*(?:'s|’s)\s+")]
+    private static partial Regex OwnerPrefix();
 
     [GeneratedRegex(@"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:residence|palace|airport|hotel|building|headquarters|embassy|hall|square|stadium|centre|center|base|camp|house|office|compound|university|school|hospital|church|mosque|cathedral|basilica|grotto|museum|library|college|institute|dome)\b(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?")]
     private static partial Regex FacilityAfter();
@@ -84,6 +91,12 @@ internal static partial class CandidateExtractor
 
             var precision = question.DatePrecision is { } asked && asked > date.Precision ? asked : date.Precision;
             var text = date.From is null ? StripOpening(date.Text) : date.Describe(precision);
+
+            // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
+            if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)
+            {
+                text = from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             yield return Candidate(text, "date:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, fit) with { Date = date };
         }
     }
@@ -107,12 +120,12 @@ internal static partial class CandidateExtractor
             }
 
             found = true;
-            var name = isPerson ? entity.Canonical : entity.Name;
+            var name = isPerson ? WithHonorific(entity, entity.Canonical) : entity.Name;
             yield return Candidate(name, "name:" + Surname(name), sentence, entity.Start, entity.Length, fit);
         }
 
         // "He adds: “Moscow does not have …”": the speaker is named in an earlier sentence of the passage.
-        if (!found && Speaker(sentence) is { } speaker)
+        if (!found && question.RoleWords.Count == 0 && Speaker(sentence) is { } speaker)
         {
             found = true;
             yield return Candidate(speaker.Canonical, "name:" + Surname(speaker.Canonical), sentence, 0, 0, 0.8);
@@ -242,7 +255,15 @@ internal static partial class CandidateExtractor
                 }
             }
 
-            yield return Candidate(quantity.Text, "qty:" + quantity.Text.ToLowerInvariant(), sentence, quantity.Start, quantity.Length, fit);
+            var (start, length) = WithApproximator(sentence, quantity.Start, quantity.Length);
+            if (question.TypeNoun is { } asked && quantity.Kind == QuantityKind.Count && NumberOnly(sentence.Text.Substring(quantity.Start, quantity.Length), asked) is { } number)
+            {
+                // "How many colleges?" — "five": the question already names what is counted.
+                length = quantity.Start - start + number;
+            }
+
+            var text = sentence.Text.Substring(start, length);
+            yield return Candidate(text, "qty:" + quantity.Text.ToLowerInvariant(), sentence, start, length, fit);
         }
 
         if (hint is QuantityHint.Count)
@@ -288,8 +309,52 @@ internal static partial class CandidateExtractor
                 }
             }
 
-            yield return Candidate(sentence.Text.Substring(word.Start, number.Length), "qty:" + number, sentence, word.Start, number.Length, fit) with { Fallback = true };
+            var (start, length) = WithApproximator(sentence, word.Start, number.Length);
+            yield return Candidate(sentence.Text.Substring(start, length), "qty:" + number, sentence, start, length, fit) with { Fallback = true };
         }
+    }
+
+    /// <summary>"over 700 teams", "more than 750 miles": the approximator is part of the amount a person would quote.</summary>
+    internal static (int Start, int Length) WithApproximator(EvidenceSentence sentence, int start, int length)
+    {
+        var match = Approximator().Match(sentence.Text[..start]);
+        return match.Success ? (match.Index, start + length - match.Index) : (start, length);
+    }
+
+    /// <summary>The length of the leading number of a counted amount whose unit is the asked-for noun ("five undergraduate colleges" for "colleges"), else null.</summary>
+    internal static int? NumberOnly(string amount, string askedNoun)
+    {
+        var words = amount.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var askedStem = Lexicon.StemOf(askedNoun);
+        if (words.Length < 2 || Lexicon.StemOf(words[^1]) != askedStem || words.Length > 3)
+        {
+            return null;
+        }
+
+        var first = words[0];
+        var isNumber = char.IsDigit(first[0]) || QuantityExtractor.ParseNumber(first.ToLowerInvariant()) is not null;
+        return isNumber ? first.Length : null;
+    }
+
+    [GeneratedRegex(@"\b(?:over|more than|less than|fewer than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most)\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex Approximator();
+
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "father", "fr", "rev", "reverend", "saint", "st", "sister", "brother", "professor", "prof", "dr", "sir",
+        "cardinal", "bishop", "archbishop", "pope", "rabbi", "imam", "sheikh", "monsignor", "msgr",
+    };
+
+    /// <summary>"Father Julius Nieuwland", "Saint Bernadette": a form of address is part of how the person is named; an office is not.</summary>
+    private static string WithHonorific(EntityMention entity, string name)
+    {
+        if (entity.Title is not { } title || name.Split(' ').Length > 4)
+        {
+            return name;
+        }
+
+        var last = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd('.');
+        return last is not null && Honorifics.Contains(last) ? $"{title.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]} {name}" : name;
     }
 
     private static IEnumerable<AnswerCandidate> Durations(EvidenceSentence sentence)
@@ -325,12 +390,18 @@ internal static partial class CandidateExtractor
                 continue;
             }
 
-            var after = sentence.Text[entity.End..];
+            // "Thomas Blantz, C.S.C., Notre Dame's Vice President": letters after a name are no description of the person.
+            var postnominal = Postnominal().Match(sentence.Text[entity.End..]);
+            var afterStart = entity.End + (postnominal.Success ? postnominal.Length : 0);
+            var after = sentence.Text[afterStart..];
             var apposition = AppositionAfter().Match(after);
             if (apposition.Success)
             {
-                var np = apposition.Groups["np"].Value.Trim();
-                yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, entity.End + apposition.Groups["np"].Index, np.Length, 1.0);
+                var group = apposition.Groups["np"];
+                // "Acme Bank's chief economist" answers "what title did Lund have at the bank"; "who is Lund" keeps the bank.
+                var owner = question.TypeNoun is null ? Match.Empty : OwnerPrefix().Match(group.Value);
+                var np = group.Value[owner.Length..].Trim();
+                yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, afterStart + group.Index + owner.Length, np.Length, 1.0);
             }
 
             var copula = CopulaAfter().Match(after);
@@ -373,6 +444,7 @@ internal static partial class CandidateExtractor
     {
         var asked = QuestionStems(question);
         var typeStem = question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : null;
+        var eventWords = EventWordIndexes(question, sentence);
         foreach (var phrase in sentence.Phrases)
         {
             // A date or an amount answers when/how-many questions, not what-questions.
@@ -407,10 +479,20 @@ internal static partial class CandidateExtractor
                 continue;
             }
 
-            var fit = baseFit * (1 - 0.8 * shared / content) / (1 + 0.04 * phrase.Words);
+            // A name with the asked-for head ("the Joan B. Kroc Institute for International Peace Studies" for "what
+            // institute") may share words with the question; another phrase doing so mostly repeats it.
+            var namedOfType = headMatchesType && phrase.IsProper;
+            var fit = baseFit * (1 - (namedOfType ? 0.3 : 0.8) * shared / content) / (namedOfType ? 1 : 1 + 0.04 * phrase.Words);
             if (headMatchesType)
             {
-                fit *= 1.35;
+                fit *= namedOfType ? 1.6 : 1.35;
+            }
+
+            // The question's verb followed by its object: "modeled after German Catholic journals", "known as Washington Hall".
+            var first = sentence.WordIndexAt(phrase.Start);
+            if (eventWords.Any(e => first > e && first - e <= 3))
+            {
+                fit *= 1.4;
             }
 
             if (phrase.IsProper)
@@ -440,6 +522,21 @@ internal static partial class CandidateExtractor
             start = end - text.Length;
             yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, start, text.Length, Math.Min(1.0, fit)) with { Fallback = true };
         }
+    }
+
+    /// <summary>Positions of the sentence's words that say the question's event (its non-role words or their related forms).</summary>
+    private static List<int> EventWordIndexes(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        var indexes = new List<int>();
+        foreach (var word in sentence.Words)
+        {
+            if (question.Terms.Any(t => !t.IsRoleWord && (t.Stem == word.Stem || t.Related.Contains(word.Stem))))
+            {
+                indexes.Add(word.Index);
+            }
+        }
+
+        return indexes;
     }
 
     private static readonly System.Buffers.SearchValues<char> Letters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");

@@ -160,25 +160,30 @@ internal sealed class EvidenceSentence
         return shapes;
     }
 
-    // Stored passages do not change, and popular ones are retrieved again and again: analyse each once.
+    // Stored passages do not change, and popular ones are retrieved again and again: analyse each once. Keyed by the
+    // passage's place in the store; a hit is used only while its text, title and date are still the same.
     private const int MaxCachedPassages = 20_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int, string, string), PassageAnnotations> AnnotationCache = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int), PassageAnnotations> AnnotationCache = new();
+    private static int _cachedPassages;
 
     /// <summary>The (cached) annotations of a passage; nothing is analysed until a sentence asks.</summary>
     internal static PassageAnnotations Annotate(RetrievedPassage passage)
     {
-        var key = (passage.ArticleId, passage.PassageIndex, passage.Published + "\n" + passage.Title, passage.Text);
-        if (AnnotationCache.TryGetValue(key, out var cached))
+        var key = (passage.ArticleId, passage.PassageIndex);
+        if (AnnotationCache.TryGetValue(key, out var cached) && cached.Describes(passage))
         {
             return cached;
         }
 
-        if (AnnotationCache.Count >= MaxCachedPassages)
+        if (Interlocked.Increment(ref _cachedPassages) > MaxCachedPassages)
         {
             AnnotationCache.Clear();
+            Interlocked.Exchange(ref _cachedPassages, 0);
         }
 
-        return AnnotationCache.GetOrAdd(key, _ => new PassageAnnotations(passage.Title, passage.Text, passage.Published));
+        var annotations = new PassageAnnotations(passage.Title, passage.Text, passage.Published);
+        AnnotationCache[key] = annotations;
+        return annotations;
     }
 
     private bool Inside(DateMention d) => d.Start >= StartInPassage && d.End <= StartInPassage + Text.Length;
@@ -212,11 +217,14 @@ internal sealed class EvidenceSentence
 /// </summary>
 internal sealed class PassageAnnotations(string title, string text, string published)
 {
-    private readonly Lazy<IReadOnlyList<SentenceShape>> sentences = new(() => EvidenceSentence.Shapes(text));
-    private readonly Lazy<HashSet<string>> words = new(() => EvidenceSentence.WordSet(Tokenizer.Words(title + "\n" + text)));
-    private readonly Lazy<IReadOnlyList<DateMention>> dates = new(() => DateExtractor.Extract(text, DateExtractor.ParseReference(published)));
-    private readonly Lazy<IReadOnlyList<EntityMention>> entities = new(() => EntityRecognizer.Recognize(text));
-    private readonly Lazy<IReadOnlyList<QuantityMention>> quantities = new(() => QuantityExtractor.Extract(text));
+    // Shared by concurrent asks and pure: a value computed twice in a race is the same value, so no lock is needed.
+    private const LazyThreadSafetyMode Racing = LazyThreadSafetyMode.PublicationOnly;
+
+    private readonly Lazy<IReadOnlyList<SentenceShape>> sentences = new(() => EvidenceSentence.Shapes(text), Racing);
+    private readonly Lazy<HashSet<string>> words = new(() => EvidenceSentence.WordSet(Tokenizer.Words(title + "\n" + text)), Racing);
+    private readonly Lazy<IReadOnlyList<DateMention>> dates = new(() => DateExtractor.Extract(text, DateExtractor.ParseReference(published)), Racing);
+    private readonly Lazy<IReadOnlyList<EntityMention>> entities = new(() => EntityRecognizer.Recognize(text), Racing);
+    private readonly Lazy<IReadOnlyList<QuantityMention>> quantities = new(() => QuantityExtractor.Extract(text), Racing);
 
     public IReadOnlyList<SentenceShape> Sentences => sentences.Value;
 
@@ -228,13 +236,17 @@ internal sealed class PassageAnnotations(string title, string text, string publi
     public IReadOnlyList<EntityMention> Entities => entities.Value;
 
     public IReadOnlyList<QuantityMention> Quantities => quantities.Value;
+
+    /// <summary>Whether these are the annotations of exactly this passage text, title and date.</summary>
+    public bool Describes(RetrievedPassage passage) =>
+        string.Equals(text, passage.Text, StringComparison.Ordinal) && string.Equals(title, passage.Title, StringComparison.Ordinal) && string.Equals(published, passage.Published, StringComparison.Ordinal);
 }
 
 /// <summary>A sentence's text, place in its passage and words, with word and stem sets built on first use.</summary>
 internal sealed class SentenceShape(string text, int start, IReadOnlyList<SentenceWord> words)
 {
-    private readonly Lazy<HashSet<string>> stems = new(() => EvidenceSentence.BuildStems(words));
-    private readonly Lazy<HashSet<string>> lowers = new(() => EvidenceSentence.WordSet(words.Select(w => w.Lower)));
+    private readonly Lazy<HashSet<string>> stems = new(() => EvidenceSentence.BuildStems(words), LazyThreadSafetyMode.PublicationOnly);
+    private readonly Lazy<HashSet<string>> lowers = new(() => EvidenceSentence.WordSet(words.Select(w => w.Lower)), LazyThreadSafetyMode.PublicationOnly);
 
     public string Text { get; } = text;
 

@@ -23,7 +23,8 @@ internal sealed class PassageRetriever(IPassageSearch search)
         {
             focused = await search.SearchAsync(focus, PassagesPerQuery, cancellationToken).ConfigureAwait(false);
             // None holding them all may only mean the names are written otherwise ("Shoigu's", "the Novo-Ogaryovo"): search wider.
-            var holding = focused.Count(p => HoldsFocus(question, p));
+            var years = Years(question).ToList();
+            var holding = focused.Count(p => HoldsFocus(question, years, p));
             if (holding > 0 && holding < PassagesPerQuery)
             {
                 return focused;
@@ -82,10 +83,10 @@ internal sealed class PassageRetriever(IPassageSearch search)
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Whether the passage (with its title) mentions every name of the question and every year it is constrained to.</summary>
-    private static bool HoldsFocus(QuestionAnalysis question, RetrievedPassage passage)
+    private static bool HoldsFocus(QuestionAnalysis question, IReadOnlyList<string> years, RetrievedPassage passage)
     {
         var words = EvidenceSentence.Annotate(passage).Words;
-        return question.Names.All(n => NameMatcher.Mentions(words, n)) && Years(question).All(words.Contains);
+        return question.Names.All(n => NameMatcher.Mentions(words, n)) && years.All(words.Contains);
     }
 
     /// <summary>

@@ -23,18 +23,6 @@ internal static class SentenceRanker
     public static void Rank(QuestionAnalysis question, IReadOnlyList<EvidenceSentence> sentences)
     {
         LinkPrevious(sentences);
-        var passageWords = new Dictionary<RetrievedPassage, HashSet<string>>(ReferenceEqualityComparer.Instance);
-        HashSet<string> PassageWords(RetrievedPassage passage)
-        {
-            if (!passageWords.TryGetValue(passage, out var words))
-            {
-                words = EvidenceSentence.Annotate(passage).Words;
-                passageWords[passage] = words;
-            }
-
-            return words;
-        }
-
         var n = Math.Max(1, sentences.Count);
         double Idf(Func<EvidenceSentence, bool> contains)
         {
@@ -71,7 +59,7 @@ internal static class SentenceRanker
                         inContext++;
                         credit = ContextNameCredit;
                     }
-                    else if (NameMatcher.Mentions(PassageWords(sentence.Passage), name))
+                    else if (NameMatcher.Mentions(sentence.Annotations.Words, name))
                     {
                         // Later sentences of a paragraph refer back to its subject ("it", "the school"), and an article is about what its title names.
                         // A place is not referred back to that way: "when did Putin visit Gaza" needs Gaza near the visit.

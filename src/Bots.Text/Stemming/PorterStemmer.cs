@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Bots.Text;
 
 /// <summary>
@@ -23,8 +25,31 @@ public static class PorterStemmer
             }
         }
 
-        var stemmer = new Worker(lowerWord);
-        return stemmer.Run();
+        if (Memo.TryGetValue(lowerWord, out var known))
+        {
+            return known;
+        }
+
+        var stem = new Worker(lowerWord).Run();
+        Remember(lowerWord, stem);
+        return stem;
+    }
+
+    // Every question and passage stems the same few thousand words again; a bounded memo makes that a lookup. Emptied
+    // when full, so hostile input (endless made-up words) costs a rebuild, never unbounded memory.
+    private const int MemoCapacity = 100_000;
+    private static readonly ConcurrentDictionary<string, string> Memo = new(StringComparer.Ordinal);
+    private static int _memoCount;
+
+    private static void Remember(string word, string stem)
+    {
+        if (Interlocked.Increment(ref _memoCount) > MemoCapacity)
+        {
+            Memo.Clear();
+            Interlocked.Exchange(ref _memoCount, 0);
+        }
+
+        Memo.TryAdd(word, stem);
     }
 
     private sealed class Worker(string word)

@@ -64,6 +64,25 @@ public sealed class SqliteArticleRepositoryTests : ArticleStoreBehaviour, IDispo
     }
 
     [Fact]
+    public async Task Search_AfterAnArticleBringsANewWord_FindsIt_ThoughTheWordWasCountedAsAbsentBefore()
+    {
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        await library.AddAsync(new ArticleInput("Harbour news", "The crane was repainted blue over the summer.", "Port Gazette", "", "2024-10-01"), CancellationToken.None);
+        var before = await library.SearchAsync("zeppelin", 10, "", "", "", CancellationToken.None);
+
+        var zeppelin = await library.AddAsync(new ArticleInput("Zeppelin moored at the harbour",
+            "A zeppelin was moored beside the crane on Friday, drawing crowds to the quay.", "Port Gazette", "", "2024-10-04"), CancellationToken.None);
+        var after = await library.SearchAsync("zeppelin", 10, "", "", "", CancellationToken.None);
+        await library.DeleteAsync(zeppelin.Id, CancellationToken.None);
+        var deleted = await library.SearchAsync("zeppelin", 10, "", "", "", CancellationToken.None);
+
+        Assert.Empty(before);
+        Assert.Equal(zeppelin.Id, Assert.Single(after).ArticleId);
+        Assert.Empty(deleted);
+    }
+
+    [Fact]
     public async Task Search_ACommonWord_RetrievesOnlyWhenTheQueryHasNoRarerWord()
     {
         await using var repository = (await CreateAsync())!;

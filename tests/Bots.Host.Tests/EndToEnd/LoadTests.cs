@@ -38,6 +38,29 @@ public sealed class LoadTests
     }
 
     [Fact]
+    public async Task BenchLoad_ClosedLoop_KeepsTheReadersAskingForTheWholeRun_AndAnswersEveryAsk()
+    {
+        var settings = new LoadSettings
+        {
+            AskConcurrency = 4,
+            ChatMessagesPerSecond = 2,
+            Duration = TimeSpan.FromSeconds(2),
+            Warmup = TimeSpan.FromSeconds(1),
+            ProbeAsks = 0,
+            Articles = 50,
+        };
+
+        var report = await BenchLoadCommand.RunAsync(settings, TextWriter.Null, CancellationToken.None);
+
+        var asks = report.Kinds.Single(k => k.Kind == "gRPC Ask");
+        // Four readers for two seconds ask far more than four questions, each only after the last was answered.
+        Assert.InRange(asks.Sent, 8, 100_000);
+        Assert.Equal(asks.Sent, asks.Succeeded);
+        Assert.StartsWith("offered: 4 asks in flight (closed loop)", report.Description, StringComparison.Ordinal);
+        Assert.True(report.AllSucceeded);
+    }
+
+    [Fact]
     public async Task BenchLoad_WhenAnsweringAndChatAreDown_CountsEveryRequestAsFailedOrLost()
     {
         var data = Directory.CreateTempSubdirectory("bots-load-down-");

@@ -203,4 +203,49 @@ public sealed class QuestionAnalyzerTests
 
         Assert.DoesNotContain(analysis.DateConstraints, d => d.Precision == DatePrecision.Decade);
     }
+
+    [Theory]
+    [InlineData("Who won the Russian elections in 2006?", "Russia", "elect")]
+    [InlineData("what is russia's gdp", "Russia", "gdp")]
+    [InlineData("How much aid did the French government pledge?", "France", "govern")]
+    [InlineData("How fast did the Japanese economy grow in 2020?", "Japan", "economi")]
+    public void Analyze_CountryOrDemonymBeforeAnEventWord_IsANationalityConstraint(string question, string country, string stem)
+    {
+        var constraint = Assert.Single(QuestionAnalyzer.Analyze(question, Today).Nationalities);
+
+        Assert.Equal(country, constraint.Country.Name);
+        Assert.Equal(stem, constraint.NounStem);
+    }
+
+    [Theory]
+    [InlineData("Who is the Iranian president?")]
+    [InlineData("When did the Iranian president meet Sergei Shoigu?")]
+    [InlineData("When did Abbas visit Moscow?")]
+    [InlineData("Who won the elections in Russia?")]
+    public void Analyze_NoNationalityQualifyingAnEventWord_HasNoNationalityConstraint(string question)
+    {
+        Assert.Empty(QuestionAnalyzer.Analyze(question, Today).Nationalities);
+    }
+
+    [Theory]
+    [InlineData("How far does the average student travel?")]
+    [InlineData("how tall is the tower")]
+    [InlineData("How large is the campus?")]
+    public void Analyze_HowFarTallLarge_AsksForAnAmount(string question)
+    {
+        Assert.Equal(AnswerType.Quantity, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("What title did Thomas Blantz have at the university?", "Thomas Blantz", "title")]
+    [InlineData("Which role did Charles Sheedy have?", "Charles Sheedy", "role")]
+    [InlineData("What is the title of Theodore Hesburgh?", "Theodore Hesburgh", "title")]
+    public void Analyze_RoleOfANamedPerson_DescribesThePerson(string question, string target, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Description, analysis.Type);
+        Assert.Equal(target, analysis.DescriptionTarget);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
 }

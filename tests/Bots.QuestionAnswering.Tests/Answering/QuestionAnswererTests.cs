@@ -94,7 +94,7 @@ public sealed class QuestionAnswererTests
     }
 
     [Theory]
-    [InlineData("How many trucks did the Red Cross send to Aleppo?", "40 trucks")]
+    [InlineData("How many trucks did the Red Cross send to Aleppo?", "40")]
     [InlineData("How much medicine followed?", "12 tons")]
     [InlineData("How long did the talks in Rome last?", "six hours")]
     public async Task Ask_AmountQuestions_AnswerWithTheAmount(string question, string expected)

@@ -122,4 +122,21 @@ public class PorterStemmerTests
     [InlineData("2024")]
     [InlineData("café")]
     public void Stem_WordsWithOtherCharacters_AreUnchanged(string word) => Assert.Equal(word, PorterStemmer.Stem(word));
+
+    [Fact]
+    public void Stem_AfterMoreDistinctWordsThanItRemembers_StaysCorrect()
+    {
+        // Made-up words past the memo's capacity (a flood of hostile input) must not change any answer.
+        static string Word(int i) => string.Concat(i.ToString("x6", System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('a' + (c % 26)))) + "ations";
+        var expected = Enumerable.Range(0, 50).Select(i => PorterStemmer.Stem(Word(i))).ToList();
+
+        for (var i = 0; i < 250_000; i++)
+        {
+            PorterStemmer.Stem(Word(i));
+        }
+
+        Assert.Equal(expected, Enumerable.Range(0, 50).Select(i => PorterStemmer.Stem(Word(i))));
+        Assert.Equal("run", PorterStemmer.Stem("running"));
+        Assert.Equal("relat", PorterStemmer.Stem("relations"));
+    }
 }

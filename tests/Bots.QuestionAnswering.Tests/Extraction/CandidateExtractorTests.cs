@@ -1,0 +1,92 @@
+using Bots.QuestionAnswering.Analysis;
+using Bots.QuestionAnswering.Extraction;
+using Bots.QuestionAnswering.Retrieval;
+
+namespace Bots.QuestionAnswering.Tests.Extraction;
+
+/// <summary>The spans offered as answers: as short as a person would write them, with what the question lacks.</summary>
+public sealed class CandidateExtractorTests
+{
+    private static IReadOnlyList<AnswerCandidate> Extract(string question, string sentenceText, string published = "2020-01-01")
+    {
+        var analysis = QuestionAnalyzer.Analyze(question);
+        var passage = new RetrievedPassage(1, sentenceText, 1, "Test", "Wire", string.Empty, published, 0, 0);
+        var sentences = EvidenceSentence.FromPassage(passage, 0).ToList();
+        SentenceRanker.Rank(analysis, sentences);
+        return sentences.SelectMany(s => CandidateExtractor.Extract(analysis, s)).OrderByDescending(c => c.Fit).ToList();
+    }
+
+    [Theory]
+    [InlineData("How many colleges does the university have?", "The university has five undergraduate colleges and a law school.", "five")]
+    [InlineData("How many teams take part in the tournament?", "The tournament draws over 700 teams each year.", "over 700")]
+    [InlineData("How far does the average student travel?", "The average student traveled more than 750 miles to get there.", "more than 750 miles")]
+    [InlineData("How many ships did the navy lose?", "The navy lost about 12 ships in the storm.", "about 12")]
+    public void Extract_Amounts_KeepTheApproximatorAndLeaveOffTheAskedNoun(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
+
+    [Fact]
+    public void Extract_AmountOfAnotherThing_KeepsItsUnit()
+    {
+        var candidates = Extract("How much aid did the ministry send?", "The ministry sent 12 tons of flour last week.");
+
+        Assert.Contains(candidates, c => c.Text == "12 tons");
+    }
+
+    [Theory]
+    [InlineData("In what year was the course first offered?", "The course was first offered in the 1854–1855 academic year.", "1854")]
+    [InlineData("In what year did the war start?", "The war lasted from 1939 to 1945.", "1939")]
+    public void Extract_WhatYearOfARangeOfYears_GivesTheFirstYear(string question, string sentence, string expected)
+    {
+        Assert.Equal(expected, Extract(question, sentence)[0].Text);
+    }
+
+    [Fact]
+    public void Extract_WhatYearsQuestion_KeepsTheRange()
+    {
+        var candidates = Extract("During what years did the war last?", "The war lasted from 1939 to 1945.");
+
+        Assert.DoesNotContain(candidates, c => c.Text == "1939");
+    }
+
+    [Theory]
+    [InlineData("Who worked on the reactions that led to neoprene?", "In 1931, Father Julius Nieuwland performed early work on reactions that led to neoprene.", "Father Julius Nieuwland")]
+    [InlineData("Who sent the first wireless message?", "Around 1899, Professor Jerome Green sent the first wireless message.", "Professor Jerome Green")]
+    public void Extract_PersonWithAFormOfAddress_KeepsIt(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
+
+    [Fact]
+    public void Extract_PersonWithAnOffice_LeavesTheOfficeOff()
+    {
+        var candidates = Extract("Who met the envoy?", "President Anna Berg met the envoy on Monday.");
+
+        Assert.Contains(candidates, c => c.Text == "Anna Berg");
+    }
+
+    [Theory]
+    [InlineData("What title did Thomas Blantz have at the university?", "Thomas Blantz, C.S.C., the university's Vice President of Student Affairs, added that the change helped.", "Vice President of Student Affairs")]
+    [InlineData("Which role did Karl Lund have at the bank?", "Karl Lund, Acme Bank's chief economist, said rates would rise.", "chief economist")]
+    public void Extract_RoleOfAPerson_IsTheApposition(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
+
+    [Fact]
+    public void Extract_ObjectOfTheQuestionsVerb_IsPreferred()
+    {
+        var best = Extract("What was the magazine inspired by?", "The magazine was founded in 1939 by Gurian, modeled after German Catholic journals.")[0];
+
+        Assert.Equal("German Catholic journals", best.Text);
+    }
+
+    [Fact]
+    public void Extract_NamedPhraseWithTheAskedHead_BeatsOtherPhrases()
+    {
+        var best = Extract("What institute studies the causes of war?", "The Joan B. Kroc Institute for International Peace Studies is dedicated to research and outreach on the causes of war.")[0];
+
+        Assert.Equal("Joan B. Kroc Institute for International Peace Studies", best.Text);
+    }
+}
