@@ -25,19 +25,23 @@ public static class Fts5Ranking
     public const int CommonPassages = 1024;
 
     /// <summary>Rowids and bm25 scores (lower is better), best first, at most <paramref name="limit"/>.</summary>
-    public static List<(long Rowid, double Score)> Rank(SqliteConnection connection, ParsedQuery query, SearchFilter filter, int limit, TermPassageCounts.Generation? counts = null)
+    public static List<(long Rowid, double Score)> Rank(SqliteConnection connection, ParsedQuery query, SearchFilter filter, int limit)
+    {
+        using var statements = new Fts5Statements(connection);
+        return Rank(statements, query, filter, limit);
+    }
+
+    /// <summary>As <see cref="Rank(SqliteConnection, ParsedQuery, SearchFilter, int)"/> with statements already prepared, and word counts from <paramref name="counts"/> when given.</summary>
+    public static List<(long Rowid, double Score)> Rank(Fts5Statements statements, ParsedQuery query, SearchFilter filter, int limit, TermPassageCounts.Generation? counts = null)
     {
         var ranked = new List<(long Rowid, double Score)>(limit);
         var seen = new HashSet<long>();
-        using var rank = connection.CreateCommand();
-        rank.CommandText = filter.IsEmpty ? Fts5Sql.RankedPassages : Fts5Sql.RankedFilteredPassages;
-        rank.Parameters.AddWithValue("$match", "");
-        rank.Parameters.AddWithValue("$limit", limit);
-        rank.Parameters.AddWithValue("$scored", MaxScored);
-        rank.Parameters.AddWithValue("$source", filter.Source ?? "");
-        rank.Parameters.AddWithValue("$after", filter.PublishedAfter ?? "");
-        rank.Parameters.AddWithValue("$before", filter.PublishedBefore ?? "");
-        foreach (var tier in Tiers(connection, query, counts))
+        var rank = filter.IsEmpty ? statements.RankedPassages : statements.RankedFilteredPassages;
+        rank.Parameters["$limit"].Value = limit;
+        rank.Parameters["$source"].Value = filter.Source ?? "";
+        rank.Parameters["$after"].Value = filter.PublishedAfter ?? "";
+        rank.Parameters["$before"].Value = filter.PublishedBefore ?? "";
+        foreach (var tier in Tiers(statements, query, counts))
         {
             rank.Parameters["$match"].Value = tier;
             rank.Parameters["$scored"].Value = ranked.Count == 0 ? MaxScored : FillScored;
@@ -58,28 +62,29 @@ public static class Fts5Ranking
         return ranked;
     }
 
-    /// <summary>The MATCH expressions to run in order, each excluding the query's -words; word counts come from <paramref name="counts"/> when given.</summary>
-    public static List<string> Tiers(SqliteConnection connection, ParsedQuery query, TermPassageCounts.Generation? counts = null)
+    /// <summary>The MATCH expressions to run in order, each excluding the query's -words.</summary>
+    public static List<string> Tiers(SqliteConnection connection, ParsedQuery query)
     {
-        var present = new List<(string Term, long Passages)>();
-        using (var count = connection.CreateCommand())
-        {
-            count.CommandText = Fts5Sql.CountMatches;
-            count.Parameters.AddWithValue("$match", "");
-            count.Parameters.AddWithValue("$cap", CommonPassages);
-            long Count(string term)
-            {
-                count.Parameters["$match"].Value = term;
-                return (long)count.ExecuteScalar()!;
-            }
+        using var statements = new Fts5Statements(connection);
+        return Tiers(statements, query, counts: null);
+    }
 
-            foreach (var term in query.Include.Select(QuerySyntax.Fts5Term).Distinct())
+    private static List<string> Tiers(Fts5Statements statements, ParsedQuery query, TermPassageCounts.Generation? counts)
+    {
+        var count = statements.CountMatches;
+        long Count(string term)
+        {
+            count.Parameters["$match"].Value = term;
+            return (long)count.ExecuteScalar()!;
+        }
+
+        var present = new List<(string Term, long Passages)>();
+        foreach (var term in query.Include.Select(QuerySyntax.Fts5Term).Distinct())
+        {
+            var passages = counts is null ? Count(term) : counts.GetOrCount(term, Count);
+            if (passages > 0)
             {
-                var passages = counts is null ? Count(term) : counts.GetOrCount(term, Count);
-                if (passages > 0)
-                {
-                    present.Add((term, passages));
-                }
+                present.Add((term, passages));
             }
         }
         present = [.. present.OrderBy(p => p.Passages)];
@@ -110,5 +115,44 @@ public static class Fts5Ranking
             Add(rare.Count > 0 ? rare : present, " OR ");
         }
         return tiers;
+    }
+}
+
+/// <summary>
+/// The statements a search runs, prepared once on one connection and re-bound for each search: preparing the FTS5
+/// statements again every time cost more than some of the queries they run.
+/// </summary>
+public sealed class Fts5Statements : IDisposable
+{
+    public Fts5Statements(SqliteConnection connection)
+    {
+        CountMatches = Make(connection, Fts5Sql.CountMatches, "$match", "$cap");
+        CountMatches.Parameters["$cap"].Value = Fts5Ranking.CommonPassages;
+        RankedPassages = Make(connection, Fts5Sql.RankedPassages, "$match", "$limit", "$scored", "$source", "$after", "$before");
+        RankedFilteredPassages = Make(connection, Fts5Sql.RankedFilteredPassages, "$match", "$limit", "$scored", "$source", "$after", "$before");
+    }
+
+    public SqliteCommand CountMatches { get; }
+
+    public SqliteCommand RankedPassages { get; }
+
+    public SqliteCommand RankedFilteredPassages { get; }
+
+    public void Dispose()
+    {
+        CountMatches.Dispose();
+        RankedPassages.Dispose();
+        RankedFilteredPassages.Dispose();
+    }
+
+    private static SqliteCommand Make(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.AddWithValue(name, "");
+        }
+        return command;
     }
 }

@@ -17,6 +17,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly TermPassageCounts termCounts = new();
+    private readonly SqliteSearchSessions searchSessions;
     private readonly Lock checkpointGate = new();
     private Task checkpointing = Task.CompletedTask;
     private bool checkpointRunning;
@@ -40,6 +41,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
             Cache = SqliteCacheMode.Private,
             Pooling = true,
         }.ToString();
+        searchSessions = new SqliteSearchSessions(Open);
     }
 
     public string DatabasePath { get; }
@@ -377,25 +379,29 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
     }
 
-    public async Task<IReadOnlyList<PassageHit>> SearchAsync(ParsedQuery query, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PassageHit>> SearchAsync(ParsedQuery query, SearchFilter filter, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(searchSessions.Run(session => Search(session, query, filter, limit)));
+
+    private IReadOnlyList<PassageHit> Search(SqliteSearchSessions.Session session, ParsedQuery query, SearchFilter filter, int limit)
     {
-        await using var connection = Open();
         // The version is read before any count is taken, so a count kept for it never comes from an older corpus.
-        var counts = termCounts.At(ReadVersion(connection, null));
-        var ranked = Fts5Ranking.Rank(connection, query, filter, limit, counts);
+        var counts = termCounts.At(Convert.ToInt64(session.Version.ExecuteScalar(), CultureInfo.InvariantCulture));
+        var ranked = Fts5Ranking.Rank(session.Fts5, query, filter, limit, counts);
         if (ranked.Count == 0)
         {
             return [];
         }
         // Text and metadata are read for the few ranked passages only, in one statement.
         var details = new Dictionary<long, PassageHit>(ranked.Count);
-        await using var command = Command(connection, Fts5Sql.PassageDetails, ("$rowids", JsonSerializer.Serialize(ranked.Select(r => r.Rowid))));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        session.Details.Parameters["$rowids"].Value = JsonSerializer.Serialize(ranked.Select(r => r.Rowid));
+        using (var reader = session.Details.ExecuteReader())
         {
-            var rowid = reader.GetInt64(0);
-            details[rowid] = new PassageHit(PassageIds.ArticleOf(rowid), PassageIds.IndexOf(rowid), reader.GetString(1), 0,
-                reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt64(6));
+            while (reader.Read())
+            {
+                var rowid = reader.GetInt64(0);
+                details[rowid] = new PassageHit(PassageIds.ArticleOf(rowid), PassageIds.IndexOf(rowid), reader.GetString(1), 0,
+                    reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt64(6));
+            }
         }
         // bm25 is lower-is-better; the API reports higher-is-better, never rising down the list even
         // where a later tier's passage has the higher bm25.
@@ -493,6 +499,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
             pending = checkpointing;
         }
         await pending;
+        searchSessions.Dispose();
         SqliteConnection.ClearAllPools();
         writeLock.Dispose();
     }

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bots.Contracts.V1;
+using Bots.StandIns;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -24,8 +25,8 @@ internal sealed class LoadDriver : IDisposable
     private readonly GrpcChannel _channel;
     private readonly Contracts.V1.QuestionAnswering.QuestionAnsweringClient _qa;
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<TelegramReply>> _telegramWaiting = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<DiscordFollowUp>> _discordWaiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<TelegramBotApiStandIn.SentMessage>> _telegramWaiting = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonObject>> _discordWaiting = new(StringComparer.Ordinal);
     private long _nextChat = 9_000_000_000;
 
     public LoadDriver(LoadSystem system, LoadSettings settings, LoadQuestions questions)
@@ -36,18 +37,18 @@ internal sealed class LoadDriver : IDisposable
         // No client retries: a request the system failed must be counted, not hidden by a second attempt.
         _channel = GrpcChannel.ForAddress(system.QuestionAnsweringAddress, new GrpcChannelOptions { RetryPolicy = null });
         _qa = new Contracts.V1.QuestionAnswering.QuestionAnsweringClient(_channel);
-        system.Telegram.Replied = reply =>
+        system.Telegram.MessageSent = reply =>
         {
             if (_telegramWaiting.TryRemove(reply.ChatId, out var waiting))
             {
                 waiting.TrySetResult(reply);
             }
         };
-        system.Discord.FollowedUp = followUp =>
+        system.Discord.InteractionMessageAccepted = (interactionToken, message) =>
         {
-            if (_discordWaiting.TryRemove(followUp.InteractionToken, out var waiting))
+            if (_discordWaiting.TryRemove(interactionToken, out var waiting))
             {
-                waiting.TrySetResult(followUp);
+                waiting.TrySetResult(message);
             }
         };
     }
@@ -240,10 +241,10 @@ internal sealed class LoadDriver : IDisposable
     private async Task TelegramAsync(string question, long scheduled, RequestTally tally)
     {
         var chatId = Interlocked.Increment(ref _nextChat);
-        var waiting = new TaskCompletionSource<TelegramReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = new TaskCompletionSource<TelegramBotApiStandIn.SentMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         _telegramWaiting[chatId] = waiting;
         tally.CountSent();
-        _system.Telegram.Deliver(chatId, question);
+        _system.Telegram.SendUserMessage(chatId, question);
         if (await ReplyWithinTimeoutAsync(waiting.Task, scheduled) is not { } reply)
         {
             _telegramWaiting.TryRemove(chatId, out _);
@@ -266,15 +267,15 @@ internal sealed class LoadDriver : IDisposable
     {
         var id = Interlocked.Increment(ref _nextChat).ToString(CultureInfo.InvariantCulture);
         var token = "load-interaction-" + id;
-        var followUp = new TaskCompletionSource<DiscordFollowUp>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var followUp = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         _discordWaiting[token] = followUp;
-        var body = DiscordApiStandIn.Interaction(id, token, id, "ask", "question", question);
+        var body = DiscordInteractionSigner.Interaction(id, token, id, "ask", "question", question);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_system.ChatHttpAddress!, "/discord/interactions"))
         {
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
-        request.Headers.Add("X-Signature-Ed25519", _system.Discord.Sign(timestamp, body));
+        request.Headers.Add("X-Signature-Ed25519", _system.DiscordSigner.Sign(timestamp, body));
         request.Headers.Add("X-Signature-Timestamp", timestamp);
         tally.CountSent();
         JsonObject? message;
@@ -296,7 +297,7 @@ internal sealed class LoadDriver : IDisposable
             {
                 4 => interactionResponse["data"]?.AsObject(),
                 // Deferred: the answer arrives as an edit of the original response.
-                5 => (await ReplyWithinTimeoutAsync(followUp.Task, scheduled))?.Message,
+                5 => await ReplyWithinTimeoutAsync(followUp.Task, scheduled),
                 _ => null,
             };
         }

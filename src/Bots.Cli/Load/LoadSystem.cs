@@ -1,4 +1,5 @@
 using Bots.Contracts.V1;
+using Bots.StandIns;
 using Grpc.Net.Client;
 
 namespace Bots.Cli.Load;
@@ -13,16 +14,20 @@ internal sealed class LoadSystem : IAsyncDisposable
     private readonly List<ServiceLauncher> _processes = [];
     private readonly DirectoryInfo? _dataDir;
 
-    private LoadSystem(TelegramBotApiStandIn telegram, DiscordApiStandIn discord, DirectoryInfo? dataDir)
+    private LoadSystem(TelegramBotApiStandIn telegram, DiscordApiStandIn discord, DiscordInteractionSigner signer, DirectoryInfo? dataDir)
     {
         Telegram = telegram;
         Discord = discord;
+        DiscordSigner = signer;
         _dataDir = dataDir;
     }
 
     public TelegramBotApiStandIn Telegram { get; }
 
     public DiscordApiStandIn Discord { get; }
+
+    /// <summary>Signs the interactions the run posts to the Chat process, with the key whose public half Chat checks.</summary>
+    public DiscordInteractionSigner DiscordSigner { get; }
 
     public string ArticleStoreAddress { get; private set; } = "";
 
@@ -36,9 +41,10 @@ internal sealed class LoadSystem : IAsyncDisposable
 
     public static async Task<LoadSystem> StartAsync(LoadSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
-        var telegram = await TelegramBotApiStandIn.StartAsync(settings.TelegramToken, settings.TelegramApiPort, cancellationToken);
-        var discord = await DiscordApiStandIn.StartAsync(settings.DiscordApiPort, settings.DiscordPrivateKeyHex, cancellationToken);
-        var system = new LoadSystem(telegram, discord, settings.ConnectsToRunningServices ? null : Directory.CreateTempSubdirectory("bots-load-"));
+        var signer = new DiscordInteractionSigner(settings.DiscordPrivateKeyHex);
+        var telegram = await TelegramBotApiStandIn.StartAsync(settings.TelegramToken, "news_bot", settings.TelegramApiPort, cancellationToken);
+        var discord = await DiscordApiStandIn.StartAsync(DiscordInteractionSigner.ApplicationId, DiscordInteractionSigner.BotToken, settings.DiscordApiPort, cancellationToken);
+        var system = new LoadSystem(telegram, discord, signer, settings.ConnectsToRunningServices ? null : Directory.CreateTempSubdirectory("bots-load-"));
         try
         {
             if (settings.ConnectsToRunningServices)
@@ -49,7 +55,7 @@ internal sealed class LoadSystem : IAsyncDisposable
                 system.ChatHttpAddress = settings.ChatHttpAddress;
                 log.WriteLine($"connecting to QA {system.QuestionAnsweringAddress}, store {system.ArticleStoreAddress}, chat {system.ChatHttpAddress?.ToString() ?? "(none: asks only)"}");
                 log.WriteLine("note: the generated questions are the same every run; flush the answer cache (Redis, or restart QA) between runs, or a second run measures the cache");
-                log.WriteLine($"stand-ins: Telegram:ApiBaseUrl={telegram.BaseUrl} (token {settings.TelegramToken}), Discord:ApiBaseUrl={discord.ApiBaseUrl}, Discord:PublicKey={discord.PublicKeyHex}");
+                log.WriteLine($"stand-ins: Telegram:ApiBaseUrl={telegram.BaseUrl} (token {settings.TelegramToken}), Discord:ApiBaseUrl={discord.ApiBaseUrl}, Discord:PublicKey={signer.PublicKeyHex}");
             }
             else
             {
@@ -151,9 +157,9 @@ internal sealed class LoadSystem : IAsyncDisposable
             ["Services:Summarizer"] = summarizer.GrpcAddress,
             ["Telegram:BotToken"] = settings.TelegramToken,
             ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl,
-            ["Discord:PublicKey"] = Discord.PublicKeyHex,
-            ["Discord:ApplicationId"] = DiscordApiStandIn.ApplicationId,
-            ["Discord:BotToken"] = DiscordApiStandIn.BotToken,
+            ["Discord:PublicKey"] = DiscordSigner.PublicKeyHex,
+            ["Discord:ApplicationId"] = DiscordInteractionSigner.ApplicationId,
+            ["Discord:BotToken"] = DiscordInteractionSigner.BotToken,
             ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
             ["Chat:Console"] = "false",
         }, log, cancellationToken);

@@ -25,6 +25,9 @@ public enum QuantityHint
     Money,
     Age,
     Percent,
+
+    /// <summary>"How often": "twice a year", "daily".</summary>
+    Frequency,
 }
 
 internal static class AnswerTypeNames

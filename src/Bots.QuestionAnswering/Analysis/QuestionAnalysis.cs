@@ -51,6 +51,12 @@ public sealed record QuestionAnalysis
     /// <summary>Things the question qualifies by a country or its demonym ("Russian elections", "Russia's GDP").</summary>
     public IReadOnlyList<NationalityConstraint> Nationalities { get; init; } = [];
 
+    /// <summary>"Who founded Hamas?": the answer is who did the event, and the question's names are what it was done to.</summary>
+    public bool AsksForTheDoer { get; init; }
+
+    /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
+    public bool AsksForName { get; init; }
+
     /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
     public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];
 }

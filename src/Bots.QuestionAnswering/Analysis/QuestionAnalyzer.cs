@@ -85,6 +85,12 @@ public static partial class QuestionAnalyzer
         "he", "she", "they", "him", "her", "them", "his", "their", "it", "its", "hers", "theirs",
     };
 
+    [GeneratedRegex(@"^who\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|else)\b)[a-z]+(?:ed|s)?\s+\S")]
+    private static partial Regex DoerQuestionRegex();
+
+    [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
+    private static partial Regex AsksForNameRegex();
+
     [GeneratedRegex(@"^(?:who|what)(?:'s|’s|\s+(?:is|was|are|were))\s+(?<x>.+)$")]
     private static partial Regex CopulaQuestion();
 
@@ -210,6 +216,8 @@ public static partial class QuestionAnalyzer
                 : dates,
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
             Nationalities = Nationalities(text, terms),
+            AsksForTheDoer = analysis.Type == AnswerType.Person && DoerQuestionRegex().IsMatch(lower),
+            AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
         };
     }
@@ -217,7 +225,7 @@ public static partial class QuestionAnalyzer
     private static QuestionAnalysis DetectType(string lower)
     {
         QuestionAnalysis Of(AnswerType type) => new() { Question = lower, Type = type };
-        var afterHowMuch = NextWord(lower, "how much") ?? NextWord(lower, "how many");
+        var afterHowMuch = HeadAfter(lower, "how much") ?? HeadAfter(lower, "how many");
 
         if (Regex.IsMatch(lower, @"\bhow\s+long\s+ago\b"))
         {
@@ -232,6 +240,11 @@ public static partial class QuestionAnalyzer
         if (Regex.IsMatch(lower, @"\bhow\s+old\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Age };
+        }
+
+        if (Regex.IsMatch(lower, @"\bhow\s+(?:often|frequently)\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Frequency };
         }
 
         if (Regex.IsMatch(lower, @"\bhow\s+(?:far|tall|high|large|big|deep|wide|heavy|fast|long\s+is)\b"))
@@ -415,6 +428,25 @@ public static partial class QuestionAnalyzer
 
         var next = Tokenizer.Words(lower[(index + phrase.Length)..]).FirstOrDefault();
         return next is null || next is "did" or "does" or "do" or "is" or "was" or "were" or "are" or "has" or "have" or "had" or "will" ? null : next;
+    }
+
+    private static readonly HashSet<string> PhraseEnders = new(StringComparer.Ordinal)
+    {
+        "did", "does", "do", "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "in", "of",
+        "at", "on", "for", "per", "by", "to", "from", "with", "that", "which", "who", "there", "the", "a", "an",
+    };
+
+    /// <summary>The head of the noun phrase after "how many": "how many student news papers are …" → "papers".</summary>
+    private static string? HeadAfter(string lower, string phrase)
+    {
+        var index = lower.IndexOf(phrase + " ", StringComparison.Ordinal);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var words = Tokenizer.Words(lower[(index + phrase.Length)..]).TakeWhile(w => !PhraseEnders.Contains(w)).Take(4).ToList();
+        return words.Count == 0 ? null : words[^1];
     }
 
     private static string StripPossessive(string word) =>

@@ -115,6 +115,11 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                     continue;
                 }
 
+                if (analysis.AsksForTheDoer && !DoneToTheNames(analysis, sentence))
+                {
+                    continue;
+                }
+
                 candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(candidate));
                 candidates.Add(candidate);
             }
@@ -176,6 +181,44 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return !any;
+    }
+
+    /// <summary>
+    /// For "who founded Hamas": the sentence has Hamas after the event word ("Yassin founded Hamas") or before it in
+    /// the passive ("Hamas was founded by Yassin"), not as a doer beside the answer ("Fatah and Hamas signed a deal to form …").
+    /// </summary>
+    internal static bool DoneToTheNames(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && (t.Stem == w.Stem || t.Related.Contains(w.Stem)))).Select(w => w.Index).ToList();
+        if (events.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var name in analysis.Names)
+        {
+            var nameWords = NameMatcher.NameWords(name);
+            var at = sentence.Words.Where(w => nameWords.Contains(w.Lower.EndsWith("'s", StringComparison.Ordinal) || w.Lower.EndsWith("’s", StringComparison.Ordinal) ? w.Lower[..^2] : w.Lower)).Select(w => w.Index).ToList();
+            if (at.Count == 0)
+            {
+                // Only a pronoun may stand for the name: "It was founded by …"; "X founded the Liberal Party" is about another thing.
+                if (sentence.Words.Any(w => w.Lower is "it" or "its" or "they" or "their" or "he" or "she" or "his" or "her"))
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            var objectOf = events.Any(e => at.Any(i => i > e));
+            var passive = events.Any(e => at.Any(i => i < e) && sentence.Words.Skip(e + 1).Take(3).Any(w => w.Lower == "by"));
+            if (!objectOf && !passive)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool MeetsDateConstraints(QuestionAnalysis analysis, EvidenceSentence sentence)

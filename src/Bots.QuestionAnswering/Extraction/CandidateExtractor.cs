@@ -26,6 +26,9 @@ internal static partial class CandidateExtractor
     [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,90}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,80})(?:,|\)|;|\.|$| —| –)")]
     private static partial Regex AppositionAfter();
 
+    [GeneratedRegex(@"\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+times)(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|semester|term|season|decade))?|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|biweekly|hourly|every\s+(?:\w+\s+)?(?:day|week|month|year|years|semester|season))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Frequency();
+
     [GeneratedRegex(@"^,?\s*(?:[A-Z]\.){2,}[A-Z]?\.?(?=\s*,)")]
     private static partial Regex Postnominal();
 
@@ -229,6 +232,16 @@ internal static partial class CandidateExtractor
 
     private static IEnumerable<AnswerCandidate> Quantities(QuestionAnalysis question, EvidenceSentence sentence, QuantityHint hint)
     {
+        if (hint == QuantityHint.Frequency)
+        {
+            foreach (Match match in Frequency().Matches(sentence.Text))
+            {
+                yield return Candidate(match.Value, "freq:" + match.Value.ToLowerInvariant(), sentence, match.Index, match.Length, 1.0);
+            }
+
+            yield break;
+        }
+
         foreach (var quantity in sentence.Quantities)
         {
             var fit = (hint, quantity.Kind) switch
@@ -445,6 +458,7 @@ internal static partial class CandidateExtractor
         var asked = QuestionStems(question);
         var typeStem = question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : null;
         var eventWords = EventWordIndexes(question, sentence);
+        var matched = sentence.Matches.Select(m => m.WordIndex).ToHashSet();
         foreach (var phrase in sentence.Phrases)
         {
             // A date or an amount answers when/how-many questions, not what-questions.
@@ -482,7 +496,15 @@ internal static partial class CandidateExtractor
             // A name with the asked-for head ("the Joan B. Kroc Institute for International Peace Studies" for "what
             // institute") may share words with the question; another phrase doing so mostly repeats it.
             var namedOfType = headMatchesType && phrase.IsProper;
-            var fit = baseFit * (1 - (namedOfType ? 0.3 : 0.8) * shared / content) / (namedOfType ? 1 : 1 + 0.04 * phrase.Words);
+            var fit = baseFit * (1 - (namedOfType ? 0.3 : 0.8) * shared / content) / (namedOfType ? 1 : 1 + 0.04 * Math.Max(0, phrase.Words - 4));
+
+            // "a copper statue of Christ" says which statue: an "of" naming something specifies the phrase.
+            var phraseText = sentence.Text.AsSpan(phrase.Start, phrase.Length);
+            var ofAt = phraseText.IndexOf(" of ", StringComparison.Ordinal);
+            if (ofAt > 0 && ofAt + 4 < phraseText.Length && char.IsUpper(phraseText[ofAt + 4]))
+            {
+                fit *= 1.05;
+            }
             if (headMatchesType)
             {
                 fit *= namedOfType ? 1.6 : 1.35;
@@ -495,9 +517,10 @@ internal static partial class CandidateExtractor
                 fit *= 1.4;
             }
 
+            fit *= Relation(sentence, phrase, matched);
             if (phrase.IsProper)
             {
-                fit *= 1.1;
+                fit *= question.AsksForName ? 1.5 : 1.1;
             }
 
             // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front.
@@ -523,6 +546,52 @@ internal static partial class CandidateExtractor
             yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, start, text.Length, Math.Min(1.0, fit)) with { Fallback = true };
         }
     }
+
+    /// <summary>
+    /// How strongly the sentence's syntax ties a phrase to the question's words: "X is/was Y" with the question's words
+    /// on the other side of the copula ("in front of the Main Building … is a copper statue"), or an apposition
+    /// ("Old College, the oldest building on campus"; "its main seminary, Moreau Seminary,").
+    /// </summary>
+    internal static double Relation(EvidenceSentence sentence, Extraction.NounPhrase phrase, HashSet<int> matched)
+    {
+        var text = sentence.Text;
+        var before = text[..phrase.Start];
+        var after = text[phrase.End..];
+        var first = sentence.WordIndexAt(phrase.Start);
+        var last = sentence.WordIndexAt(phrase.End) - 1;
+        bool MatchedWithin(int from, int to) => matched.Any(i => i >= from && i <= to);
+
+        if (CopulaBefore().IsMatch(before) && MatchedWithin(first - 9, first - 2))
+        {
+            return 1.45;
+        }
+
+        if (ApposedDescriptionAfter().IsMatch(after) && MatchedWithin(last + 1, last + 7))
+        {
+            return 1.4;
+        }
+
+        if (before.TrimEnd().EndsWith(',') && after.TrimStart().StartsWith(',') && MatchedWithin(first - 4, first - 1))
+        {
+            return 1.35;
+        }
+
+        if (CopulaAfter2().IsMatch(after) && MatchedWithin(last + 2, last + 9))
+        {
+            return 1.2;
+        }
+
+        return 1.0;
+    }
+
+    [GeneratedRegex(@"\b(?:is|are|was|were)\s*$")]
+    private static partial Regex CopulaBefore();
+
+    [GeneratedRegex(@"^\s+(?:is|are|was|were)\b")]
+    private static partial Regex CopulaAfter2();
+
+    [GeneratedRegex(@"^\s*,\s*(?:the|a|an|its|their|his|her|one of)\b")]
+    private static partial Regex ApposedDescriptionAfter();
 
     /// <summary>Positions of the sentence's words that say the question's event (its non-role words or their related forms).</summary>
     private static List<int> EventWordIndexes(QuestionAnalysis question, EvidenceSentence sentence)

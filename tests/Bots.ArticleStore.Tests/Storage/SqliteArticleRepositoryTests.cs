@@ -83,6 +83,36 @@ public sealed class SqliteArticleRepositoryTests : ArticleStoreBehaviour, IDispo
     }
 
     [Fact]
+    public async Task Search_ManyAtOnceWhileArticlesArrive_EachFindsWhatWasStoredBeforeItStarted()
+    {
+        // Searches share prepared connections: more at once than are kept idle, interleaved with writes.
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        var lighthouse = await library.AddAsync(new ArticleInput("Lighthouse keeper retires",
+            "The lighthouse keeper retired on Friday after forty years on the headland.", "Port Gazette", "", "2024-10-01"), CancellationToken.None);
+
+        var searches = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            for (var round = 0; round < 10; round++)
+            {
+                var hits = await library.SearchAsync("lighthouse keeper", 5, "", "", "", CancellationToken.None);
+                Assert.Contains(hits, h => h.ArticleId == lighthouse.Id);
+            }
+        })).ToList();
+        var writes = Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await library.AddAsync(new ArticleInput($"Ferry timetable {i}", $"Ferry {i} leaves the quay at {i % 12} o'clock.", "Port Gazette", "", "2024-10-02"), CancellationToken.None);
+            }
+        });
+        await Task.WhenAll(searches.Append(writes));
+
+        var ferries = await library.SearchAsync("ferry timetable", 50, "", "", "", CancellationToken.None);
+        Assert.Equal(20, ferries.Count);
+    }
+
+    [Fact]
     public async Task Search_ACommonWord_RetrievesOnlyWhenTheQueryHasNoRarerWord()
     {
         await using var repository = (await CreateAsync())!;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bots.Chat.Commands;
 using Bots.Chat.Discord;
+using Bots.StandIns;
 using Bots.Testing;
 
 namespace Bots.Chat.Tests.Discord;
@@ -53,7 +54,7 @@ public class DiscordEmbedRendererTests
 
         var payload = JsonSerializer.SerializeToNode(DiscordEmbedRenderer.Render(reply), DiscordJsonForTests.Options)!.AsObject();
 
-        Assert.Null(FakeDiscordServer.MessageProblem(payload));
+        Assert.Null(DiscordApiStandIn.MessageProblem(payload));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Bots.Chat.Tests.Support;
+using Bots.StandIns;
 using Bots.Testing;
 
 namespace Bots.Chat.Tests.Discord;
@@ -15,10 +16,10 @@ public sealed class DiscordInteractionsTests(DiscordInteractionsTests.Signers si
     private readonly StandInBackends _backends = new();
     private readonly HttpClient _http = new();
     private readonly PythonEd25519Signer? _signer = signers.Application;
-    private FakeDiscordServer _discord = null!;
+    private DiscordApiStandIn _discord = null!;
     private ChatApp? _app;
 
-    public async Task InitializeAsync() => _discord = await FakeDiscordServer.StartAsync();
+    public async Task InitializeAsync() => _discord = await DiscordApiStandIn.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -178,7 +179,7 @@ public sealed class DiscordInteractionsTests(DiscordInteractionsTests.Signers si
         var field = embed["fields"]![0]!;
         Assert.Equal("[1] Global Times · 13 Aug 2024", field["name"]!.GetValue<string>());
         Assert.StartsWith(@"[Abbas \<arrives\> in Moscow & meets ""Putin""](https://www.globaltimes.cn/", field["value"]!.GetValue<string>());
-        Assert.Null(FakeDiscordServer.MessageProblem(body["data"]!.AsObject()));
+        Assert.Null(DiscordApiStandIn.MessageProblem(body["data"]!.AsObject()));
         Assert.Equal("When did Abbas visit Moscow?", Assert.Single(_backends.Questions).Question);
     }
 
@@ -297,7 +298,7 @@ public sealed class DiscordInteractionsTests(DiscordInteractionsTests.Signers si
         var (_, body) = await PostSignedAsync(Command("ask", "question", "What happened?"));
 
         Assert.Equal(4, body!["type"]!.GetValue<int>());
-        Assert.Null(FakeDiscordServer.MessageProblem(body["data"]!.AsObject()));
+        Assert.Null(DiscordApiStandIn.MessageProblem(body["data"]!.AsObject()));
     }
 
     [Fact]

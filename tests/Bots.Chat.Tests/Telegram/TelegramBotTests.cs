@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Bots.Chat.Tests.Support;
+using Bots.StandIns;
 using Bots.Testing;
 
 namespace Bots.Chat.Tests.Telegram;
@@ -13,10 +14,10 @@ public sealed class TelegramBotTests : IAsyncLifetime
     private const long Group = -1_001_234_567_890;
     private readonly StandInBackends _backends = new();
     private readonly TempDir _data = new();
-    private FakeTelegramServer _telegram = null!;
+    private TelegramBotApiStandIn _telegram = null!;
     private ChatApp? _app;
 
-    public async Task InitializeAsync() => _telegram = await FakeTelegramServer.StartAsync();
+    public async Task InitializeAsync() => _telegram = await TelegramBotApiStandIn.StartAsync();
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using Bots.Contracts.V1;
 using V1 = Bots.Contracts.V1;
+using Bots.StandIns;
 using Bots.Testing;
 using Grpc.Net.Client;
 
@@ -14,7 +15,7 @@ public sealed class FourProcessTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("bots-e2e-");
     private readonly List<ServiceProcess> _processes = [];
-    private FakeTelegramServer? _telegram;
+    private TelegramBotApiStandIn? _telegram;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -36,7 +37,7 @@ public sealed class FourProcessTests : IAsyncLifetime
     [Fact]
     public async Task TelegramQuestion_AcrossFourProcesses_IsAnsweredWithItsSource_ThenApologisesWhenAnsweringStops()
     {
-        _telegram = await FakeTelegramServer.StartAsync();
+        _telegram = await TelegramBotApiStandIn.StartAsync();
         var store = await StartAsync("Bots.ArticleStore", new()
         {
             ["Bots:DataDir"] = Path.Combine(_data.FullName, "store"),

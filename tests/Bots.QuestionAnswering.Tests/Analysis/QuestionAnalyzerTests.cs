@@ -248,4 +248,47 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal(target, analysis.DescriptionTarget);
         Assert.Equal(noun, analysis.TypeNoun);
     }
+
+    [Theory]
+    [InlineData("How many student news papers are found at the school?", "papers")]
+    [InlineData("how many BS level degrees are offered", "degrees")]
+    [InlineData("How many incoming students did the college admit in 2015?", "students")]
+    [InlineData("How much aid did the ministry send?", "aid")]
+    public void Analyze_HowMany_TakesTheHeadOfTheCountedPhrase(string question, string noun)
+    {
+        Assert.Equal(noun, QuestionAnalyzer.Analyze(question, Today).TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("How often is the Juggler published?")]
+    [InlineData("how frequently do the trains run")]
+    public void Analyze_HowOften_AsksForAFrequency(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Quantity, analysis.Type);
+        Assert.Equal(QuantityHint.Frequency, analysis.Quantity);
+    }
+
+    [Theory]
+    [InlineData("What is the name of the main library?", true)]
+    [InlineData("What was the music hall called?", true)]
+    [InlineData("What is O'Shaughnessy Hall formerly known as?", true)]
+    [InlineData("What is the Grotto?", false)]
+    [InlineData("When was the hall named?", false)]
+    public void Analyze_NameQuestions_AskForAProperName(string question, bool expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForName);
+    }
+
+    [Theory]
+    [InlineData("Who founded Hamas?", true)]
+    [InlineData("who signed the treaty", true)]
+    [InlineData("Who is the Palestinian president?", false)]
+    [InlineData("Who did Putin meet in Moscow?", false)]
+    [InlineData("When did Abbas visit Moscow?", false)]
+    public void Analyze_WhoDidIt_AsksForTheDoer(string question, bool expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForTheDoer);
+    }
 }

@@ -20,6 +20,9 @@ public sealed class FocusSubstitutionTests
         ("Berg abroad",
             "Anna Berg arrived in Lisbon on Sunday. On June 2 she met President Rui Costa and Prime Minister Luis Vaz at the palace.",
             "2023-06-03"),
+        ("Unity talks",
+            "On May 4 the rival factions Fatah and Hamas signed a deal to form a unity government. Sheikh Omar Nasser founded the Liberal Party in 1870.",
+            "2011-05-05"),
         ("Vote count",
             "The Liberal Party won the Danish elections in 2019, ending four years in opposition.",
             "2019-06-07"),
@@ -42,6 +45,7 @@ public sealed class FocusSubstitutionTests
     [InlineData("When did Holm visit Kabul?")]
     [InlineData("Who won the Swedish elections in 2019?")]
     [InlineData("who won the swedish elections")]
+    [InlineData("Who founded Hamas?")]
     public async Task Ask_AboutAnotherPersonPlaceOrNationality_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
@@ -53,6 +57,7 @@ public sealed class FocusSubstitutionTests
     [InlineData("When did Karl Lund visit Oslo?", "May")]
     [InlineData("When did Holm visit Tehran?", "April")]
     [InlineData("Who won the Danish elections in 2019?", "Liberal")]
+    [InlineData("Who founded the Liberal Party?", "Nasser")]
     public async Task Ask_AboutWhoTheEvidenceNames_Answers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);

@@ -89,4 +89,36 @@ public sealed class CandidateExtractorTests
 
         Assert.Equal("Joan B. Kroc Institute for International Peace Studies", best.Text);
     }
+
+    [Theory]
+    [InlineData("How often is the magazine published?", "The magazine is released twice a year and covers art.", "twice a year")]
+    [InlineData("How often does the council meet?", "The council meets weekly in the town hall.", "weekly")]
+    [InlineData("How often is mass held?", "Mass is celebrated over 100 times per week.", "100 times per week")]
+    public void Extract_HowOften_GivesTheFrequency(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_HowOften_OffersNoOtherAmount()
+    {
+        Assert.Empty(Extract("How often is the magazine published?", "The magazine has 40 pages."));
+    }
+
+    [Theory]
+    [InlineData("What is in front of the Main Building?", "Immediately in front of the Main Building and facing it, is a copper statue of Christ.", "copper statue of Christ")]
+    [InlineData("What is the oldest building on campus?", "Old College, the oldest building on campus, houses seminarians.", "Old College")]
+    [InlineData("What is the main seminary of the order?", "Its main seminary, Moreau Seminary, is located on the campus.", "Moreau Seminary")]
+    public void Extract_CopulaAndApposition_TieThePhraseToTheQuestion(string question, string sentence, string expected)
+    {
+        Assert.Contains(expected, Extract(question, sentence)[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_NameQuestion_PrefersTheProperName()
+    {
+        var best = Extract("What is the name of the main library?", "The main building is the 14-story Theodore M. Hesburgh Library, which holds the collection of books.")[0];
+
+        Assert.Contains("Hesburgh Library", best.Text, StringComparison.Ordinal);
+    }
 }

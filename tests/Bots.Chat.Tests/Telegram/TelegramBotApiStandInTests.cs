@@ -1,17 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Bots.Cli.Load;
+using Bots.StandIns;
 
-namespace Bots.Host.Tests.EndToEnd;
+namespace Bots.Chat.Tests.Telegram;
 
-/// <summary>The load run's stand-in Telegram Bot API keeps the real API's delivery rules the Chat process relies on.</summary>
-public sealed class LoadStandInTests : IAsyncLifetime
+/// <summary>The stand-in Telegram Bot API keeps the real API's delivery rules the bot relies on.</summary>
+public sealed class TelegramBotApiStandInTests : IAsyncLifetime
 {
     private readonly HttpClient _http = new();
     private TelegramBotApiStandIn _telegram = null!;
 
-    public async Task InitializeAsync() => _telegram = await TelegramBotApiStandIn.StartAsync("7000000001:LOAD-test_token", 0, CancellationToken.None);
+    public async Task InitializeAsync() => _telegram = await TelegramBotApiStandIn.StartAsync("7000000001:LOAD-test_token");
 
     public async Task DisposeAsync()
     {
@@ -22,8 +22,8 @@ public sealed class LoadStandInTests : IAsyncLifetime
     [Fact]
     public async Task GetUpdates_OffersUnconfirmedUpdatesAgain_AndForgetsThoseBeforeTheOffset()
     {
-        var first = _telegram.Deliver(11, "When did Abbas visit Moscow?");
-        var second = _telegram.Deliver(12, "/ask Who won in 2006?");
+        var first = _telegram.SendUserMessage(11, "When did Abbas visit Moscow?");
+        var second = _telegram.SendUserMessage(12, "/ask Who won in 2006?");
 
         var all = await CallAsync("getUpdates", new { offset = 0, timeout = 0 });
         var again = await CallAsync("getUpdates", new { offset = 0, timeout = 0 });
@@ -42,25 +42,26 @@ public sealed class LoadStandInTests : IAsyncLifetime
         await Task.Delay(200);
         Assert.False(poll.IsCompleted);
 
-        var id = _telegram.Deliver(21, "hello");
+        var id = _telegram.SendUserMessage(21, "hello");
 
         Assert.Equal([id], Ids(await poll.WaitAsync(TimeSpan.FromSeconds(5))));
     }
 
     [Fact]
-    public async Task SendMessage_ToAChatNobodyWroteFrom_IsRefusedLikeTelegram()
+    public async Task SendMessage_IsRecordedAndReported_AsItIsAccepted()
     {
-        TelegramReply? seen = null;
-        _telegram.Replied = r => seen = r;
-        _telegram.Deliver(31, "hi");
+        TelegramBotApiStandIn.SentMessage? seen = null;
+        _telegram.MessageSent = r => seen = r;
+        _telegram.SendUserMessage(31, "hi");
 
-        var unknown = await PostAsync("sendMessage", new { chat_id = 99, text = "answer" });
-        var known = await PostAsync("sendMessage", new { chat_id = 31, text = "<b>answer</b>", parse_mode = "HTML" });
+        var refused = await PostAsync("sendMessage", new { chat_id = 31, text = "<b>answer", parse_mode = "HTML" });
+        var accepted = await PostAsync("sendMessage", new { chat_id = 31, text = "<b>answer</b>", parse_mode = "HTML" });
 
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(31, seen?.ChatId);
         Assert.Equal("<b>answer</b>", seen?.Text);
+        Assert.Equal("answer", Assert.Single(_telegram.SentMessages).VisibleText);
     }
 
     private static long[] Ids(JsonNode reply) => [.. reply["result"]!.AsArray().Select(u => u!["update_id"]!.GetValue<long>())];

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Bots.Testing;
+namespace Bots.StandIns;
 
 /// <summary>
 /// A stand-in for Discord's REST API (the routes an interactions bot uses) on loopback: bulk command overwrite
@@ -18,13 +18,13 @@ namespace Bots.Testing;
 /// command shapes; interaction webhooks (PATCH @original, POST follow-up) checked against Discord's message
 /// and embed limits; 429 with a <c>retry_after</c> body and Retry-After header on demand.
 /// </summary>
-public sealed partial class FakeDiscordServer : IAsyncDisposable
+public sealed partial class DiscordApiStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<double> _rateLimits = new();
 
-    private FakeDiscordServer(WebApplication app, string applicationId, string botToken)
+    private DiscordApiStandIn(WebApplication app, string applicationId, string botToken)
     {
         _app = app;
         ApplicationId = applicationId;
@@ -41,18 +41,22 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>Every request that reached a route, including refused ones, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public static async Task<FakeDiscordServer> StartAsync(string applicationId = "1100000000000000001", string botToken = "discord-bot-token")
+    /// <summary>Called with the interaction token and message of every response edit or follow-up the API accepted.</summary>
+    public Action<string, JsonObject>? InteractionMessageAccepted { get; set; }
+
+    /// <summary>Starts on loopback <paramref name="port"/> (0: any free port).</summary>
+    public static async Task<DiscordApiStandIn> StartAsync(string applicationId = "1100000000000000001", string botToken = "discord-bot-token", int port = 0, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var app = builder.Build();
-        var server = new FakeDiscordServer(app, applicationId, botToken);
+        var server = new DiscordApiStandIn(app, applicationId, botToken);
         app.MapPut("/api/v10/applications/{app}/commands", (HttpContext c, string app) => server.RegisterAsync(c, app, null));
         app.MapPut("/api/v10/applications/{app}/guilds/{guild}/commands", (HttpContext c, string app, string guild) => server.RegisterAsync(c, app, guild));
         app.MapMethods("/api/v10/webhooks/{app}/{token}/messages/@original", ["PATCH"], (HttpContext c, string app, string token) => server.WebhookAsync(c, app, token));
         app.MapPost("/api/v10/webhooks/{app}/{token}", (HttpContext c, string app, string token) => server.WebhookAsync(c, app, token));
-        await app.StartAsync();
+        await app.StartAsync(cancellationToken);
         var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.ApiBaseUrl = root + "/api/v10";
         return server;
@@ -161,6 +165,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         result["id"] = "1300000000000000001";
         result["webhook_id"] = app;
         await RespondAsync(context, body, 200, result);
+        InteractionMessageAccepted?.Invoke(token, message);
     }
 
     private async Task<bool> RateLimitedAsync(HttpContext context, JsonNode? body)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Bots.Testing;
+namespace Bots.StandIns;
 
 /// <summary>
 /// A stand-in Telegram Bot API server on loopback that behaves like api.telegram.org for the methods a bot uses:
@@ -22,7 +23,7 @@ namespace Bots.Testing;
 /// HTML parse-mode checking and the 4,096-character limit on sendMessage, and injectable failures
 /// (429 with retry_after, 5xx).
 /// </summary>
-public sealed partial class FakeTelegramServer : IAsyncDisposable
+public sealed partial class TelegramBotApiStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly object _gate = new();
@@ -39,7 +40,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private long _nextUpdateId = 100_000;
     private long _confirmedOffset;
 
-    private FakeTelegramServer(WebApplication app, string token, long botId, string botUsername)
+    private TelegramBotApiStandIn(WebApplication app, string token, long botId, string botUsername)
     {
         _app = app;
         Token = token;
@@ -100,6 +101,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Called for every sendMessage the API accepted, as it is accepted (load runs time replies by it).</summary>
+    public Action<SentMessage>? MessageSent { get; set; }
+
     public int ChatActionsIn(long chatId)
     {
         lock (_gate)
@@ -108,15 +112,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    public static async Task<FakeTelegramServer> StartAsync(string token = "123456:TEST-token_abc", string botUsername = "news_bot")
+    /// <summary>Starts on loopback <paramref name="port"/> (0: any free port).</summary>
+    public static async Task<TelegramBotApiStandIn> StartAsync(string token = "123456:TEST-token_abc", string botUsername = "news_bot", int port = 0, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var app = builder.Build();
-        var server = new FakeTelegramServer(app, token, long.Parse(token.Split(':')[0]), botUsername);
+        var server = new TelegramBotApiStandIn(app, token, long.Parse(token.Split(':')[0], CultureInfo.InvariantCulture), botUsername);
         app.Map("/bot{token}/{method}", server.HandleAsync);
-        await app.StartAsync();
+        await app.StartAsync(cancellationToken);
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return server;
     }
@@ -435,6 +440,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
                 args["link_preview_options"]?["is_disabled"]?.GetValue<bool>() == true, DateTime.UtcNow);
             _sent.Add(sent);
         }
+
+        MessageSent?.Invoke(sent);
 
         await OkAsync(context, new JsonObject
         {
