@@ -63,12 +63,6 @@ public static class Fts5Ranking
     }
 
     /// <summary>The MATCH expressions to run in order, each excluding the query's -words.</summary>
-    public static List<string> Tiers(SqliteConnection connection, ParsedQuery query)
-    {
-        using var statements = new Fts5Statements(connection);
-        return Tiers(statements, query, counts: null);
-    }
-
     private static List<string> Tiers(Fts5Statements statements, ParsedQuery query, TermPassageCounts.Generation? counts)
     {
         var count = statements.CountMatches;
