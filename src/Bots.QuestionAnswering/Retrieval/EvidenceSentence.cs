@@ -161,10 +161,13 @@ internal sealed class EvidenceSentence
     }
 
     // Stored passages do not change, and popular ones are retrieved again and again: analyse each once. Keyed by the
-    // passage's place in the store; a hit is used only while its text, title and date are still the same.
-    private const int MaxCachedPassages = 20_000;
+    // passage's place in the store; a hit is used only while its text, title and date are still the same. Analysed text
+    // takes about a hundred times its characters in memory, so the cache holds as much text as a quarter of the memory
+    // the process may use allows (a container's limit included), and starts over when full.
+    private const int BytesPerCachedChar = 100;
+    private static readonly long MaxCachedChars = Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / BytesPerCachedChar, 200_000, 8_000_000);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int), PassageAnnotations> AnnotationCache = new();
-    private static int _cachedPassages;
+    private static long _cachedChars;
 
     /// <summary>The (cached) annotations of a passage; nothing is analysed until a sentence asks.</summary>
     internal static PassageAnnotations Annotate(RetrievedPassage passage)
@@ -175,10 +178,10 @@ internal sealed class EvidenceSentence
             return cached;
         }
 
-        if (Interlocked.Increment(ref _cachedPassages) > MaxCachedPassages)
+        if (Interlocked.Add(ref _cachedChars, passage.Text.Length + passage.Title.Length) > MaxCachedChars)
         {
             AnnotationCache.Clear();
-            Interlocked.Exchange(ref _cachedPassages, 0);
+            Interlocked.Exchange(ref _cachedChars, 0);
         }
 
         var annotations = new PassageAnnotations(passage.Title, passage.Text, passage.Published);
