@@ -263,9 +263,15 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Quantity) with { Quantity = money ? QuantityHint.Money : QuantityHint.Count, TypeNoun = afterHowMuch };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:percentage|percent|proportion|share)\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction|portion)\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Percent };
+        }
+
+        // "What amount of the student body …", "what number of …": an amount, though no "how".
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:amount|number|quantity)\s+of\b"))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Any };
         }
 
         var yearMatch = Regex.Match(lower, @"\b(?:what|which)\s+(?<unit>year|decade|century)\b");

@@ -45,7 +45,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             analysis = QuestionAnalyzer.Analyze(question.Text, newest, question.PreviousQuestion, question.PreviousAnswer);
         }
 
-        analysis = ResolveNameKinds(PromoteLowerCaseNames(analysis, passages), passages);
+        analysis = ResolveNameKinds(CorrectMisspelledNames(PromoteLowerCaseNames(analysis, passages), passages), passages);
         return AnswerFrom(analysis, passages);
     }
 
@@ -421,6 +421,103 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             return name;
         }).ToList();
         return analysis with { Names = names };
+    }
+
+    /// <summary>
+    /// "Nore Dame", "Cavanugh": a name no article mentions, one typing slip away from a name the articles capitalise,
+    /// is that name. Known places are never corrected (Iraq is not Iran), and a one-word name must be long enough
+    /// for a slip to be told from another name.
+    /// </summary>
+    private static QuestionAnalysis CorrectMisspelledNames(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        if (analysis.Names.Count == 0)
+        {
+            return analysis;
+        }
+
+        var words = passages.Select(p => EvidenceSentence.Annotate(p).Words).ToList();
+        var changed = false;
+        var names = new List<FocusName>();
+        foreach (var name in analysis.Names)
+        {
+            if (words.Any(w => NameMatcher.Mentions(w, name)) || Gazetteer.IsPlace(name.Text) || name.Words.Count == 1 && name.Words[0].Length < 6)
+            {
+                names.Add(name);
+                continue;
+            }
+
+            var corrected = name.Words.Select(word => words.Any(w => w.Contains(word)) ? word : ClosestCapitalised(word, words, passages)).ToList();
+            // Of a longer name, one word at least must be spelled as the articles do.
+            if (corrected.Any(c => c is null) || name.Words.Count > 1 && !name.Words.Any(w => words.Any(x => x.Contains(w))))
+            {
+                names.Add(name);
+                continue;
+            }
+
+            var text = name.Text;
+            for (var i = 0; i < name.Words.Count; i++)
+            {
+                text = ReplaceWord(text, name.Words[i], corrected[i]!);
+            }
+
+            names.Add(name with { Text = text, Words = corrected.Select(c => c!).ToList() });
+            changed = true;
+        }
+
+        return changed ? analysis with { Names = names } : analysis;
+    }
+
+    private static string? ClosestCapitalised(string word, List<HashSet<string>> words, IReadOnlyList<RetrievedPassage> passages)
+    {
+        if (word.Length < 4)
+        {
+            return null;
+        }
+
+        foreach (var candidate in words.SelectMany(w => w).Distinct(StringComparer.Ordinal))
+        {
+            if (candidate.Length >= 4 && OneEditApart(word, candidate))
+            {
+                var (upper, total) = passages.Select(p => CountCapitalised(p.Text, candidate)).Aggregate((0, 0), (a, b) => (a.Item1 + b.Upper, a.Item2 + b.Total));
+                if (upper > 0 && upper >= 0.8 * total)
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string ReplaceWord(string text, string lowerWord, string replacement)
+    {
+        var at = text.IndexOf(lowerWord, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? text : text[..at] + char.ToUpperInvariant(replacement[0]) + replacement[1..] + text[(at + lowerWord.Length)..];
+    }
+
+    /// <summary>One insertion, deletion, substitution or swap of neighbouring letters turns one word into the other.</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (a == b || Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            var rest = a.AsSpan(prefix + 1).SequenceEqual(b.AsSpan(prefix + 1));
+            var swapped = prefix + 1 < a.Length && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix] && a.AsSpan(prefix + 2).SequenceEqual(b.AsSpan(prefix + 2));
+            return rest || swapped;
+        }
+
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        return shorter.AsSpan(prefix).SequenceEqual(longer.AsSpan(prefix + 1));
     }
 
     /// <summary>How often the word occurs as a whole word in the text, and how often capitalised.</summary>

@@ -1,4 +1,5 @@
 using Bots.QuestionAnswering.Analysis;
+using Bots.Text;
 using Bots.Text.Entities;
 
 namespace Bots.QuestionAnswering.Retrieval;
@@ -39,6 +40,7 @@ internal static class SentenceRanker
         var eventTotal = question.Terms.Select((t, i) => t.IsRoleWord ? 0 : termWeights[i]).Sum();
 
         var nameWordSets = question.Names.Select(NameMatcher.NameWords).ToList();
+        var questionPairs = Pairs(Tokenizer.Words(question.Question).Where(w => !StopWords.Contains(w)).Select(Lexicon.StemOf).ToList());
         var nameMatched = new double[sentences.Count];
         var contextMatched = new double[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
@@ -141,8 +143,46 @@ internal static class SentenceRanker
 
             sentence.Coverage = total > 0 ? matched / total : 0;
             sentence.EventCoverage = eventTotal > 0 ? eventMatched / eventTotal : 1;
-            sentence.Score = sentence.Coverage + (total > 0 ? contextMatched[s] / total : 0) + 0.04 / (1 + sentence.PassageRank);
+            sentence.Score = sentence.Coverage + (total > 0 ? contextMatched[s] / total : 0) + 0.04 / (1 + sentence.PassageRank)
+                + (questionPairs.Count > 0 ? PairBonus * SharedPairs(sentence, questionPairs) / questionPairs.Count : 0);
         }
+    }
+
+    /// <summary>Neighbouring content words of the question found side by side in a sentence ("main library", "student paper") say more than the words apart.</summary>
+    private const double PairBonus = 0.05;
+
+    /// <summary>Pairs of neighbouring content-word stems, function words skipped ("Congregation of Holy Cross" → congreg/holi, holi/cross).</summary>
+    internal static HashSet<(string, string)> Pairs(IReadOnlyList<string> stems)
+    {
+        var pairs = new HashSet<(string, string)>();
+        for (var i = 0; i + 1 < stems.Count; i++)
+        {
+            pairs.Add((stems[i], stems[i + 1]));
+        }
+
+        return pairs;
+    }
+
+    private static int SharedPairs(EvidenceSentence sentence, HashSet<(string, string)> questionPairs)
+    {
+        var shared = 0;
+        string? previous = null;
+        foreach (var word in sentence.Words)
+        {
+            if (StopWords.Contains(word.Lower))
+            {
+                continue;
+            }
+
+            if (previous is not null && questionPairs.Contains((previous, word.Stem)))
+            {
+                shared++;
+            }
+
+            previous = word.Stem;
+        }
+
+        return Math.Min(shared, questionPairs.Count);
     }
 
     private static void LinkPrevious(IReadOnlyList<EvidenceSentence> sentences)

@@ -291,4 +291,13 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForTheDoer);
     }
+
+    [Theory]
+    [InlineData("What amount of the student body identifies as Catholic?")]
+    [InlineData("what number of ships were lost")]
+    [InlineData("What proportion of voters turned out?")]
+    public void Analyze_WhatAmountOf_AsksForAnAmount(string question)
+    {
+        Assert.Equal(AnswerType.Quantity, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
 }

@@ -57,4 +57,22 @@ public sealed class SentenceRankerTests
 
         Assert.InRange(sentences[0].EventCoverage, 0.3, 0.99);
     }
+
+    [Fact]
+    public void Rank_QuestionWordsSideBySide_ScoreAboveTheSameWordsApart()
+    {
+        var sentences = Ranked("What is the main library called?", "Campus", "The library, the main one, is called Hesburgh. The main library is called Hesburgh.");
+
+        Assert.True(sentences[1].Score > sentences[0].Score);
+    }
+
+    [Fact]
+    public void Pairs_SkipFunctionWordsBetweenContentWords()
+    {
+        var pairs = SentenceRanker.Pairs(["congreg", "holi", "cross"]);
+
+        Assert.Contains(("congreg", "holi"), pairs);
+        Assert.Contains(("holi", "cross"), pairs);
+        Assert.Equal(2, pairs.Count);
+    }
 }
