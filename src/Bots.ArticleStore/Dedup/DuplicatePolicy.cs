@@ -29,14 +29,23 @@ public static class DuplicatePolicy
     /// <summary>The best match among candidates (id, fingerprint, duplicate_of), resolved to the first article of its story.</summary>
     public static long FindStory(ArticleFingerprint fingerprint, IEnumerable<(long Id, ArticleFingerprint Fingerprint, long DuplicateOf)> candidates)
     {
+        var list = candidates.ToList();
+        var best = FindBest(fingerprint, list.Select(c => (c.Id, c.Fingerprint)));
+        var duplicateOf = list.Find(c => c.Id == best).DuplicateOf;
+        return best == 0 || duplicateOf == 0 ? best : duplicateOf;
+    }
+
+    /// <summary>The id of the candidate telling the same story most closely (the first of equals), or 0.</summary>
+    public static long FindBest(ArticleFingerprint fingerprint, IEnumerable<(long Id, ArticleFingerprint Fingerprint)> candidates)
+    {
         long best = 0;
         var bestScore = 0.0;
-        foreach (var (id, other, duplicateOf) in candidates)
+        foreach (var (id, other) in candidates)
         {
             if (IsSameStory(fingerprint, other, out var score) && score > bestScore)
             {
                 bestScore = score;
-                best = duplicateOf != 0 ? duplicateOf : id;
+                best = id;
             }
         }
         return best;

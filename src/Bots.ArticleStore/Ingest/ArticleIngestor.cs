@@ -115,7 +115,8 @@ public sealed class ArticleIngestor(int maxBodyBytes)
     /// <summary>Identity after normalisation: case, spacing, punctuation and quote styles do not count.</summary>
     public static string ContentHash(string body)
     {
-        var key = TextCleaner.Key(TextNormalizer.Normalize(body));
+        // Below U+0300 normalising changes only spacing and punctuation, which the key drops anyway.
+        var key = TextCleaner.Key(body.AsSpan().ContainsAnyInRange('\u0300', '\uFFFF') ? TextNormalizer.Normalize(body) : body);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 

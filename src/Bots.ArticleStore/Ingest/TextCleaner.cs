@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bots.Text;
@@ -57,7 +58,7 @@ public static partial class TextCleaner
         var result = new List<string>();
         foreach (var line in builder.ToString().Split('\n'))
         {
-            var tidy = Spaces().Replace(line, " ").Trim();
+            var tidy = (HasRunOfSpaces(line) ? Spaces().Replace(line, " ") : line).Trim();
             if (tidy.Length > 0)
             {
                 result.Add(tidy);
@@ -136,7 +137,7 @@ public static partial class TextCleaner
                 ended = bodyWords >= MinBodyWordsBeforeFooter;
                 continue;
             }
-            if (Syndication().Match(line) is { Success: true } syndicated && words <= 25)
+            if (words <= 25 && Syndication().Match(line) is { Success: true } syndicated)
             {
                 state.Source ??= SourceNames.FromDomain(syndicated.Groups["site"].Value.TrimEnd('.'));
                 ended = bodyWords >= MinBodyWordsBeforeFooter;
@@ -152,7 +153,7 @@ public static partial class TextCleaner
             {
                 continue;
             }
-            if (Contributor().Match(line) is { Success: true } contributor && words <= 30)
+            if (words <= 30 && Contributor().Match(line) is { Success: true } contributor)
             {
                 if (contributor.Groups["outlet"].Success)
                 {
@@ -171,12 +172,13 @@ public static partial class TextCleaner
                 continue;
             }
             var key = Key(text);
-            if (WordCount(text) >= 5 && !seen.Add(key))
+            var textWords = WordCount(text);
+            if (textWords >= 5 && !seen.Add(key))
             {
                 continue; // a caption or pull quote printed twice
             }
             state.Paragraphs.Add(text);
-            bodyWords += WordCount(text);
+            bodyWords += textWords;
         }
     }
 
@@ -201,17 +203,34 @@ public static partial class TextCleaner
 
     private static string CleanInline(string line, State state)
     {
-        var text = CitationMark().Replace(line, "");
-        text = Teaser().Replace(text, m =>
+        // Each rule runs only when the line holds a character or word its pattern needs: most lines
+        // hold none, and scanning them with all seven patterns was a third of the cleaning time.
+        var text = line.Contains('[') ? CitationMark().Replace(line, "") : line;
+        if (text.Contains("read", StringComparison.OrdinalIgnoreCase))
         {
-            state.Source ??= SourceNames.FromDomain(m.Groups["site"].Value.TrimEnd('.'));
-            return "";
-        });
-        text = CaptionCredit().Replace(text, "");
-        text = GluedYear().Replace(text, " ");
-        text = GluedBracket().Replace(text, " ");
-        text = SpaceBeforePunctuation().Replace(text, "$1");
-        return Spaces().Replace(text, " ").Trim();
+            text = Teaser().Replace(text, m =>
+            {
+                state.Source ??= SourceNames.FromDomain(m.Groups["site"].Value.TrimEnd('.'));
+                return "";
+            });
+        }
+        if (text.Contains(':'))
+        {
+            text = CaptionCredit().Replace(text, "");
+        }
+        if (HasDigitBeforeCapital(text))
+        {
+            text = GluedYear().Replace(text, " ");
+        }
+        if (text.Contains(']'))
+        {
+            text = GluedBracket().Replace(text, " ");
+        }
+        if (HasSpaceBeforePunctuation(text))
+        {
+            text = SpaceBeforePunctuation().Replace(text, "$1");
+        }
+        return (HasRunOfSpaces(text) ? Spaces().Replace(text, " ") : text).Trim();
     }
 
     /// <summary>Drops what pages leave after the last paragraph: headings of emptied lists, "More", lone labels.</summary>
@@ -327,9 +346,14 @@ public static partial class TextCleaner
 
     private static bool IsNavigation(string line) => NavigationLines.Contains(line.TrimEnd(':', '.', '…').Trim());
 
+    // A word every alternative of AppealPhrase contains (none has a 'k', whose case folding differs between the two).
+    private static readonly SearchValues<string> AppealWords = SearchValues.Create(
+        ["donat", "support", "subscribe", "sign up", "newsletter", "become a", "journalism", "not owned by", "help us", "contribution", "paywall", "unlimited access"],
+        StringComparison.OrdinalIgnoreCase);
+
     private static bool IsAppeal(string line, int words)
     {
-        if (words > 70)
+        if (words > 70 || !line.AsSpan().ContainsAny(AppealWords))
         {
             return false;
         }
@@ -370,6 +394,42 @@ public static partial class TextCleaner
     private static bool LooksLikeSiteName(string tail) =>
         tail.Contains('.') || tail.EndsWith(" news", StringComparison.OrdinalIgnoreCase) || tail.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]));
 
+    private static bool HasRunOfSpaces(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && char.IsWhiteSpace(text[i - 1]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasSpaceBeforePunctuation(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i] is '.' or ',' or ';' or ':' or '!' or '?' && char.IsWhiteSpace(text[i - 1]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasDigitBeforeCapital(string text)
+    {
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && char.IsDigit(text[i - 1]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static int WordCount(string text)
     {
         var count = 0;
@@ -389,15 +449,25 @@ public static partial class TextCleaner
     /// <summary>Letters and digits only, lower case: two lines that differ only in spacing or punctuation share a key.</summary>
     public static string Key(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Every line and every body is keyed: ASCII is lower-cased without the culture tables.
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
         foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                buffer[length++] = c;
+            }
+            else if (char.IsAsciiLetterUpper(c))
+            {
+                buffer[length++] = (char)(c | 0x20);
+            }
+            else if (c >= '\u0080' && char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
             }
         }
-        return builder.ToString();
+        return new string(buffer[..length]);
     }
 
     private sealed class State

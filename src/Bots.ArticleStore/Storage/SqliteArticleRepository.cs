@@ -18,6 +18,18 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly TermPassageCounts termCounts = new();
     private readonly SqliteSearchSessions searchSessions;
+    private readonly Lock checkpointGate = new();
+    private Task checkpointing = Task.CompletedTask;
+    private bool checkpointRunning;
+    private bool checkpointAgain;
+    private long walPages;
+    private bool legacyFingerprintColumn;
+
+    /// <summary>
+    /// The WAL only starts over when a write begins after a complete checkpoint; under a steady import the
+    /// background checkpoint never quite catches up, so past this size (64 MB) the writer finishes it first.
+    /// </summary>
+    private const long MaxWalPages = 16_384;
 
     public SqliteArticleRepository(string databasePath)
     {
@@ -42,7 +54,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         Execute(connection, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
-            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', 1), ('version', 0), ('seeded', 0);
+            INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', 2), ('version', 0), ('seeded', 0);
             CREATE TABLE IF NOT EXISTS articles (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 title TEXT NOT NULL,
@@ -55,16 +67,45 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 word_count INTEGER NOT NULL,
                 passage_count INTEGER NOT NULL,
                 content_hash TEXT NOT NULL UNIQUE,
-                fingerprint BLOB NOT NULL,
                 added_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS articles_source ON articles (source, id);
             CREATE INDEX IF NOT EXISTS articles_day ON articles (published_day);
             CREATE INDEX IF NOT EXISTS articles_duplicates ON articles (duplicate_of) WHERE duplicate_of <> 0;
             CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5 (title, text, tokenize = 'porter unicode61 remove_diacritics 2');
+            CREATE TABLE IF NOT EXISTS article_fingerprints (id INTEGER PRIMARY KEY, sample BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS article_keys (hash INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (hash, article_id)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS suggest_terms (key TEXT PRIMARY KEY, display TEXT NOT NULL, weight INTEGER NOT NULL) WITHOUT ROWID;
             """);
+        MigrateFingerprints(connection);
         await Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Schema 2 keeps fingerprints in their own table. In schema 1 they were a column of articles, stored
+    /// after the body: reading one walked the body's overflow pages, and comparing the candidates of each
+    /// new article that way was a third of the import's write time. A schema-1 database has its
+    /// fingerprints copied over once and keeps the old column, written as an empty blob from then on.
+    /// </summary>
+    private void MigrateFingerprints(SqliteConnection connection)
+    {
+        using var column = Command(connection, "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'fingerprint'");
+        legacyFingerprintColumn = Convert.ToInt64(column.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        if (!legacyFingerprintColumn)
+        {
+            return;
+        }
+        using var transaction = connection.BeginTransaction();
+        using (var schema = Command(connection, "SELECT value FROM meta WHERE key = 'schema'"))
+        {
+            schema.Transaction = transaction;
+            if (Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) >= 2)
+            {
+                return;
+            }
+        }
+        Run(connection, transaction, "INSERT OR IGNORE INTO article_fingerprints (id, sample) SELECT id, fingerprint FROM articles WHERE length(fingerprint) > 0");
+        Run(connection, transaction, "UPDATE meta SET value = 2 WHERE key = 'schema'");
+        transaction.Commit();
     }
 
     private SqliteConnection Open()
@@ -73,8 +114,53 @@ public sealed class SqliteArticleRepository : IArticleRepository
         connection.Open();
         // A 32 MB page cache (default 2 MB) keeps the FTS segments being merged and the duplicate-key
         // index in memory while importing; re-reading them from the OS was a fifth of the import time.
-        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;");
+        // Checkpoints run on their own thread after each write (ScheduleCheckpoint), not inside the commit.
+        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0;");
         return connection;
+    }
+
+    /// <summary>
+    /// A commit is durable once its WAL frames are synced; copying them into the database file (the
+    /// checkpoint SQLite would otherwise run inside every large commit) happens here on another thread,
+    /// so an import's next batch is written meanwhile. At most one runs; writes during it ask for another.
+    /// </summary>
+    private void ScheduleCheckpoint()
+    {
+        lock (checkpointGate)
+        {
+            if (checkpointRunning)
+            {
+                checkpointAgain = true;
+                return;
+            }
+            checkpointRunning = true;
+            checkpointing = Task.Run(Checkpoint);
+        }
+    }
+
+    private void Checkpoint()
+    {
+        while (true)
+        {
+            try
+            {
+                using var connection = Open();
+                Volatile.Write(ref walPages, CheckpointPassive(connection));
+            }
+            catch (SqliteException)
+            {
+                // The WAL keeps every committed write; the next write schedules another attempt.
+            }
+            lock (checkpointGate)
+            {
+                if (!checkpointAgain)
+                {
+                    checkpointRunning = false;
+                    return;
+                }
+                checkpointAgain = false;
+            }
+        }
     }
 
     public async Task<IReadOnlyList<AddOutcome>> AddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
@@ -87,21 +173,30 @@ public sealed class SqliteArticleRepository : IArticleRepository
         try
         {
             await using var connection = Open();
+            await CatchUpCheckpointAsync(connection);
             await using var transaction = connection.BeginTransaction();
-            var commands = new WriteCommands(connection, transaction);
+            var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
             var outcomes = new List<AddOutcome>(articles.Count);
-            var created = false;
+            // Suggest weights are summed over the batch and written once, in key order: names recur across
+            // a batch's articles, and one upsert per article and term was a fifth of the write time.
+            var suggest = new SuggestTally();
             foreach (var article in articles)
             {
                 var outcome = AddOne(commands, article);
-                created |= outcome.Created;
+                if (outcome.Created)
+                {
+                    suggest.Add(article.SuggestTerms);
+                }
                 outcomes.Add(outcome);
             }
-            if (created)
+            if (suggest.Articles > 0)
             {
+                commands.AddSuggest.Parameters["$terms"].Value = suggest.ToJson();
+                commands.AddSuggest.ExecuteNonQuery();
                 commands.BumpVersion.ExecuteNonQuery();
             }
             transaction.Commit();
+            ScheduleCheckpoint();
             return outcomes;
         }
         finally
@@ -123,7 +218,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         // Each statement below handles all of an article's rows at once: per-row statements cost
         // more in call overhead than SQLite spends on the rows themselves.
         var keys = JsonSerializer.Serialize(article.Fingerprint.Keys.ToArray());
-        var duplicateOf = DuplicatePolicy.FindStory(article.Fingerprint, Candidates(commands, keys));
+        var duplicateOf = FindStory(commands, article.Fingerprint, keys);
         var published = article.Published?.ToIso() ?? "";
         var insert = commands.InsertArticle;
         insert.Parameters["$title"].Value = article.Title;
@@ -136,9 +231,11 @@ public sealed class SqliteArticleRepository : IArticleRepository
         insert.Parameters["$words"].Value = article.WordCount;
         insert.Parameters["$passages"].Value = article.Passages.Count;
         insert.Parameters["$hash"].Value = article.ContentHash;
-        insert.Parameters["$fingerprint"].Value = article.Fingerprint.ToBytes();
         insert.Parameters["$added"].Value = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         var id = (long)insert.ExecuteScalar()!;
+        commands.InsertFingerprint.Parameters["$id"].Value = id;
+        commands.InsertFingerprint.Parameters["$sample"].Value = article.Fingerprint.ToBytes();
+        commands.InsertFingerprint.ExecuteNonQuery();
         commands.InsertPassages.Parameters["$first"].Value = PassageIds.First(id);
         commands.InsertPassages.Parameters["$title"].Value = article.Title;
         commands.InsertPassages.Parameters["$passages"].Value = JsonSerializer.Serialize(article.Passages);
@@ -146,21 +243,55 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertKeys.Parameters["$keys"].Value = keys;
         commands.InsertKeys.Parameters["$id"].Value = id;
         commands.InsertKeys.ExecuteNonQuery();
-        commands.AddSuggest.Parameters["$terms"].Value = JsonSerializer.Serialize(article.SuggestTerms.Select(t => new[] { PassageIds.SuggestKey(t), t }));
-        commands.AddSuggest.ExecuteNonQuery();
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
     }
 
-    private static List<(long, ArticleFingerprint, long)> Candidates(WriteCommands commands, string keys)
+    /// <summary>The first article of the story the new one repeats, or 0. Only the matching candidate's story is looked up.</summary>
+    private static long FindStory(WriteCommands commands, ArticleFingerprint fingerprint, string keys)
     {
         commands.FindCandidates.Parameters["$keys"].Value = keys;
-        var result = new List<(long, ArticleFingerprint, long)>();
-        using var reader = commands.FindCandidates.ExecuteReader();
-        while (reader.Read())
+        var candidates = new List<(long, ArticleFingerprint)>();
+        using (var reader = commands.FindCandidates.ExecuteReader())
         {
-            result.Add((reader.GetInt64(0), ArticleFingerprint.FromBytes((byte[])reader.GetValue(1)), reader.GetInt64(2)));
+            while (reader.Read())
+            {
+                candidates.Add((reader.GetInt64(0), ArticleFingerprint.FromBytes((byte[])reader.GetValue(1))));
+            }
         }
-        return result;
+        var match = DuplicatePolicy.FindBest(fingerprint, candidates);
+        if (match == 0)
+        {
+            return 0;
+        }
+        commands.FindDuplicateOf.Parameters["$id"].Value = match;
+        var first = (long)commands.FindDuplicateOf.ExecuteScalar()!;
+        return first != 0 ? first : match;
+    }
+
+    /// <summary>Called by the writer before it begins, so that its transaction starts the WAL over.</summary>
+    private async Task CatchUpCheckpointAsync(SqliteConnection connection)
+    {
+        if (Volatile.Read(ref walPages) < MaxWalPages)
+        {
+            return;
+        }
+        Task pending;
+        lock (checkpointGate)
+        {
+            pending = checkpointing;
+        }
+        await pending;
+        CheckpointPassive(connection);
+        Volatile.Write(ref walPages, 0);
+    }
+
+    /// <summary>PASSIVE never blocks a writer or reader; frames it cannot copy yet are copied next time. Returns the WAL's size in pages.</summary>
+    private static long CheckpointPassive(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
     public async Task<StoredArticle?> GetAsync(long id, CancellationToken cancellationToken)
@@ -209,7 +340,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
             await using var transaction = connection.BeginTransaction();
             string title, body;
             byte[] fingerprint;
-            using (var read = Command(connection, "SELECT title, body, fingerprint FROM articles WHERE id = $id", ("$id", id)))
+            using (var read = Command(connection, "SELECT a.title, a.body, coalesce(f.sample, x'') FROM articles a LEFT JOIN article_fingerprints f ON f.id = a.id WHERE a.id = $id", ("$id", id)))
             {
                 read.Transaction = transaction;
                 using var reader = read.ExecuteReader();
@@ -229,6 +360,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 Run(connection, transaction, "UPDATE suggest_terms SET weight = weight - 1 WHERE key = $key", ("$key", PassageIds.SuggestKey(term)));
             }
             Run(connection, transaction, "DELETE FROM suggest_terms WHERE weight <= 0");
+            Run(connection, transaction, "DELETE FROM article_fingerprints WHERE id = $id", ("$id", id));
             Run(connection, transaction, "DELETE FROM articles WHERE id = $id", ("$id", id));
             // The story's next article becomes its first, so duplicate_of never points at nothing.
             Run(connection, transaction, """
@@ -238,6 +370,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 """, ("$id", id));
             Run(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
             transaction.Commit();
+            ScheduleCheckpoint();
             return true;
         }
         finally
@@ -358,12 +491,17 @@ public sealed class SqliteArticleRepository : IArticleRepository
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        Task pending;
+        lock (checkpointGate)
+        {
+            pending = checkpointing;
+        }
+        await pending;
         searchSessions.Dispose();
         SqliteConnection.ClearAllPools();
         writeLock.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static long ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
@@ -402,7 +540,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
     }
 
     /// <summary>Statements of one write transaction, prepared once and re-run per article.</summary>
-    private sealed class WriteCommands(SqliteConnection connection, SqliteTransaction transaction)
+    private sealed class WriteCommands(SqliteConnection connection, SqliteTransaction transaction, bool legacyFingerprintColumn)
     {
         public SqliteCommand FindHash { get; } = Make(connection, transaction, "SELECT id, duplicate_of, title, published FROM articles WHERE content_hash = $hash", "$hash");
         // The stored articles sharing most lookup keys with the new one; a key posted by too many
@@ -415,12 +553,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
             shared (id, n) AS (
                 SELECT k.article_id, count(*) FROM usable JOIN article_keys k ON k.hash = usable.hash
                 GROUP BY k.article_id ORDER BY count(*) DESC, k.article_id LIMIT {DuplicatePolicy.MaxCandidates})
-            SELECT a.id, a.fingerprint, a.duplicate_of FROM shared JOIN articles a ON a.id = shared.id
+            SELECT f.id, f.sample FROM shared JOIN article_fingerprints f ON f.id = shared.id
             """, "$keys");
-        public SqliteCommand InsertArticle { get; } = Make(connection, transaction, """
-            INSERT INTO articles (title, body, source, url, published, published_day, duplicate_of, word_count, passage_count, content_hash, fingerprint, added_at)
-            VALUES ($title, $body, $source, $url, $published, $day, $dup, $words, $passages, $hash, $fingerprint, $added) RETURNING id
-            """, "$title", "$body", "$source", "$url", "$published", "$day", "$dup", "$words", "$passages", "$hash", "$fingerprint", "$added");
+        public SqliteCommand FindDuplicateOf { get; } = Make(connection, transaction, "SELECT duplicate_of FROM articles WHERE id = $id", "$id");
+        public SqliteCommand InsertArticle { get; } = Make(connection, transaction, $"""
+            INSERT INTO articles (title, body, source, url, published, published_day, duplicate_of, word_count, passage_count, content_hash, added_at{(legacyFingerprintColumn ? ", fingerprint" : "")})
+            VALUES ($title, $body, $source, $url, $published, $day, $dup, $words, $passages, $hash, $added{(legacyFingerprintColumn ? ", x''" : "")}) RETURNING id
+            """, "$title", "$body", "$source", "$url", "$published", "$day", "$dup", "$words", "$passages", "$hash", "$added");
+        public SqliteCommand InsertFingerprint { get; } = Make(connection, transaction, "INSERT INTO article_fingerprints (id, sample) VALUES ($id, $sample)", "$id", "$sample");
         public SqliteCommand InsertPassages { get; } = Make(connection, transaction,
             "INSERT INTO passage_fts (rowid, title, text) SELECT $first + key, $title, value FROM json_each($passages)", "$first", "$title", "$passages");
         public SqliteCommand InsertKeys { get; } = Make(connection, transaction,
@@ -428,8 +568,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
         // "WHERE true" tells the parser that ON CONFLICT belongs to the INSERT, not to a join.
         public SqliteCommand AddSuggest { get; } = Make(connection, transaction, """
             INSERT INTO suggest_terms (key, display, weight)
-            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), 1 FROM json_each($terms) WHERE true
-            ON CONFLICT (key) DO UPDATE SET weight = weight + 1
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each($terms) WHERE true
+            ON CONFLICT (key) DO UPDATE SET weight = weight + excluded.weight
             """, "$terms");
         public SqliteCommand BumpVersion { get; } = Make(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
 

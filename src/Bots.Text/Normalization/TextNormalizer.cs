@@ -44,7 +44,8 @@ public static class TextNormalizer
                 continue;
             }
 
-            var mapped = Map(c);
+            // Printable ASCII other than the backtick maps to itself: most text, without the lookup.
+            var mapped = c is >= ' ' and <= '~' and not '`' ? c : Map(c);
             if (mapped == '\0')
             {
                 continue;

@@ -24,8 +24,11 @@ public static class Terms
     }
 
     // News vocabulary repeats heavily; caching stems makes term extraction several times faster.
+    // The count is kept beside the dictionary: ConcurrentDictionary.Count takes every lock, and asking
+    // it on each miss cost more than the stemming it saves.
     private const int MaxCachedStems = 200_000;
     private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+    private static int cachedStems;
 
     private static string Stem(string word)
     {
@@ -34,9 +37,10 @@ public static class Terms
             return stem;
         }
         stem = PorterStemmer.Stem(StripPossessive(word));
-        if (StemCache.Count >= MaxCachedStems)
+        if (Interlocked.Increment(ref cachedStems) > MaxCachedStems)
         {
             StemCache.Clear();
+            Interlocked.Exchange(ref cachedStems, 0);
         }
         StemCache[word] = stem;
         return stem;

@@ -23,7 +23,9 @@ public static class Tokenizer
             }
             else if (char.IsDigit(c))
             {
-                i = ReadNumberOrWord(text, i, tokens);
+                var end = ReadNumberOrWord(text, i, out var kind);
+                tokens.Add(new Token(text[i..end], i, kind));
+                i = end;
             }
             else if (IsWordChar(c))
             {
@@ -49,14 +51,36 @@ public static class Tokenizer
     /// <summary>The lower-cased words and numbers of the text, without punctuation or symbols.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
-        var tokens = Tokenize(text);
-        var words = new List<string>(tokens.Count);
-        foreach (var token in tokens)
+        // The same scan as Tokenize, keeping only words and numbers: no token list, no strings for
+        // punctuation, one allocation a word. Indexing and near-duplicate detection call it on every article.
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<string>(text.Length / 6 + 1);
+        var i = 0;
+        while (i < text.Length)
         {
-            if (token.Kind is TokenKind.Word or TokenKind.Number)
+            var c = text[i];
+            int end;
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
-                words.Add(token.Text.ToLowerInvariant());
+                i++;
+                continue;
             }
+            if (char.IsDigit(c))
+            {
+                end = ReadNumberOrWord(text, i, out _);
+            }
+            else if (IsWordChar(c))
+            {
+                end = ReadWord(text, i);
+            }
+            else
+            {
+                // Punctuation and symbols: never part of a word, so one character at a time is enough.
+                i++;
+                continue;
+            }
+            words.Add(string.Create(end - i, (text, i), static (span, word) => word.text.AsSpan(word.i, span.Length).ToLowerInvariant(span)));
+            i = end;
         }
         return words;
     }
@@ -92,7 +116,7 @@ public static class Tokenizer
 
     // "9,595", "3.5", "1,000.50"; digits running straight into letters make a word ("1990s", "5bn", "COVID-19"),
     // except a capitalised word glued on by scraping ("2021The"), which becomes a number and a word.
-    private static int ReadNumberOrWord(string text, int start, List<Token> tokens)
+    private static int ReadNumberOrWord(string text, int start, out TokenKind kind)
     {
         var i = start;
         while (i < text.Length)
@@ -112,20 +136,17 @@ public static class Tokenizer
         }
 
         var gluedCapitalisedWord = i + 1 < text.Length && char.IsUpper(text[i]) && char.IsLower(text[i + 1]);
+        kind = TokenKind.Word;
         if (i < text.Length && IsWordChar(text[i]) && !gluedCapitalisedWord)
         {
-            var end = ReadWord(text, i);
-            tokens.Add(new Token(text[start..end], start, TokenKind.Word));
-            return end;
+            return ReadWord(text, i);
         }
         if (i < text.Length && IsHyphen(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
         {
             // "10-year", "24-hour": one hyphenated word, like "Novo-Ogaryovo".
-            var end = ReadWord(text, i);
-            tokens.Add(new Token(text[start..end], start, TokenKind.Word));
-            return end;
+            return ReadWord(text, i);
         }
-        tokens.Add(new Token(text[start..i], start, TokenKind.Number));
+        kind = TokenKind.Number;
         return i;
     }
 
