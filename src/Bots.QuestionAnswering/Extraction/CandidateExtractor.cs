@@ -266,6 +266,11 @@ internal static partial class CandidateExtractor
                 {
                     fit = Math.Min(1.0, fit + 0.15);
                 }
+                else if (hint == QuantityHint.Count && quantity.Kind == QuantityKind.Count && unitStem.Length > 0 && !SameThing(unitStem, nounStem))
+                {
+                    // "62 members" does not count titles: a count of another thing answers another question.
+                    fit *= 0.4;
+                }
             }
 
             var (start, length) = WithApproximator(sentence, quantity.Start, quantity.Length);
@@ -326,6 +331,10 @@ internal static partial class CandidateExtractor
             yield return Candidate(sentence.Text.Substring(start, length), "qty:" + number, sentence, start, length, fit) with { Fallback = true };
         }
     }
+
+    /// <summary>Stems naming the same counted thing: equal, related, or one derived from the other ("undergrad"/"undergraduate").</summary>
+    private static bool SameThing(string a, string b) =>
+        a == b || Lexicon.RelatedStems(a).Contains(b) || a.Length >= 5 && b.Length >= 5 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
 
     /// <summary>"over 700 teams", "more than 750 miles": the approximator is part of the amount a person would quote.</summary>
     internal static (int Start, int Length) WithApproximator(EvidenceSentence sentence, int start, int length)
@@ -443,6 +452,27 @@ internal static partial class CandidateExtractor
             }
         }
 
+        // "What is the Grotto at Notre Dame?" — "the Grotto, a Marian place of prayer": the thing itself, without where
+        // it is, may be no name the recogniser knows; its apposition or copula describes it all the same.
+        var core = CoreOfTarget(question.DescriptionTarget!);
+        if (core.Count > 0 && !(core.Count == targetWords.Count && sentence.Entities.Any(e => core.All(EvidenceSentence.WordSet(Tokenizer.Words(e.Canonical)).Contains))))
+        {
+            var mention = Regex.Match(sentence.Text, $@"\b{string.Join(@"\s+", core.Select(Regex.Escape))}\b", RegexOptions.IgnoreCase);
+            if (mention.Success)
+            {
+                var end = mention.Index + mention.Length;
+                var rest = sentence.Text[end..];
+                var apposition = AppositionAfter().Match(rest);
+                var copula = CopulaAfter().Match(rest);
+                var found = apposition.Success ? apposition : copula;
+                if (found.Success)
+                {
+                    var np = found.Groups["np"].Value.Trim();
+                    yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, end + found.Groups["np"].Index, np.Length, apposition.Success ? 0.95 : 0.9);
+                }
+            }
+        }
+
         // "the Palestinian leader, Mahmoud Abbas, is …": the description comes first.
         var targetPattern = string.Join(@"\s+", targetWords.Select(Regex.Escape));
         var before = Regex.Match(sentence.Text, $@"(?<np>\b(?:the|a|an)\s+[^,;.“”""]{{2,60}}),\s+(?:[A-Z][\w’'-]+\s+)*{targetPattern}\b", RegexOptions.IgnoreCase);
@@ -451,6 +481,13 @@ internal static partial class CandidateExtractor
             var np = before.Groups["np"].Value.Trim();
             yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, before.Groups["np"].Index, np.Length, 0.9);
         }
+    }
+
+    /// <summary>The described thing without where it is: "the grotto at notre dame" → grotto.</summary>
+    internal static IReadOnlyList<string> CoreOfTarget(string target)
+    {
+        var core = Regex.Replace(target, @"\s+(?:at|in|on|near|from)\s+.*$", string.Empty, RegexOptions.IgnoreCase);
+        return Tokenizer.Words(core).Where(w => !StopWords.Contains(w)).ToList();
     }
 
     /// <summary>

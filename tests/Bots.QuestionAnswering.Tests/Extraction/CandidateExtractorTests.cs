@@ -150,4 +150,30 @@ public sealed class CandidateExtractorTests
     {
         Assert.Contains(Extract(question, sentence), c => c.Text == expected);
     }
+
+    [Theory]
+    [InlineData("What is the Grotto at Notre Dame?", "Immediately behind the basilica is the Grotto, a Marian place of prayer and reflection.", "a Marian place of prayer and reflection")]
+    [InlineData("What is the tower in the old town?", "The tower is a medieval lookout built of brick.", "a medieval lookout built of brick")]
+    public void Extract_WhatIsAThing_GivesItsAppositionOrCopula(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
+
+    [Theory]
+    [InlineData("the grotto at notre dame", new[] { "grotto" })]
+    [InlineData("the main library in the old town", new[] { "main", "library" })]
+    [InlineData("the congregation of holy cross", new[] { "congregation", "holy", "cross" })]
+    [InlineData("hamas", new[] { "hamas" })]
+    public void CoreOfTarget_LeavesOffWhereTheThingIs(string target, string[] expected)
+    {
+        Assert.Equal(expected, CandidateExtractor.CoreOfTarget(target));
+    }
+
+    [Fact]
+    public void Extract_CountOfAnotherThing_FitsLessThanACountOfTheAskedThing()
+    {
+        var candidates = Extract("How many titles did the team win?", "The team, with 62 members, won three titles.");
+
+        Assert.True(candidates.Single(c => c.Text.StartsWith("three", StringComparison.Ordinal)).Fit > candidates.Single(c => c.Text.StartsWith("62", StringComparison.Ordinal)).Fit);
+    }
 }
