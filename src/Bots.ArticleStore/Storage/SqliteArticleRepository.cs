@@ -24,6 +24,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private bool checkpointAgain;
     private long walPages;
     private bool legacyFingerprintColumn;
+    private SqliteConnection? writer;
 
     /// <summary>
     /// The WAL only starts over when a write begins after a complete checkpoint; under a steady import the
@@ -120,6 +121,21 @@ public sealed class SqliteArticleRepository : IArticleRepository
     }
 
     /// <summary>
+    /// The one connection writes go through (under the write lock), kept open with a 128 MB page cache: the FTS
+    /// segments being merged and the key and suggest indexes stay cached across batches, where a pooled connection
+    /// could come back cold: at 100,000 articles, copying pages in from the OS was about 7% of the import's CPU.
+    /// </summary>
+    private SqliteConnection Writer()
+    {
+        if (writer is null)
+        {
+            writer = Open();
+            Execute(writer, "PRAGMA cache_size = -131072;");
+        }
+        return writer;
+    }
+
+    /// <summary>
     /// A commit is durable once its WAL frames are synced; copying them into the database file (the
     /// checkpoint SQLite would otherwise run inside every large commit) happens here on another thread,
     /// so an import's next batch is written meanwhile. At most one runs; writes during it ask for another.
@@ -172,7 +188,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = Open();
+            var connection = Writer();
             await CatchUpCheckpointAsync(connection);
             await using var transaction = connection.BeginTransaction();
             var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
@@ -336,7 +352,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = Open();
+            var connection = Writer();
             await using var transaction = connection.BeginTransaction();
             string title, body;
             byte[] fingerprint;
@@ -499,6 +515,10 @@ public sealed class SqliteArticleRepository : IArticleRepository
             pending = checkpointing;
         }
         await pending;
+        if (writer is not null)
+        {
+            await writer.DisposeAsync();
+        }
         searchSessions.Dispose();
         SqliteConnection.ClearAllPools();
         writeLock.Dispose();
