@@ -78,6 +78,21 @@ internal static class Lexicon
         ["die", "died", "death", "lifespan", "born"],
         ["focus", "focused", "focuses", "dedicate", "dedicated", "devote", "devoted", "concentrate", "concentrated", "specialize", "specialise", "specialized", "specialised"],
         ["charge", "run", "runs", "manage", "managed", "operate", "operated", "oversee", "oversaw", "administer", "administered"],
+        ["precede", "preceded", "predecessor", "succeed", "succeeded", "successor", "replace", "replaced"],
+        ["encounter", "confront", "confrontation", "clash", "clashed", "showdown", "fight", "fought"],
+        ["intend", "intended", "plan", "planned", "aim", "aimed"],
+        ["feel", "felt", "believe", "believed", "consider", "considered", "perceive", "perceived", "regard", "regarded", "view", "viewed"],
+        ["threat", "threaten", "threatened", "risk", "danger", "vulnerable", "vulnerability"],
+        ["increase", "increased", "rise", "rose", "grow", "grew", "growth", "expand", "expanded", "double", "doubled"],
+        ["decrease", "decreased", "decline", "declined", "fall", "fell", "drop", "dropped", "reduce", "reduced", "shrink", "shrank"],
+        ["design", "designed", "architect", "designer"],
+        ["locate", "located", "situated", "sit", "sits", "stand", "stands", "lie", "lies"],
+        ["top", "atop", "crown", "crowned"],
+        ["famous", "renowned", "noted", "popular", "popularly", "known", "well-known"],
+        ["main", "primary", "principal", "chief", "major"],
+        ["largest", "biggest"],
+        ["common", "commonly", "popularly", "usually", "widely"],
+        ["name", "named", "call", "called", "refer", "referred", "reference", "nickname", "nicknamed", "dub", "dubbed"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();

@@ -75,4 +75,16 @@ public sealed class SentenceRankerTests
         Assert.Contains(("holi", "cross"), pairs);
         Assert.Equal(2, pairs.Count);
     }
+
+    [Theory]
+    [InlineData("What is the primary seminary?", "The main seminary is Moreau Seminary.")]
+    [InlineData("Who preceded Jenkins as president?", "Jenkins succeeded Malloy as president.")]
+    [InlineData("What does the institute focus on?", "The institute is dedicated to peace studies.")]
+    [InlineData("Which group is in charge of the college?", "The college is run by the order.")]
+    public void Rank_ParaphrasedEventWord_StillMatchesTheQuestion(string question, string text)
+    {
+        var sentence = Ranked(question, "Campus", text)[0];
+
+        Assert.True(sentence.EventCoverage > 0, $"event coverage {sentence.EventCoverage}");
+    }
 }
