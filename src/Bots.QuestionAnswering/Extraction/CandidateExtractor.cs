@@ -33,7 +33,7 @@ internal static partial class CandidateExtractor
     private static partial Regex Postnominal();
 
     /// <summary>"Notre Dame's Vice President …": the organisation owning a role is said in the question already.</summary>
-    [GeneratedRegex(@"^\s*(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*(?:'s|’s)\s+")]
+    [GeneratedRegex(@"\G\s*(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*(?:'s|’s)\s+")]
     private static partial Regex OwnerPrefix();
 
     [GeneratedRegex(@"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:residence|palace|airport|hotel|building|headquarters|embassy|hall|square|stadium|centre|center|base|camp|house|office|compound|university|school|hospital|church|mosque|cathedral|basilica|grotto|museum|library|college|institute|dome)\b(?:\s+in\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?")]
@@ -569,7 +569,15 @@ internal static partial class CandidateExtractor
             // unless capitalised, as part of the name ("Buechner Prize for Preaching", "Congregation of Holy Cross").
             var start = phrase.Start;
             var end = phrase.End;
-            foreach (var word in sentence.Words.Where(w => w.Start >= phrase.Start && w.Start + w.Length <= phrase.End))
+
+            // "Notre Dame's Vice President of Student Affairs": an owner the question names is said already.
+            var owner = OwnerPrefix().Match(sentence.Text, phrase.Start, phrase.Length);
+            if (owner.Success && owner.Index == phrase.Start && Tokenizer.Words(owner.Value).All(w => StopWords.Contains(w) || asked.Contains(Lexicon.StemOf(w))))
+            {
+                start = phrase.Start + owner.Length;
+            }
+
+            foreach (var word in sentence.Words.Where(w => w.Start >= start && w.Start + w.Length <= phrase.End))
             {
                 if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower)
                     || char.IsUpper(sentence.Text[word.Start]) && !StopWords.Contains(word.Lower))

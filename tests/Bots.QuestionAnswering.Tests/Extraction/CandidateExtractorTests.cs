@@ -176,4 +176,12 @@ public sealed class CandidateExtractorTests
 
         Assert.True(candidates.Single(c => c.Text.StartsWith("three", StringComparison.Ordinal)).Fit > candidates.Single(c => c.Text.StartsWith("62", StringComparison.Ordinal)).Fit);
     }
+
+    [Fact]
+    public void Extract_OwnerTheQuestionNames_IsLeftOffAPhrase()
+    {
+        var candidates = Extract("What other institute did Cavanaugh create at Notre Dame?", "Cavanaugh also established Notre Dame's Medieval Institute.");
+
+        Assert.Contains(candidates, c => c.Text == "Medieval Institute");
+    }
 }
