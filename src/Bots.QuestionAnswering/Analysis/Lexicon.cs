@@ -76,6 +76,8 @@ internal static class Lexicon
         ["name", "named", "call", "called", "known", "title", "titled", "rename", "renamed"],
         ["merge", "merged", "combine", "combined", "absorb", "absorbed", "integrate", "integrated"],
         ["die", "died", "death", "lifespan", "born"],
+        ["focus", "focused", "focuses", "dedicate", "dedicated", "devote", "devoted", "concentrate", "concentrated", "specialize", "specialise", "specialized", "specialised"],
+        ["charge", "run", "runs", "manage", "managed", "operate", "operated", "oversee", "oversaw", "administer", "administered"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();
@@ -83,7 +85,7 @@ internal static class Lexicon
     /// <summary>Verbs too general to say which event is meant ("take place", "happen").</summary>
     public static readonly HashSet<string> LightWords = new(StringComparer.Ordinal)
     {
-        "take", "place", "happen", "occur", "do", "be", "have", "get", "make", "go", "come", "thing", "something",
+        "take", "place", "happen", "occur", "do", "be", "have", "get", "make", "go", "come", "thing", "something", "become", "became",
     };
 
     /// <summary>The dictionary form of a lower-case word when it is an irregular verb form, else the word.</summary>

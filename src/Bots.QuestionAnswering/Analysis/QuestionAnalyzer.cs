@@ -286,7 +286,7 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date) with { DatePrecision = precision };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time)\b") || Regex.IsMatch(lower, @"\bwhen\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b"))
         {
             return Of(AnswerType.Date);
         }
@@ -296,7 +296,8 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Place);
         }
 
-        var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?<n>[a-z]+)");
+        // "What type of degree …" asks for a degree.
+        var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?(?<n>[a-z]+)");
         var askedNoun = whichNoun.Success && !StopWords.Contains(whichNoun.Groups["n"].Value) && !QuestionWords.Contains(whichNoun.Groups["n"].Value)
             ? whichNoun.Groups["n"].Value
             : null;

@@ -170,6 +170,12 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         var any = false;
         for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
         {
+            // "Knute Rockne became head coach in 1918" says who the new head coach was, football team or not.
+            if (analysis.Type == AnswerType.Person && analysis.Terms[i].IsRoleWord && EntityRecognizer.IsTitleWord(analysis.Terms[i].Word) && sentence.TermCredits[i] > 0)
+            {
+                return true;
+            }
+
             if (!analysis.Terms[i].IsRoleWord)
             {
                 any = true;

@@ -123,7 +123,7 @@ internal static partial class CandidateExtractor
             }
 
             found = true;
-            var name = isPerson ? WithHonorific(entity, entity.Canonical) : entity.Name;
+            var name = isPerson ? WithHonorific(entity, entity.Canonical, sentence.Text) : entity.Name;
             yield return Candidate(name, "name:" + Surname(name), sentence, entity.Start, entity.Length, fit);
         }
 
@@ -266,6 +266,11 @@ internal static partial class CandidateExtractor
                 {
                     fit = Math.Min(1.0, fit + 0.15);
                 }
+                else if (hint == QuantityHint.Count && quantity.Kind == QuantityKind.Count && unitStem.Length > 0 && !SameThing(unitStem, nounStem))
+                {
+                    // "62 members" does not count titles: a count of another thing answers another question.
+                    fit *= 0.4;
+                }
             }
 
             var (start, length) = WithApproximator(sentence, quantity.Start, quantity.Length);
@@ -327,6 +332,10 @@ internal static partial class CandidateExtractor
         }
     }
 
+    /// <summary>Stems naming the same counted thing: equal, related, or one derived from the other ("undergrad"/"undergraduate").</summary>
+    private static bool SameThing(string a, string b) =>
+        a == b || Lexicon.RelatedStems(a).Contains(b) || a.Length >= 5 && b.Length >= 5 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
+
     /// <summary>"over 700 teams", "more than 750 miles": the approximator is part of the amount a person would quote.</summary>
     internal static (int Start, int Length) WithApproximator(EvidenceSentence sentence, int start, int length)
     {
@@ -352,6 +361,9 @@ internal static partial class CandidateExtractor
     [GeneratedRegex(@"\b(?:over|more than|less than|fewer than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most)\s+$", RegexOptions.IgnoreCase)]
     private static partial Regex Approximator();
 
+    [GeneratedRegex(@"\b(?<h>(?:Father|Fr\.|Rev\.|Reverend|Saint|St\.|Sister|Brother|Professor|Prof\.|Dr\.|Sir|Cardinal|Bishop|Archbishop|Pope|Rabbi|Imam|Sheikh|Monsignor|Msgr\.))\s+$")]
+    private static partial Regex HonorificBefore();
+
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
     {
         "father", "fr", "rev", "reverend", "saint", "st", "sister", "brother", "professor", "prof", "dr", "sir",
@@ -359,11 +371,13 @@ internal static partial class CandidateExtractor
     };
 
     /// <summary>"Father Julius Nieuwland", "Saint Bernadette": a form of address is part of how the person is named; an office is not.</summary>
-    private static string WithHonorific(EntityMention entity, string name)
+    private static string WithHonorific(EntityMention entity, string name, string text)
     {
         if (entity.Title is not { } title || name.Split(' ').Length > 4)
         {
-            return name;
+            // "the Rev. William Corby": the recogniser may leave the form of address outside the name.
+            var before = HonorificBefore().Match(text[..entity.Start]);
+            return before.Success && name.Split(' ').Length <= 4 ? $"{before.Groups["h"].Value} {name}" : name;
         }
 
         var last = title.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.TrimEnd('.');
@@ -438,6 +452,27 @@ internal static partial class CandidateExtractor
             }
         }
 
+        // "What is the Grotto at Notre Dame?" — "the Grotto, a Marian place of prayer": the thing itself, without where
+        // it is, may be no name the recogniser knows; its apposition or copula describes it all the same.
+        var core = CoreOfTarget(question.DescriptionTarget!);
+        if (core.Count > 0 && !(core.Count == targetWords.Count && sentence.Entities.Any(e => core.All(EvidenceSentence.WordSet(Tokenizer.Words(e.Canonical)).Contains))))
+        {
+            var mention = Regex.Match(sentence.Text, $@"\b{string.Join(@"\s+", core.Select(Regex.Escape))}\b", RegexOptions.IgnoreCase);
+            if (mention.Success)
+            {
+                var end = mention.Index + mention.Length;
+                var rest = sentence.Text[end..];
+                var apposition = AppositionAfter().Match(rest);
+                var copula = CopulaAfter().Match(rest);
+                var found = apposition.Success ? apposition : copula;
+                if (found.Success)
+                {
+                    var np = found.Groups["np"].Value.Trim();
+                    yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, end + found.Groups["np"].Index, np.Length, apposition.Success ? 0.95 : 0.9);
+                }
+            }
+        }
+
         // "the Palestinian leader, Mahmoud Abbas, is …": the description comes first.
         var targetPattern = string.Join(@"\s+", targetWords.Select(Regex.Escape));
         var before = Regex.Match(sentence.Text, $@"(?<np>\b(?:the|a|an)\s+[^,;.“”""]{{2,60}}),\s+(?:[A-Z][\w’'-]+\s+)*{targetPattern}\b", RegexOptions.IgnoreCase);
@@ -446,6 +481,13 @@ internal static partial class CandidateExtractor
             var np = before.Groups["np"].Value.Trim();
             yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, before.Groups["np"].Index, np.Length, 0.9);
         }
+    }
+
+    /// <summary>The described thing without where it is: "the grotto at notre dame" → grotto.</summary>
+    internal static IReadOnlyList<string> CoreOfTarget(string target)
+    {
+        var core = Regex.Replace(target, @"\s+(?:at|in|on|near|from)\s+.*$", string.Empty, RegexOptions.IgnoreCase);
+        return Tokenizer.Words(core).Where(w => !StopWords.Contains(w)).ToList();
     }
 
     /// <summary>
@@ -523,12 +565,14 @@ internal static partial class CandidateExtractor
                 fit *= question.AsksForName ? 1.5 : 1.1;
             }
 
-            // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front.
+            // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front —
+            // unless capitalised, as part of the name ("Buechner Prize for Preaching", "Congregation of Holy Cross").
             var start = phrase.Start;
             var end = phrase.End;
             foreach (var word in sentence.Words.Where(w => w.Start >= phrase.Start && w.Start + w.Length <= phrase.End))
             {
-                if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower))
+                if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower)
+                    || char.IsUpper(sentence.Text[word.Start]) && !StopWords.Contains(word.Lower))
                 {
                     break;
                 }
@@ -676,13 +720,26 @@ internal static partial class CandidateExtractor
     private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)
     {
         // The role may be a title ("Palestinian President Mahmoud Abbas") or an apposition before the name ("the Palestinian leader, Mahmoud Abbas").
-        var previousEnd = sentence.Entities.Where(e => e.End <= entity.Start).Select(e => e.End).DefaultIfEmpty(0).Max();
+        // A title fragment the recogniser left apart ("the Rev.") is no other person bounding the window.
+        var previousEnd = sentence.Entities.Where(e => e.End <= entity.Start && e.Kind != EntityKind.Other).Select(e => e.End).DefaultIfEmpty(0).Max();
         var windowStart = Math.Max(previousEnd, Math.Max(0, entity.Start - 40));
         var context = sentence.Text[windowStart..entity.Start] + " " + (entity.Title ?? string.Empty);
-        var words = EvidenceSentence.WordSet(Tokenizer.Words(context)).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
         var roles = question.RoleWords.Select(Lexicon.StemOf).ToList();
-        var matched = roles.Count(r => words.Contains(r) || Lexicon.RelatedStems(r).Any(words.Contains));
-        return matched == roles.Count ? 1.0 : 0.15;
+        if (HasRoles(context, roles))
+        {
+            return 1.0;
+        }
+
+        // Or said of the person after the name, before the next one: "O'Hara was elected … president of Notre Dame in 1934".
+        var nextStart = sentence.Entities.Where(e => e.Start >= entity.End && e.Kind == EntityKind.Person).Select(e => e.Start).DefaultIfEmpty(sentence.Text.Length).Min();
+        var after = sentence.Text[entity.End..Math.Min(nextStart, Math.Min(sentence.Text.Length, entity.End + 80))];
+        return Regex.IsMatch(after, @"^\s*(?:,|was|is|became|has been|had been|served)", RegexOptions.IgnoreCase) && HasRoles(after, roles) ? 0.9 : 0.15;
+    }
+
+    private static bool HasRoles(string context, List<string> roles)
+    {
+        var words = EvidenceSentence.WordSet(Tokenizer.Words(context)).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
+        return roles.All(r => words.Contains(r) || Lexicon.RelatedStems(r).Any(words.Contains));
     }
 
     private static EntityMention? Speaker(EvidenceSentence sentence)

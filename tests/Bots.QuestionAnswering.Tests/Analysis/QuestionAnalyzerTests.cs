@@ -300,4 +300,20 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(AnswerType.Quantity, QuestionAnalyzer.Analyze(question, Today).Type);
     }
+
+    [Theory]
+    [InlineData("What type of degree is an M.Div.?", "degree")]
+    [InlineData("Which kind of tree grows there?", "tree")]
+    public void Analyze_TypeOf_AsksForTheNounAfterIt(string question, string noun)
+    {
+        Assert.Equal(noun, QuestionAnalyzer.Analyze(question, Today).TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("During what years was Edward Malloy president?")]
+    [InlineData("which years did the war last")]
+    public void Analyze_WhatYears_AsksForADate(string question)
+    {
+        Assert.Equal(AnswerType.Date, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
 }

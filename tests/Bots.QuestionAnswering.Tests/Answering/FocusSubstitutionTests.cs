@@ -67,6 +67,19 @@ public sealed class FocusSubstitutionTests
     }
 
     [Fact]
+    public async Task Ask_NewHoldersOfARole_AnsweredFromTheSentenceNamingTheRole()
+    {
+        var search = new InMemoryPassageSearch();
+        search.Add("Club history", "The club's football team grew quickly. Karl Lund became head coach in 1918. He won three titles.", "Wire", "2000-01-01");
+        var answerer = new QuestionAnswerer(search, new QuestionAnsweringOptions());
+
+        var answer = await answerer.AskAsync(new Question("The club football team got a new head coach in 1918, who was it?"), default);
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("Lund", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_PersonReferredToByPronoun_StillAnswers()
     {
         // "she" continues the sentence naming Berg, though the sentence names two other people.

@@ -121,4 +121,59 @@ public sealed class CandidateExtractorTests
 
         Assert.Contains("Hesburgh Library", best.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Who was the president of the college in 1879?", "The founder, Fr. Sorin and the president at the time, the Rev. William Corby, planned the rebuilding.", "Rev. William Corby")]
+    [InlineData("Who was the president of the college in 1934?", "Holy Cross Father John Francis O'Hara was elected vice-president in 1933 and president of the college in 1934.", "Father John Francis O'Hara")]
+    [InlineData("Who was the mayor of the town in 1990?", "Anna Berg, who was elected mayor of the town in 1990, opened the bridge.", "Anna Berg")]
+    public void Extract_RoleSaidBeforeOrAfterTheName_FitsTheRoleQuestion(string question, string sentence, string expected)
+    {
+        var best = Extract(question, sentence)[0];
+
+        Assert.Equal(expected, best.Text);
+        Assert.True(best.Fit >= 0.9, $"fit {best.Fit}");
+    }
+
+    [Fact]
+    public void Extract_RoleOfAnotherPersonAfterTheName_DoesNotFit()
+    {
+        var candidates = Extract("Who was the mayor of the town in 1990?", "Anna Berg met Karl Lund, who was elected mayor of the town in 1990.");
+
+        Assert.True(candidates.Single(c => c.Text == "Anna Berg").Fit < 0.5);
+    }
+
+    [Theory]
+    [InlineData("Which prize did Frederick Buechner create?", "Buechner created a Buechner Prize for Preaching at the seminary.", "Buechner Prize for Preaching")]
+    [InlineData("Which congregation runs the college?", "The college is run by the Congregation of Holy Cross.", "Congregation of Holy Cross")]
+    [InlineData("Which artist painted the mural?", "The mural was painted by artist Millard Sheets in 1964.", "Millard Sheets")]
+    public void Extract_AskedWordsInsideAName_StayPartOfIt(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
+
+    [Theory]
+    [InlineData("What is the Grotto at Notre Dame?", "Immediately behind the basilica is the Grotto, a Marian place of prayer and reflection.", "a Marian place of prayer and reflection")]
+    [InlineData("What is the tower in the old town?", "The tower is a medieval lookout built of brick.", "a medieval lookout built of brick")]
+    public void Extract_WhatIsAThing_GivesItsAppositionOrCopula(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
+
+    [Theory]
+    [InlineData("the grotto at notre dame", new[] { "grotto" })]
+    [InlineData("the main library in the old town", new[] { "main", "library" })]
+    [InlineData("the congregation of holy cross", new[] { "congregation", "holy", "cross" })]
+    [InlineData("hamas", new[] { "hamas" })]
+    public void CoreOfTarget_LeavesOffWhereTheThingIs(string target, string[] expected)
+    {
+        Assert.Equal(expected, CandidateExtractor.CoreOfTarget(target));
+    }
+
+    [Fact]
+    public void Extract_CountOfAnotherThing_FitsLessThanACountOfTheAskedThing()
+    {
+        var candidates = Extract("How many titles did the team win?", "The team, with 62 members, won three titles.");
+
+        Assert.True(candidates.Single(c => c.Text.StartsWith("three", StringComparison.Ordinal)).Fit > candidates.Single(c => c.Text.StartsWith("62", StringComparison.Ordinal)).Fit);
+    }
 }
