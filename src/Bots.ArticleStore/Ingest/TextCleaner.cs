@@ -394,11 +394,18 @@ public static partial class TextCleaner
     private static bool LooksLikeSiteName(string tail) =>
         tail.Contains('.') || tail.EndsWith(" news", StringComparison.OrdinalIgnoreCase) || tail.Split(' ').All(w => w.Length > 0 && char.IsUpper(w[0]));
 
-    private static bool HasRunOfSpaces(string text)
+    private static bool HasRunOfSpaces(string text) => HasAdjacent<RunOfSpaces>(text);
+
+    private static bool HasSpaceBeforePunctuation(string text) => HasAdjacent<SpaceBeforePunctuationMark>(text);
+
+    private static bool HasDigitBeforeCapital(string text) => HasAdjacent<DigitBeforeCapital>(text);
+
+    // The pair tests are struct type arguments, so each scan is compiled with its test inlined.
+    private static bool HasAdjacent<TPair>(string text) where TPair : struct, IAdjacentPair
     {
         for (var i = 1; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(text[i]) && char.IsWhiteSpace(text[i - 1]))
+            if (TPair.Matches(text[i - 1], text[i]))
             {
                 return true;
             }
@@ -406,28 +413,24 @@ public static partial class TextCleaner
         return false;
     }
 
-    private static bool HasSpaceBeforePunctuation(string text)
+    private interface IAdjacentPair
     {
-        for (var i = 1; i < text.Length; i++)
-        {
-            if (text[i] is '.' or ',' or ';' or ':' or '!' or '?' && char.IsWhiteSpace(text[i - 1]))
-            {
-                return true;
-            }
-        }
-        return false;
+        static abstract bool Matches(char previous, char current);
     }
 
-    private static bool HasDigitBeforeCapital(string text)
+    private readonly struct RunOfSpaces : IAdjacentPair
     {
-        for (var i = 1; i < text.Length; i++)
-        {
-            if (char.IsUpper(text[i]) && char.IsDigit(text[i - 1]))
-            {
-                return true;
-            }
-        }
-        return false;
+        public static bool Matches(char previous, char current) => char.IsWhiteSpace(current) && char.IsWhiteSpace(previous);
+    }
+
+    private readonly struct SpaceBeforePunctuationMark : IAdjacentPair
+    {
+        public static bool Matches(char previous, char current) => current is '.' or ',' or ';' or ':' or '!' or '?' && char.IsWhiteSpace(previous);
+    }
+
+    private readonly struct DigitBeforeCapital : IAdjacentPair
+    {
+        public static bool Matches(char previous, char current) => char.IsUpper(current) && char.IsDigit(previous);
     }
 
     public static int WordCount(string text)

@@ -135,6 +135,13 @@ public sealed class SqliteArticleRepository : IArticleRepository
         return writer;
     }
 
+    /// <summary>After a failed write the next one starts on a fresh connection, whatever state SQLite left this one in.</summary>
+    private void DropWriter()
+    {
+        writer?.Dispose();
+        writer = null;
+    }
+
     /// <summary>
     /// A commit is durable once its WAL frames are synced; copying them into the database file (the
     /// checkpoint SQLite would otherwise run inside every large commit) happens here on another thread,
@@ -191,7 +198,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
             var connection = Writer();
             await CatchUpCheckpointAsync(connection);
             await using var transaction = connection.BeginTransaction();
-            var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
+            using var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
             var outcomes = new List<AddOutcome>(articles.Count);
             // Suggest weights are summed over the batch and written once, in key order: names recur across
             // a batch's articles, and one upsert per article and term was a fifth of the write time.
@@ -214,6 +221,11 @@ public sealed class SqliteArticleRepository : IArticleRepository
             transaction.Commit();
             ScheduleCheckpoint();
             return outcomes;
+        }
+        catch (SqliteException)
+        {
+            DropWriter();
+            throw;
         }
         finally
         {
@@ -389,6 +401,11 @@ public sealed class SqliteArticleRepository : IArticleRepository
             ScheduleCheckpoint();
             return true;
         }
+        catch (SqliteException)
+        {
+            DropWriter();
+            throw;
+        }
         finally
         {
             writeLock.Release();
@@ -560,7 +577,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
     }
 
     /// <summary>Statements of one write transaction, prepared once and re-run per article.</summary>
-    private sealed class WriteCommands(SqliteConnection connection, SqliteTransaction transaction, bool legacyFingerprintColumn)
+    private sealed class WriteCommands(SqliteConnection connection, SqliteTransaction transaction, bool legacyFingerprintColumn) : IDisposable
     {
         public SqliteCommand FindHash { get; } = Make(connection, transaction, "SELECT id, duplicate_of, title, published FROM articles WHERE content_hash = $hash", "$hash");
         // The stored articles sharing most lookup keys with the new one; a key posted by too many
@@ -592,6 +609,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
             ON CONFLICT (key) DO UPDATE SET weight = weight + excluded.weight
             """, "$terms");
         public SqliteCommand BumpVersion { get; } = Make(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
+
+        /// <summary>The writer connection stays open, so its statements are finalised here rather than when it closes.</summary>
+        public void Dispose()
+        {
+            foreach (var command in new[] { FindHash, FindCandidates, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertKeys, AddSuggest, BumpVersion })
+            {
+                command.Dispose();
+            }
+        }
 
         private static SqliteCommand Make(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
         {
