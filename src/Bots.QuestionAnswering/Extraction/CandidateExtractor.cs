@@ -595,6 +595,13 @@ internal static partial class CandidateExtractor
             }
 
             start = end - text.Length;
+
+            // A lone common noun ("research", "part", "spot") is seldom what a what-question asks for.
+            if (!text.Contains(' ', StringComparison.Ordinal) && char.IsLower(text[0]) && !char.IsDigit(text[0]))
+            {
+                fit *= 0.5;
+            }
+
             yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, start, text.Length, Math.Min(1.0, fit)) with { Fallback = true };
         }
     }

@@ -184,4 +184,12 @@ public sealed class CandidateExtractorTests
 
         Assert.Contains(candidates, c => c.Text == "Medieval Institute");
     }
+
+    [Fact]
+    public void Extract_LoneCommonNoun_FitsBelowAFullerPhrase()
+    {
+        var candidates = Extract("What does the institute focus on?", "The institute is dedicated to research on violent conflict and sustainable peace.");
+
+        Assert.True(candidates.First(c => c.Text.Contains("conflict", StringComparison.Ordinal)).Fit > candidates.Single(c => c.Text == "research").Fit);
+    }
 }
