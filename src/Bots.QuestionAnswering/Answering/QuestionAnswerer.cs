@@ -87,16 +87,21 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             .Where(s => analysis.Names.All(n => NameMatcher.Mentions(wordsByArticle[s.Passage.ArticleId], n)))
             .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count && s.PlacesOnlyInPassage == 0)
             .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count && s.EventCoverage > 0))
-            .Where(s => !FocusSupport.Contradicts(analysis, s))
             .ToList();
-        var eligible = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s)).ToList();
-        if (eligible.Count == 0)
+
+        // Whether a sentence is about other people or places needs its names recognised: asked of the best sentences only.
+        var mined = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s))
+            .OrderByDescending(s => s.Score)
+            .Where(s => !FocusSupport.Contradicts(analysis, s))
+            .Take(SentencesToMine)
+            .ToList();
+        if (mined.Count == 0)
         {
             return Answer.Decline(typeName, DeclineMessage(analysis, passages, sentences, aboutTheQuestion));
         }
 
         var candidates = new List<AnswerCandidate>();
-        foreach (var sentence in eligible.OrderByDescending(s => s.Score).Take(SentencesToMine))
+        foreach (var sentence in mined)
         {
             var dated = analysis.DateConstraints.Count > 0 && analysis.Type != AnswerType.Date && sentence.Dates.Count > 0 ? 0.1 : 0;
             foreach (var candidate in CandidateExtractor.Extract(analysis, sentence))

@@ -358,10 +358,10 @@ internal static partial class CandidateExtractor
         return isNumber ? first.Length : null;
     }
 
-    [GeneratedRegex(@"\b(?:over|more than|less than|fewer than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most)\s+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:over|more than|less than|fewer than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most)\s+$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex Approximator();
 
-    [GeneratedRegex(@"\b(?<h>(?:Father|Fr\.|Rev\.|Reverend|Saint|St\.|Sister|Brother|Professor|Prof\.|Dr\.|Sir|Cardinal|Bishop|Archbishop|Pope|Rabbi|Imam|Sheikh|Monsignor|Msgr\.))\s+$")]
+    [GeneratedRegex(@"\b(?<h>(?:Father|Fr\.|Rev\.|Reverend|Saint|St\.|Sister|Brother|Professor|Prof\.|Dr\.|Sir|Cardinal|Bishop|Archbishop|Pope|Rabbi|Imam|Sheikh|Monsignor|Msgr\.))\s+$", RegexOptions.RightToLeft)]
     private static partial Regex HonorificBefore();
 
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase)
@@ -643,7 +643,7 @@ internal static partial class CandidateExtractor
         return 1.0;
     }
 
-    [GeneratedRegex(@"\b(?:is|are|was|were)\s*$")]
+    [GeneratedRegex(@"\b(?:is|are|was|were)\s*$", RegexOptions.RightToLeft)]
     private static partial Regex CopulaBefore();
 
     [GeneratedRegex(@"^\s+(?:is|are|was|were)\b")]
