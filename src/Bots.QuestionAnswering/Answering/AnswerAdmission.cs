@@ -3,9 +3,15 @@ using System.Threading.RateLimiting;
 namespace Bots.QuestionAnswering.Answering;
 
 /// <summary>
-/// Lets a bounded number of questions be answered at once and queues the rest, oldest first. Without it an
-/// overload starts every question together; they all slow down, run into their deadlines, and throughput
-/// collapses. With it the service keeps answering at its capacity and the excess waits (within each ask's timeout).
+/// Lets a bounded number of questions be answered at once and queues the rest. Without it an overload starts every
+/// question together; they all slow down, run into their deadlines, and throughput collapses. With it the service
+/// keeps answering at its capacity and the excess waits (within each ask's timeout).
+/// <para>
+/// The newest waiting question gets the next turn (adaptive LIFO, as large RPC services queue under overload). A
+/// queue only forms when questions arrive faster than they are answered; first-come-first-served would then start
+/// each one just as its deadline nears, so nearly every answer would be late and all that work wasted. Newest-first
+/// answers as many as capacity allows in time, and those left waiting time out without costing any work.
+/// </para>
 /// </summary>
 public sealed class AnswerAdmission : IDisposable
 {
@@ -22,7 +28,7 @@ public sealed class AnswerAdmission : IDisposable
         {
             PermitLimit = maxConcurrent,
             QueueLimit = maxQueued,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            QueueProcessingOrder = QueueProcessingOrder.NewestFirst,
         });
     }
 

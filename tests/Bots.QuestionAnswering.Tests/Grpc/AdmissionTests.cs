@@ -54,10 +54,42 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task Ask_WhenSeveralWait_TheNewestGetsTheNextTurn()
+    {
+        var search = new GatedSearch();
+        await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 10, timeoutMs: 10_000);
+        var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
+        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var older = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
+        await WaitUntilAsync(() => qa.Waiting == 1);
+        var newer = qa.Client.AskAsync(new AskRequest { Question = "Where did the ferry sink?" }).ResponseAsync;
+        await WaitUntilAsync(() => qa.Waiting == 2);
+
+        search.Open();
+        await Task.WhenAll(first, older, newer);
+
+        var queries = search.Queries;
+        var bridge = queries.ToList().FindIndex(q => q.Contains("bridge", StringComparison.OrdinalIgnoreCase));
+        var ferry = queries.ToList().FindIndex(q => q.Contains("ferry", StringComparison.OrdinalIgnoreCase));
+        Assert.True(ferry >= 0 && bridge > ferry, "the newer question should be searched first: " + string.Join(" | ", queries));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task Ask_WhoseTimeRunsOutInAStoreCallOrInTheQueue_IsDeadlineExceeded()
     {
         var search = new GatedSearch();
-        await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 10, timeoutMs: 400);
+        // Long enough for a cold first ask (JIT, lexicons) to reach its store call before its time runs out.
+        await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 10, timeoutMs: 2_000);
 
         var inStoreCall = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
         await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -68,7 +100,7 @@ public sealed class AdmissionTests
 
         Assert.Equal(StatusCode.DeadlineExceeded, storeCallTimedOut.StatusCode);
         Assert.Equal(StatusCode.DeadlineExceeded, queueTimedOut.StatusCode);
-        Assert.Contains("400 ms", queueTimedOut.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("2000 ms", queueTimedOut.Status.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>A store whose searches wait at a gate, and report their cancellation as the gRPC client does (CANCELLED).</summary>
@@ -129,6 +161,9 @@ public sealed class AdmissionTests
         }
 
         public Contracts.V1.QuestionAnswering.QuestionAnsweringClient Client { get; }
+
+        /// <summary>Questions waiting for a turn.</summary>
+        public long Waiting => _app.Services.GetRequiredService<AnswerAdmission>().Waiting;
 
         public static async Task<SlowQa> StartAsync(GatedSearch search, int maxConcurrent, int maxQueued, int timeoutMs)
         {
