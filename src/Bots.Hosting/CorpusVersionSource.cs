@@ -99,8 +99,9 @@ public sealed class CorpusVersionSource : IAsyncDisposable
                     }
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (Exception) when (_stopping.IsCancellationRequested)
             {
+                // Stopping: whatever the ending call threw (cancelled, disposed stream) is expected.
                 return;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unimplemented)
@@ -109,8 +110,9 @@ public sealed class CorpusVersionSource : IAsyncDisposable
                 _logger.LogWarning("The article store cannot stream its corpus version; asking for it on every request instead.");
                 return;
             }
-            catch (Exception e) when (e is RpcException or IOException or HttpRequestException)
+            catch (Exception e)
             {
+                // Whatever ended the stream, the watcher must outlive it: it falls back to asking, then watches again.
                 if (!lost)
                 {
                     lost = true;

@@ -611,7 +611,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : IDisposable
                 await stream.WriteAsync(_buffer.WrittenMemory, call._cts.Token).ConfigureAwait(false);
                 await stream.FlushAsync(call._cts.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not RpcException and not InvalidOperationException)
+            // The stream being disposed under the write (the call or its connection ended) is a transport failure, not
+            // a misuse of this writer, though ObjectDisposedException is an InvalidOperationException.
+            catch (Exception e) when (e is not RpcException && (e is not InvalidOperationException || e is ObjectDisposedException))
             {
                 if (call._status is { } finalStatus)
                 {
