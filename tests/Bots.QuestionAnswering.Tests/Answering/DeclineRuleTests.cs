@@ -19,16 +19,7 @@ public sealed class DeclineRuleTests
             ""),
     ];
 
-    private static QuestionAnswerer Answerer()
-    {
-        var search = new InMemoryPassageSearch();
-        foreach (var (title, body, published) in Articles)
-        {
-            search.Add(title, body, "Test Wire", published);
-        }
-
-        return new QuestionAnswerer(search, new QuestionAnsweringOptions());
-    }
+    private static QuestionAnswerer Answerer() => InMemoryPassageSearch.AnswererOver(Articles);
 
     [Theory]
     [InlineData("When did Jane Roe visit Rome in 2019?")]

@@ -28,16 +28,7 @@ public sealed class FocusSubstitutionTests
             "2019-06-07"),
     ];
 
-    private static QuestionAnswerer Answerer()
-    {
-        var search = new InMemoryPassageSearch();
-        foreach (var (title, body, published) in Articles)
-        {
-            search.Add(title, body, "Test Wire", published);
-        }
-
-        return new QuestionAnswerer(search, new QuestionAnsweringOptions());
-    }
+    private static QuestionAnswerer Answerer() => InMemoryPassageSearch.AnswererOver(Articles);
 
     [Theory]
     [InlineData("When did Anna Berg visit Oslo?")]

@@ -1,3 +1,4 @@
+using Bots.QuestionAnswering.Answering;
 using Bots.QuestionAnswering.Retrieval;
 using Bots.Text;
 
@@ -13,6 +14,18 @@ public sealed class InMemoryPassageSearch : IPassageSearch
     private readonly Dictionary<long, string> bodies = [];
 
     public int ArticleCount => bodies.Count;
+
+    /// <summary>A question answerer over these articles (source "Test Wire"), with default options.</summary>
+    public static QuestionAnswerer AnswererOver(IEnumerable<(string Title, string Body, string Published)> articles)
+    {
+        var search = new InMemoryPassageSearch();
+        foreach (var (title, body, published) in articles)
+        {
+            search.Add(title, body, "Test Wire", published);
+        }
+
+        return new QuestionAnswerer(search, new QuestionAnsweringOptions());
+    }
 
     public long Add(string title, string body, string source = "", string published = "", string url = "", long duplicateOf = 0)
     {
