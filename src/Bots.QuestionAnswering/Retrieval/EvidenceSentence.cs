@@ -166,8 +166,7 @@ internal sealed class EvidenceSentence
     // the process may use allows (a container's limit included), and starts over when full.
     private const int BytesPerCachedChar = 100;
     private static readonly long MaxCachedChars = Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / BytesPerCachedChar, 200_000, 8_000_000);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(long, int), PassageAnnotations> AnnotationCache = new();
-    private static long _cachedChars;
+    private static readonly BoundedCache<(long, int), PassageAnnotations> AnnotationCache = new(MaxCachedChars);
 
     /// <summary>The (cached) annotations of a passage; nothing is analysed until a sentence asks.</summary>
     internal static PassageAnnotations Annotate(RetrievedPassage passage)
@@ -178,14 +177,8 @@ internal sealed class EvidenceSentence
             return cached;
         }
 
-        if (Interlocked.Add(ref _cachedChars, passage.Text.Length + passage.Title.Length) > MaxCachedChars)
-        {
-            AnnotationCache.Clear();
-            Interlocked.Exchange(ref _cachedChars, 0);
-        }
-
         var annotations = new PassageAnnotations(passage.Title, passage.Text, passage.Published);
-        AnnotationCache[key] = annotations;
+        AnnotationCache.Set(key, annotations, weight: passage.Text.Length + passage.Title.Length);
         return annotations;
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Bots.Text;
 
 /// <summary>
@@ -25,32 +23,11 @@ public static class PorterStemmer
             }
         }
 
-        if (Memo.TryGetValue(lowerWord, out var known))
-        {
-            return known;
-        }
-
-        var stem = new Worker(lowerWord).Run();
-        Remember(lowerWord, stem);
-        return stem;
+        return Memo.GetOrAdd(lowerWord, static word => new Worker(word).Run());
     }
 
-    // Every question and passage stems the same few thousand words again; a bounded memo makes that a lookup. Emptied
-    // when full, so hostile input (endless made-up words) costs a rebuild, never unbounded memory.
-    private const int MemoCapacity = 100_000;
-    private static readonly ConcurrentDictionary<string, string> Memo = new(StringComparer.Ordinal);
-    private static int _memoCount;
-
-    private static void Remember(string word, string stem)
-    {
-        if (Interlocked.Increment(ref _memoCount) > MemoCapacity)
-        {
-            Memo.Clear();
-            Interlocked.Exchange(ref _memoCount, 0);
-        }
-
-        Memo.TryAdd(word, stem);
-    }
+    // Every question and passage stems the same few thousand words again; a memo makes that a lookup.
+    private static readonly BoundedCache<string, string> Memo = new(100_000, StringComparer.Ordinal);
 
     private sealed class Worker(string word)
     {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Bots.Text;
 
 /// <summary>Index terms: lower-cased words and numbers, stop words dropped, possessives removed, Porter-stemmed.</summary>
@@ -23,27 +21,11 @@ public static class Terms
     }
 
     // News vocabulary repeats heavily; caching each word's term (null for a stop word) makes term
-    // extraction several times faster, with one lookup a word. The count is kept beside the dictionary:
-    // ConcurrentDictionary.Count takes every lock, and asking it on each miss cost more than stemming.
-    private const int MaxCachedStems = 200_000;
-    private static readonly ConcurrentDictionary<string, string?> TermCache = new(StringComparer.Ordinal);
-    private static int cachedStems;
+    // extraction several times faster, with one lookup a word.
+    private static readonly BoundedCache<string, string?> TermCache = new(200_000, StringComparer.Ordinal);
 
-    private static string? Term(string word)
-    {
-        if (TermCache.TryGetValue(word, out var term))
-        {
-            return term;
-        }
-        term = StopWords.Contains(word) ? null : PorterStemmer.Stem(StripPossessive(word));
-        if (Interlocked.Increment(ref cachedStems) > MaxCachedStems)
-        {
-            TermCache.Clear();
-            Interlocked.Exchange(ref cachedStems, 0);
-        }
-        TermCache[word] = term;
-        return term;
-    }
+    private static string? Term(string word) =>
+        TermCache.GetOrAdd(word, static w => StopWords.Contains(w) ? null : PorterStemmer.Stem(StripPossessive(w)));
 
     private static string StripPossessive(string word)
     {
