@@ -139,7 +139,8 @@ public sealed class Fts5Statements : IDisposable
         RankedFilteredPassages.Dispose();
     }
 
-    private static SqliteCommand Make(SqliteConnection connection, string sql, params string[] parameters)
+    /// <summary>A command on <paramref name="connection"/> with its parameters declared, to bind and run many times.</summary>
+    internal static SqliteCommand Make(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

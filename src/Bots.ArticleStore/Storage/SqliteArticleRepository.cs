@@ -42,7 +42,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
             Cache = SqliteCacheMode.Private,
             Pooling = true,
         }.ToString();
-        searchSessions = new SqliteSearchSessions(Open);
+        // Up to sixteen search connections stay open: the 32 MB page cache of Open() each would be half a gigabyte,
+        // and the OS caches the file for all of them.
+        searchSessions = new SqliteSearchSessions(() =>
+        {
+            var connection = Open();
+            Execute(connection, "PRAGMA cache_size = -8192;");
+            return connection;
+        });
     }
 
     public string DatabasePath { get; }

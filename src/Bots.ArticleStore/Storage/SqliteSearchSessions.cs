@@ -72,20 +72,10 @@ internal sealed class SqliteSearchSessions(Func<SqliteConnection> open) : IDispo
         public Session(SqliteConnection connection)
         {
             Connection = connection;
-            using (var pragma = connection.CreateCommand())
-            {
-                // Up to sixteen of these stay open: a writer's 32 MB page cache each would be half a gigabyte. The OS
-                // caches the file for all of them.
-                pragma.CommandText = "PRAGMA cache_size = -8192";
-                pragma.ExecuteNonQuery();
-            }
 
             Fts5 = new Fts5Statements(connection);
-            Version = connection.CreateCommand();
-            Version.CommandText = "SELECT value FROM meta WHERE key = 'version'";
-            Details = connection.CreateCommand();
-            Details.CommandText = Fts5Sql.PassageDetails;
-            Details.Parameters.AddWithValue("$rowids", "[]");
+            Version = Fts5Statements.Make(connection, "SELECT value FROM meta WHERE key = 'version'");
+            Details = Fts5Statements.Make(connection, Fts5Sql.PassageDetails, "$rowids");
         }
 
         public SqliteConnection Connection { get; }

@@ -82,12 +82,12 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
     {
         await using var source = new CorpusVersionSource(server.Client);
         var before = await source.GetAsync(CancellationToken.None);
-        await WaitUntilAsync(() => source.IsWatching);
+        await Eventually.WaitUntilAsync(() => source.IsWatching);
 
         await server.Client.AddArticleAsync(Article("Ferry service resumes after the storm"));
         var expected = (await server.Client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version.ToString(CultureInfo.InvariantCulture);
         // Pushed before the add was acknowledged; a little slack for this process's own thread hop from socket to field.
-        await WaitUntilAsync(() => source.GetAsync(CancellationToken.None).Result == expected, TimeSpan.FromMilliseconds(500));
+        await Eventually.WaitUntilAsync(() => source.GetAsync(CancellationToken.None).Result == expected, TimeSpan.FromMilliseconds(500));
 
         Assert.NotEqual(before, expected);
         Assert.True(source.IsWatching);
@@ -125,10 +125,10 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
             var client = new Contracts.V1.ArticleStore.ArticleStoreClient(channel);
             await using var source = new CorpusVersionSource(client);
             await source.GetAsync(CancellationToken.None);
-            await WaitUntilAsync(() => source.IsWatching);
+            await Eventually.WaitUntilAsync(() => source.IsWatching);
 
             await first.DisposeAsync();
-            await WaitUntilAsync(() => !source.IsWatching);
+            await Eventually.WaitUntilAsync(() => !source.IsWatching);
             var whileDown = await Assert.ThrowsAsync<RpcException>(async () => await source.GetAsync(CancellationToken.None));
 
             // A write made while the watcher was away, by another writer, on the restarted store.
@@ -136,7 +136,7 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
             await client.AddArticleAsync(Article("Bridge reopens after repairs"));
             var expected = (await client.GetCorpusVersionAsync(new GetCorpusVersionRequest())).Version.ToString(CultureInfo.InvariantCulture);
             var afterRestart = await source.GetAsync(CancellationToken.None);
-            await WaitUntilAsync(() => source.IsWatching, TimeSpan.FromSeconds(15));
+            await Eventually.WaitUntilAsync(() => source.IsWatching, TimeSpan.FromSeconds(15));
 
             Assert.Equal(StatusCode.Unavailable, whileDown.StatusCode);
             Assert.Equal(expected, afterRestart);
@@ -174,16 +174,6 @@ public sealed class CorpusVersionWatchTests : IAsyncLifetime
         var version = watch.ResponseStream.Current.Version;
         await watch.RequestStream.WriteAsync(new WatchCorpusVersionRequest { AppliedVersion = version });
         return version;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)), "the condition did not come true in time");
-            await Task.Delay(10);
-        }
     }
 
     private static void TryDelete(string folder)

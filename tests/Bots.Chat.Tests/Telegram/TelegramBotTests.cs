@@ -36,7 +36,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     {
         await StartAppAsync();
 
-        await WaitUntilAsync(() => _telegram.Commands is not null);
+        await Eventually.WaitUntilAsync(() => _telegram.Commands is not null);
 
         var names = _telegram.Commands!.Select(c => c!["command"]!.GetValue<string>()).ToList();
         Assert.Equal(["ask", "summary", "timeline", "sources", "article", "help", "start"], names);
@@ -326,7 +326,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     {
         _app = await ChatApp.StartAsync(_backends, new Dictionary<string, string?> { ["Bots:DataDir"] = _data.Path });
 
-        await WaitUntilAsync(() => _app.Logs.Any(l => l.Contains("Telegram is off", StringComparison.Ordinal)));
+        await Eventually.WaitUntilAsync(() => _app.Logs.Any(l => l.Contains("Telegram is off", StringComparison.Ordinal)));
         Assert.Empty(_telegram.Calls);
     }
 
@@ -443,16 +443,6 @@ public sealed class TelegramBotTests : IAsyncLifetime
                 ["Bots:DataDir"] = _data.Path,
             },
             port);
-        await WaitUntilAsync(() => _telegram.WebhookUrl is not null);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 10 s");
-            await Task.Delay(25);
-        }
+        await Eventually.WaitUntilAsync(() => _telegram.WebhookUrl is not null);
     }
 }

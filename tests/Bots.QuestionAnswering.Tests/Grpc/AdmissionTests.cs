@@ -61,9 +61,9 @@ public sealed class AdmissionTests
         var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
         await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var older = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
-        await WaitUntilAsync(() => qa.Waiting == 1);
+        await Eventually.WaitUntilAsync(() => qa.Waiting == 1);
         var newer = qa.Client.AskAsync(new AskRequest { Question = "Where did the ferry sink?" }).ResponseAsync;
-        await WaitUntilAsync(() => qa.Waiting == 2);
+        await Eventually.WaitUntilAsync(() => qa.Waiting == 2);
 
         search.Open();
         await Task.WhenAll(first, older, newer);
@@ -72,16 +72,6 @@ public sealed class AdmissionTests
         var bridge = queries.ToList().FindIndex(q => q.Contains("bridge", StringComparison.OrdinalIgnoreCase));
         var ferry = queries.ToList().FindIndex(q => q.Contains("ferry", StringComparison.OrdinalIgnoreCase));
         Assert.True(ferry >= 0 && bridge > ferry, "the newer question should be searched first: " + string.Join(" | ", queries));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(10);
-        }
     }
 
     [Fact]
