@@ -286,7 +286,9 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date) with { DatePrecision = precision };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b"))
+        // "Who was president when the flotilla was raided?": a leading wh-word asks; a later "when" only dates it.
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b")
+            || Regex.IsMatch(lower, @"\bwhen\b") && !Regex.IsMatch(lower, @"^(?:who|whom|whose|where|what|which|how)\b"))
         {
             return Of(AnswerType.Date);
         }
