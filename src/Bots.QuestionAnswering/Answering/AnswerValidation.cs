@@ -57,7 +57,8 @@ internal static partial class AnswerValidation
     /// <summary>Judges one candidate; returns the candidate to show (perhaps tidied) or null with the reason it was refused.</summary>
     public static (AnswerCandidate? Accepted, string? Reason) Judge(QuestionAnalysis question, AnswerCandidate candidate)
     {
-        var reason = Echo(question, candidate)
+        var reason = NotAboutTheName(question, candidate)
+            ?? Echo(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
             ?? DateOfAnotherThing(question, candidate)
@@ -77,6 +78,50 @@ internal static partial class AnswerValidation
         var tidy = Tidy(candidate.Text);
         return tidy is null ? (null, "it was only a fragment of a sentence") : (tidy == candidate.Text ? candidate : candidate with { Text = tidy }, null);
     }
+
+    /// <summary>
+    /// "When was Abbas elected?" — "… since their electoral victory in the elections of 2006", two sentences after
+    /// Abbas was last named: a fact about a named person comes from a sentence that names them, or one that opens by
+    /// referring back to them ("He …", "His …"). Organisations are left out: "the group" may stand for any of them.
+    /// </summary>
+    internal static string? NotAboutTheName(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is AnswerType.Description or AnswerType.Other)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        foreach (var name in question.Names.Where(n => n.Words.Count > 0 && (n.Kind is EntityKind.Person || LooksLikeAPerson(n))))
+        {
+            if (NameMatcher.Mentions(sentence.LowerWords, name))
+            {
+                continue;
+            }
+
+            var opening = sentence.Words.Take(4).ToList();
+            var pronounAt = opening.FindIndex(w => w.Lower is "he" or "she" or "his" or "her" or "they" or "their" or "it" or "its" or "him" or "them");
+            var otherNameFirst = pronounAt >= 0 && sentence.Entities.Any(e => e.Kind is EntityKind.Person or EntityKind.Organization && e.Start < opening[pronounAt].Start);
+            if (pronounAt < 0 || otherNameFirst)
+            {
+                return $"the sentence that has it does not mention {name.Text}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A name the recogniser could not type that reads as a person's: two or three capitalised words, no thing's head ("Gaza War").</summary>
+    private static bool LooksLikeAPerson(FocusName name) =>
+        name.Kind == EntityKind.Other && name.Words.Count is 2 or 3 && !Gazetteer.IsPlace(name.Text) && !Gazetteer.IsOrganization(name.Text)
+        && !name.Words.Any(w => ThingHeads.Contains(w) || StopWords.Contains(w));
+
+    private static readonly HashSet<string> ThingHeads = new(StringComparer.Ordinal)
+    {
+        "war", "operation", "conflict", "crisis", "agreement", "accords", "accord", "treaty", "plan", "council", "committee",
+        "party", "union", "ministry", "resolution", "declaration", "revolution", "summit", "conference", "act", "law", "day",
+        "strip", "bank", "house", "office", "university", "institute", "church", "league", "club", "society", "company",
+    };
 
     /// <summary>
     /// "Who is the Russian ambassador to Israel?" — "Russia": a candidate made only of the question's own names and
@@ -156,7 +201,7 @@ internal static partial class AnswerValidation
 
         var target = Tokenizer.Words(question.DescriptionTarget ?? string.Empty);
         var role = target.FirstOrDefault(EntityRecognizer.IsTitleWord);
-        var wholeName = entity is not null && entity.Kind != EntityKind.Other && entity.Name.Length >= text.Length - 4;
+        var wholeName = entity is not null && entity.Kind != EntityKind.Other && (entity.Name.Length >= text.Length - 4 || text.EndsWith(entity.Name, StringComparison.Ordinal));
         if (role is not null && !question.Names.Any(n => n.Kind == EntityKind.Person))
         {
             // A role asked for: the answer is a person the sentence calls by that role.
@@ -175,7 +220,7 @@ internal static partial class AnswerValidation
         }
 
         // A description found by shape alone must name a role or a kind of group, and be no other name.
-        var describes = !wholeName && Tokenizer.Words(text).Any(w => EntityRecognizer.IsTitleWord(w) || ParticipantNouns.Contains(w)
+        var describes = !wholeName && Tokenizer.Words(text).Any(w => EntityRecognizer.IsTitleWord(w)
             || w is "author" or "expert" or "professor" or "analyst" or "group" or "party" or "organization" or "organisation" or "movement");
         return describes ? null : $"\"{text}\" does not say who anyone is";
     }
@@ -217,7 +262,7 @@ internal static partial class AnswerValidation
         // The words heading the phrase the preposition belongs to: "situation" in "the situation in", "assassination
         // attempt" in "an assassination attempt in".
         var head = HeadBefore(text, linked.Index);
-        if (head.Count == 0 || head.Any(w => IsQuestionWord(question, w) || !IsPlainNoun(w)))
+        if (head.Count == 0 || !IsPlainNoun(head[0]) || head.Any(w => IsQuestionWord(question, w)))
         {
             return null;
         }
@@ -307,7 +352,9 @@ internal static partial class AnswerValidation
         {
             var nameWords = NameMatcher.NameWords(patient);
             var at = sentence.Words.Where(w => nameWords.Contains(Bare(w.Lower))).Select(w => w.Index).ToList();
-            if (at.Count == 0 || events.Any(e => at.Any(n => PatientOf(question, sentence, e.Index, n))))
+            // "It was founded in 1932" refers back; "The Sailing Union (founded in 1932)" after a sentence on the Harbor Club does not.
+            if (events.Any(e => at.Any(n => PatientOf(question, sentence, e.Index, n)))
+                || at.Count == 0 && sentence.Words.Take(2).Any(w => w.Lower is "it" or "its" or "they" or "their" or "he" or "she" or "his" or "her"))
             {
                 continue;
             }
@@ -342,7 +389,7 @@ internal static partial class AnswerValidation
         {
             // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it.
             var start = candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : sentence.Text.Length;
-            var nearest = people.Where(e => e.Kind == EntityKind.Person)
+            var nearest = people.Where(e => e.Kind is EntityKind.Person or EntityKind.Other && !Gazetteer.IsDemonym(e.Name))
                 .OrderBy(e => e.End <= start ? start - e.End : e.Start - start)
                 .FirstOrDefault();
             return nearest is not null && !IsAskedName(named, nearest) ? $"the age given is {nearest.Name}'s" : null;
@@ -398,6 +445,12 @@ internal static partial class AnswerValidation
             return $"{candidate.Text} is who it was done to, not who did it";
         }
 
+        // "The assassination of X shocked the party": after an event noun only "by" (or a partner's "with") names the doer.
+        if (IsEventNoun(nearest.Lower) && !nearest.Lower.EndsWith("ed", StringComparison.Ordinal) && !Regex.IsMatch(between, @"^\s*(?:with|between)\b", RegexOptions.IgnoreCase))
+        {
+            return $"{candidate.Text} is not who did it";
+        }
+
         var clauseBreak = between.IndexOfAny([',', ';', ':', '(']) >= 0 || Regex.IsMatch(between, @"\b(?:said|says|told|according|while|whereas|but)\b", RegexOptions.IgnoreCase);
         return clauseBreak && Tokenizer.Words(between).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
     }
@@ -448,7 +501,7 @@ internal static partial class AnswerValidation
             // "Hamas was founded", "the Fatah party (founded in 1958)", "a PLO embassy was opened": only auxiliaries,
             // adverbs, the name's own nouns and brackets between.
             return words.Skip(nameIndex + 1).Take(eventIndex - nameIndex - 1).All(w =>
-                w.Lower is "was" or "were" or "is" or "are" or "been" or "has" or "had" or "have" or "being" or "be" or "the"
+                w.Lower is "was" or "were" or "is" or "are" or "been" or "has" or "had" or "have" or "being" or "be" or "the" or "in" or "of" or "at" or "on"
                 || w.Lower.EndsWith("ly", StringComparison.Ordinal) || IsQuestionWord(question, w.Lower) || char.IsUpper(sentence.Text[w.Start]))
                 && eventIndex - nameIndex <= 6;
         }
@@ -465,7 +518,7 @@ internal static partial class AnswerValidation
     {
         var text = sentence.Text;
         var possessor = sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && !Gazetteer.IsDemonym(e.Name) && e.End <= word.Start && word.Start - e.End <= 4
-            && Regex.IsMatch(text[e.End..word.Start], @"^(?:'s|’s|'|’)\s+$"));
+            && (Regex.IsMatch(text[e.End..word.Start], @"^(?:'s|’s|'|’)\s+$") || Regex.IsMatch(e.Text, @"(?:'s|’s)$") && text[e.End..word.Start].Trim().Length == 0));
         var rest = text[(word.Start + word.Length)..];
         var of = Regex.Match(rest, @"^\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,3}");
         if (!of.Success)
@@ -512,6 +565,12 @@ internal static partial class AnswerValidation
         {
             var stop = end;
             while (stop > 0 && text[stop - 1] == ' ')
+            {
+                stop--;
+            }
+
+            // "the Jewish community. in Russia": a stray full stop inside a sentence still leaves the noun the head.
+            if (head.Count == 0 && stop > 1 && text[stop - 1] == '.' && char.IsLower(text[stop - 2]))
             {
                 stop--;
             }
