@@ -177,7 +177,7 @@ public sealed class PrecisionDeclineTests
     private static readonly (string Title, string Body, string Published)[] Articles =
     [
         ("Talks in Vienna",
-            "On March 2, 2020, Jane Roe met with Karl Weiss to discuss the situation in the Balkans. On April 9, 2020, Jane Roe met with Anna Berg in Vienna to discuss the conflict in Yemen.",
+            "On March 2, 2020, Jane Roe met with Minister Karl Weiss to discuss the situation in the Balkans. On April 9, 2020, Jane Roe met with Anna Berg in Vienna to discuss the conflict in Yemen.",
             "2020-04-10"),
         ("Harbor news",
             "On June 4, 2015 the Harbor Club and the Sailing Union signed a pact to form a joint council. The Sailing Union (founded in 1932) hosted the race.",
