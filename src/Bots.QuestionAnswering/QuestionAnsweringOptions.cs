@@ -16,14 +16,14 @@ public sealed class QuestionAnsweringOptions
     public int TimeoutMilliseconds { get; set; } = 10_000;
 
     /// <summary>
-    /// Questions answered at once (cache misses); the rest wait their turn, oldest first, within their timeout.
+    /// Questions answered at once (cache misses); the rest wait their turn, newest first, within their timeout.
     /// Enough to keep the cores and the store busy, few enough that overload queues instead of slowing every ask.
     /// 0 means four per processor.
     /// </summary>
     [Range(0, 10_000)]
     public int MaxConcurrentAnswers { get; set; }
 
-    /// <summary>Questions that may wait for a turn; beyond this an Ask is refused at once with RESOURCE_EXHAUSTED.</summary>
+    /// <summary>Questions that may wait for a turn; beyond this the oldest waiting Ask is refused with RESOURCE_EXHAUSTED.</summary>
     [Range(0, 1_000_000)]
     public int MaxQueuedAnswers { get; set; } = 10_000;
 }

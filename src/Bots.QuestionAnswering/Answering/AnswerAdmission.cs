@@ -38,7 +38,9 @@ public sealed class AnswerAdmission : IDisposable
     public long Waiting => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
 
     /// <summary>Waits for a turn; dispose the result when the answer is done.</summary>
-    /// <exception cref="AnswerQueueFullException">So many questions are waiting that this one is refused at once.</exception>
+    /// <exception cref="AnswerQueueFullException">
+    /// So many questions are waiting that this one, the oldest of them, gives up its place to a newer one.
+    /// </exception>
     public async ValueTask<IDisposable> WaitForTurnAsync(CancellationToken cancellationToken)
     {
         var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);

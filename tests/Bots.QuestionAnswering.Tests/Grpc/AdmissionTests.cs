@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bots.QuestionAnswering.Tests.Grpc;
 
 /// <summary>
-/// Overload: questions beyond the service's capacity wait their turn within their timeout, are refused at once when
-/// the queue is full, and the service's own timeout reaches the caller as DEADLINE_EXCEEDED wherever it struck.
+/// Overload: questions beyond the service's capacity wait their turn within their timeout, newest first; when the
+/// queue is full the oldest waiting one is refused, and the service's own timeout reaches the caller as DEADLINE_EXCEEDED wherever it struck.
 /// </summary>
 public sealed class AdmissionTests
 {
@@ -72,6 +72,26 @@ public sealed class AdmissionTests
         var bridge = queries.ToList().FindIndex(q => q.Contains("bridge", StringComparison.OrdinalIgnoreCase));
         var ferry = queries.ToList().FindIndex(q => q.Contains("ferry", StringComparison.OrdinalIgnoreCase));
         Assert.True(ferry >= 0 && bridge > ferry, "the newer question should be searched first: " + string.Join(" | ", queries));
+    }
+
+    [Fact]
+    public async Task Ask_WhenTheQueueIsFull_TheOldestWaitingIsRefusedToMakeRoomForTheNewest()
+    {
+        var search = new GatedSearch();
+        await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 1, timeoutMs: 10_000);
+        var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
+        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var older = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
+        await Eventually.WaitUntilAsync(() => qa.Waiting == 1);
+
+        var newer = qa.Client.AskAsync(new AskRequest { Question = "Where did the ferry sink?" }).ResponseAsync;
+        var refused = await Assert.ThrowsAsync<RpcException>(() => older);
+        search.Open();
+        await Task.WhenAll(first, newer);
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Contains(search.Queries, q => q.Contains("ferry", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(search.Queries, q => q.Contains("bridge", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
