@@ -93,6 +93,17 @@ internal static class Lexicon
         ["largest", "biggest"],
         ["common", "commonly", "popularly", "usually", "widely"],
         ["name", "named", "call", "called", "refer", "referred", "reference", "nickname", "nicknamed", "dub", "dubbed"],
+        ["declare", "declared", "declaration", "proclaim", "proclaimed", "proclamation", "announce", "announced", "announcement", "pronounce", "pronounced"],
+        ["speak", "spoke", "spoken", "talk", "talked", "tell", "told", "interview", "interviewed", "address", "addressed"],
+        ["collaborate", "collaborates", "collaboration", "cooperate", "cooperates", "cooperation", "partner", "partnership", "ally", "allied", "alliance", "work", "worked", "works", "team", "teamed"],
+        ["distribute", "distributed", "distribution", "deliver", "delivered", "hand", "handed", "channel", "channelled", "channeled"],
+        ["appoint", "appointed", "appointment", "name", "named", "nominate", "nominated", "choose", "chose", "chosen", "select", "selected", "elect", "elected"],
+        ["reject", "rejected", "rejection", "oppose", "opposed", "veto", "vetoed", "block", "blocked", "refuse", "refused", "dismiss", "dismissed"],
+        ["own", "owns", "owned", "stake", "stakes", "shareholding"],
+        ["profit", "profits", "earnings"],
+        ["record", "mark", "best"],
+        ["jump", "jumped", "surge", "surged", "soar", "soared", "climb", "climbed", "rise", "rose", "gain", "gained", "increase", "increased", "boost", "boosted"],
+        ["hometown", "birthplace", "home", "native", "born"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();

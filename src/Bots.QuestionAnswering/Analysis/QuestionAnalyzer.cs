@@ -149,18 +149,21 @@ public static partial class QuestionAnalyzer
 
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
         var terms = new List<QuestionTerm>();
-        foreach (var token in Tokenizer.Tokenize(text))
+        var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+        var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
+        for (var index = 0; index < wordTokens.Count; index++)
         {
-            if (token.Kind is not (TokenKind.Word or TokenKind.Number) || dates.Any(d => d.Start <= token.Start && token.Start < d.End))
+            var token = wordTokens[index];
+            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End))
             {
                 continue;
             }
 
-            var word = token.Text.ToLowerInvariant();
+            var word = lowerWords[index];
             var bare = StripPossessive(word);
             if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
-                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)))
+                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index))
             {
                 continue;
             }
@@ -179,7 +182,7 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole));
+            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole) { IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords) });
         }
 
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
@@ -382,7 +385,8 @@ public static partial class QuestionAnalyzer
         var constraints = new List<NationalityConstraint>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (Gazetteer.FindCountry(words[i]) is not { } country)
+            // "does Russia collaborate": a country after an auxiliary is the subject of a verb, not a modifier of a noun.
+            if (Gazetteer.FindCountry(words[i]) is not { } country || i > 0 && Auxiliaries.Contains(words[i - 1]))
             {
                 continue;
             }
@@ -396,6 +400,53 @@ public static partial class QuestionAnalyzer
 
         return constraints;
     }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "has", "have", "had", "is", "was", "are", "were",
+    };
+
+    /// <summary>
+    /// Whether the question's word at an index is its verb: after "who" ("who met"), after a do-auxiliary and the subject
+    /// ("did Abbas visit", "does the ministry send"), or a participle after a form of be/have ("was … proclaimed").
+    /// </summary>
+    internal static bool IsVerbAt(IReadOnlyList<string> lowerWords, int index, IReadOnlySet<string> nameWords)
+    {
+        if (index > 0 && lowerWords[index - 1] is "who")
+        {
+            return true;
+        }
+
+        var word = lowerWords[index];
+        var participle = word.EndsWith("ed", StringComparison.Ordinal) || Lexicon.Lemma(word) != word;
+        for (var k = index - 1; k >= Math.Max(0, index - 7); k--)
+        {
+            var before = lowerWords[k];
+            if (before is "did" or "does" or "do" or "will" or "would" or "can" or "could" or "should" or "may" or "might")
+            {
+                return true;
+            }
+
+            if (participle && before is "was" or "were" or "is" or "are" or "been" or "being" or "be" or "has" or "have" or "had")
+            {
+                return true;
+            }
+
+            // Only the subject may stand between the auxiliary and the verb: its name, determiners, a title or a modifier.
+            var bare = StripPossessive(before);
+            if (!(nameWords.Contains(bare) || StopWords.Contains(before) || Pronouns.Contains(before) || EntityRecognizer.IsTitleWord(bare)
+                || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || char.IsDigit(before[0])))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"being held", "was hosted": the passive of a verb that only says an event takes place.</summary>
+    private static bool IsPassiveLightVerb(IReadOnlyList<string> lowerWords, int index) =>
+        index > 0 && lowerWords[index] is "held" or "hosted" or "staged" && lowerWords[index - 1] is "be" or "being" or "been" or "is" or "was" or "are" or "were";
 
     private static FocusName ToFocus(string name, EntityKind kind)
     {

@@ -729,7 +729,8 @@ internal static partial class CandidateExtractor
     private static bool IsQuestionName(QuestionAnalysis question, EntityMention entity)
     {
         var words = EvidenceSentence.WordSet(Tokenizer.Words(entity.Canonical));
-        return question.Names.Any(n => n.Words.Count > 0 && (n.Words.All(words.Contains) || n.Kind == EntityKind.Person && words.Contains(n.Words[^1])));
+        return question.Names.Any(n => n.Words.Count > 0 && (n.Words.All(words.Contains) || n.Kind == EntityKind.Person && words.Contains(n.Words[^1])
+            || n.Aliases.Any(a => a.Count > 0 && a.All(words.Contains))));
     }
 
     private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)

@@ -316,4 +316,36 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(AnswerType.Date, QuestionAnalyzer.Analyze(question, Today).Type);
     }
+
+    [Theory]
+    [InlineData("When did Karl Lund visit Oslo?", "visit", true)]
+    [InlineData("Which newspaper did Maria Vogt speak to?", "speak", true)]
+    [InlineData("Where was the Charter of Lindholm proclaimed?", "proclaimed", true)]
+    [InlineData("Who signed the treaty?", "signed", true)]
+    [InlineData("How much aid did the ministry send to Gaza?", "aid", false)]
+    [InlineData("How much aid did the ministry send to Gaza?", "send", true)]
+    [InlineData("What is the population of Oslo?", "population", false)]
+    public void Analyze_MarksTheQuestionsVerb(string question, string word, bool isVerb)
+    {
+        var term = QuestionAnalyzer.Analyze(question, Today).Terms.Single(t => t.Word == word);
+
+        Assert.Equal(isVerb, term.IsVerb);
+    }
+
+    [Theory]
+    [InlineData("Where is the film festival being held?")]
+    [InlineData("Where was the summit hosted?")]
+    public void Analyze_PassiveOfAnEventVerb_IsNoEventWord(string question)
+    {
+        Assert.DoesNotContain(QuestionAnalyzer.Analyze(question, Today).Terms, t => t.Word is "held" or "hosted");
+    }
+
+    [Theory]
+    [InlineData("Which group does Russia collaborate with in Syria?", 0)]
+    [InlineData("Who won the Russian elections?", 1)]
+    [InlineData("What is Russia's GDP?", 1)]
+    public void Analyze_CountryAsSubjectOfAVerb_IsNoNationalityConstraint(string question, int constraints)
+    {
+        Assert.Equal(constraints, QuestionAnalyzer.Analyze(question, Today).Nationalities.Count);
+    }
 }
