@@ -335,10 +335,15 @@ public static partial class QuestionAnalyzer
             }
 
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
-            var role = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).SkipWhile(w => RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w)).FirstOrDefault();
+            // "Who was Russia's prime minister …", "who is BA's chairman": the owner before the role is a name, not the role.
+            var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
+            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w)));
+            var role = roleAt < 0 ? null : targetWords[roleAt];
             if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
-                return Of(AnswerType.Person) with { RoleWords = [role] };
+                // "prime minister" is another office than "foreign minister": the modifiers that name the office count too.
+                var modifiers = targetWords.Take(roleAt).Where(w => RoleModifiers.Contains(w) && !TimeModifiers.Contains(w) || Gazetteer.IsDemonym(w));
+                return Of(AnswerType.Person) with { RoleWords = [.. modifiers, role] };
             }
 
             if (Tokenizer.Words(target).Count <= 8)
@@ -360,6 +365,12 @@ public static partial class QuestionAnalyzer
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
     }
+
+    /// <summary>Modifiers that say when someone held a role, not which role it is.</summary>
+    private static readonly HashSet<string> TimeModifiers = new(StringComparer.Ordinal) { "former", "current", "new", "first", "top", "senior" };
+
+    private static bool IsOwner(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) || Gazetteer.IsDemonym(word) || Gazetteer.FindCountry(word) is not null;
 
     private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
     {
@@ -403,7 +414,7 @@ public static partial class QuestionAnalyzer
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
-        "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "has", "have", "had", "is", "was", "are", "were",
+        "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "has", "have", "had",
     };
 
     /// <summary>
@@ -446,7 +457,8 @@ public static partial class QuestionAnalyzer
 
     /// <summary>"being held", "was hosted": the passive of a verb that only says an event takes place.</summary>
     private static bool IsPassiveLightVerb(IReadOnlyList<string> lowerWords, int index) =>
-        index > 0 && lowerWords[index] is "held" or "hosted" or "staged" && lowerWords[index - 1] is "be" or "being" or "been" or "is" or "was" or "are" or "were";
+        lowerWords[index] is "held" or "hosted" or "staged"
+        && lowerWords.Take(index).TakeLast(6).Any(w => w is "be" or "being" or "been" or "is" or "was" or "are" or "were");
 
     private static FocusName ToFocus(string name, EntityKind kind)
     {

@@ -333,6 +333,11 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
     private static double Proximity(AnswerCandidate candidate)
     {
+        if (candidate.Anchored)
+        {
+            return 1;
+        }
+
         var matches = candidate.Sentence.Matches.Where(m => m.WordIndex < candidate.FirstWord || m.WordIndex >= candidate.EndWord).ToList();
         if (matches.Count == 0)
         {

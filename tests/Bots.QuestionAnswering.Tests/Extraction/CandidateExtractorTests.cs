@@ -192,4 +192,45 @@ public sealed class CandidateExtractorTests
 
         Assert.True(candidates.First(c => c.Text.Contains("conflict", StringComparison.Ordinal)).Fit > candidates.Single(c => c.Text == "research").Fit);
     }
+
+    [Theory]
+    [InlineData("Who is Karl Lund?", "Oslo hosted the visiting Secretary of Norway's Defence Council Karl Lund on Monday.", "Secretary of Norway's Defence Council")]
+    [InlineData("Who is Anna Berg?", "\"We met our targets,\" chairman and chief executive Anna Berg said.", "chairman and chief executive")]
+    [InlineData("Who is Pia Holm?", "Later at the launch, Swedish supermodel Pia Holm was named an ambassador.", "Swedish supermodel")]
+    [InlineData("Who is Rui Costa?", "Yet aviation analyst Rui Costa of Lisbon Capital says fares will rise.", "aviation analyst")]
+    [InlineData("Who is Luis Vaz?", "Head of the Budget Committee of the Senate, in the lower house, Luis Vaz, said the bill would pass.", "Head of the Budget Committee of the Senate")]
+    [InlineData("Who is Omar Nasser?", "According to Omar Nasser, a professor at the School of Oriental Studies of the Free University of Berlin, the talks failed.", "a professor at the School of Oriental Studies")]
+    public void Extract_WhoIsX_TakesTheRoleBeforeOrBesideTheName(string question, string sentence, string expected)
+    {
+        var best = Extract(question, sentence).First();
+
+        Assert.StartsWith(expected, best.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Who is Karl Lund?", "According to Karl Lund the plan failed.")]
+    [InlineData("Who is Karl Lund?", "Police met with Karl Lund on Monday.")]
+    public void Extract_WhoIsX_WithoutARole_TakesNoWordBeforeTheNameAsOne(string question, string sentence)
+    {
+        Assert.DoesNotContain(Extract(question, sentence), c => c.Text is "According" or "Police" or "Police met with");
+    }
+
+    [Theory]
+    [InlineData("Who is the secretary of Norway's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Karl Lund on Monday.", "Karl Lund")]
+    [InlineData("Who was Norway's prime minister?", "President Anna Berg and Prime Minister Karl Lund signed the deal.", "Karl Lund")]
+    [InlineData("Who is the Acme chairman?", "\"Sales grew,\" Acme chairman Karl Lund said, and chief executive Anna Berg agreed.", "Karl Lund")]
+    public void Extract_RoleQuestion_PrefersTheHolderOfThatRole(string question, string sentence, string expected)
+    {
+        var best = Extract(question, sentence).First();
+
+        Assert.Equal(expected, best.Text);
+    }
+
+    [Fact]
+    public void Extract_RoleOfAnotherCountry_FitsPoorly()
+    {
+        var candidates = Extract("Who is the secretary of Sweden's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Karl Lund on Monday.");
+
+        Assert.All(candidates, c => Assert.True(c.Fit < 0.2, $"{c.Text} {c.Fit}"));
+    }
 }
