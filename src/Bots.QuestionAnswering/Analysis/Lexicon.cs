@@ -108,6 +108,21 @@ internal static class Lexicon
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();
 
+    /// <summary>
+    /// Verbs whose two parties do the same thing to each other: "Abbas met Medvedev" says who met Abbas, so for these
+    /// the other party may stand on either side of the verb.
+    /// </summary>
+    private static readonly HashSet<string> SymmetricVerbs = new[]
+    {
+        "meet", "met", "meeting", "talk", "talked", "speak", "spoke", "negotiate", "negotiated", "confer", "conferred", "phone",
+        "phoned", "telephone", "telephoned", "clash", "clashed", "fight", "fought", "marry", "married", "partner", "partnered",
+        "collaborate", "collaborated", "cooperate", "cooperated", "ally", "allied", "trade", "traded", "compete", "competed",
+        "debate", "debated", "chat", "chatted", "correspond", "corresponded", "reconcile", "reconciled", "play", "played", "draw", "drew",
+    }.Select(StemOf).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when the stem is of a verb whose parties act on each other (meet, talk, negotiate, marry …).</summary>
+    public static bool IsSymmetric(string stem) => SymmetricVerbs.Contains(stem);
+
     /// <summary>Verbs too general to say which event is meant ("take place", "happen").</summary>
     public static readonly HashSet<string> LightWords = new(StringComparer.Ordinal)
     {

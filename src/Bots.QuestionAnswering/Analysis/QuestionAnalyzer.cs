@@ -306,7 +306,16 @@ public static partial class QuestionAnalyzer
             : null;
         if (whichNoun.Success)
         {
+            // "which news outlet", "what football club": the head of the asked-for phrase says its type.
             var noun = whichNoun.Groups["n"].Value;
+            var phrase = Tokenizer.Words(lower[whichNoun.Groups["n"].Index..]).TakeWhile(w => !PhraseEnders.Contains(w)).Take(3).ToList();
+            var typed = phrase.LastOrDefault(w => IsTypeNoun(w));
+            if (typed is not null && typed != noun)
+            {
+                noun = typed;
+                askedNoun = typed;
+            }
+
             var singular = noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
             if (PlaceNouns.Contains(noun) || PlaceNouns.Contains(singular))
             {
@@ -364,6 +373,13 @@ public static partial class QuestionAnalyzer
 
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
+    }
+
+    private static bool IsTypeNoun(string word)
+    {
+        var singular = word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
+        return PlaceNouns.Contains(word) || PlaceNouns.Contains(singular) || OrgNouns.Contains(word) || OrgNouns.Contains(singular)
+            || PersonNouns.Contains(word) || PersonNouns.Contains(singular);
     }
 
     /// <summary>Modifiers that say when someone held a role, not which role it is.</summary>

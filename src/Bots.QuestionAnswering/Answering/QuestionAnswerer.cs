@@ -135,7 +135,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                     continue;
                 }
 
-                if (analysis.AsksForTheDoer && !DoneToTheNames(analysis, sentence))
+                // "Who distributed the aid …" is answered by a sentence that says the distributing (in some words), not one that only has the aid.
+                if (analysis.AsksForTheDoer && (!DoneToTheNames(analysis, sentence) || !SaysTheVerb(analysis, sentence)))
                 {
                     continue;
                 }
@@ -194,7 +195,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     private static bool MissesOnlyTheVerb(QuestionAnalysis analysis, EvidenceSentence sentence)
     {
         if (analysis.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Quantity or AnswerType.Duration or AnswerType.Person or AnswerType.Organization)
-            || sentence.NamesInSentence < analysis.Names.Count || analysis.Quantity == QuantityHint.Age)
+            || sentence.NamesInSentence < analysis.Names.Count || analysis.Quantity == QuantityHint.Age || analysis.AsksForTheDoer)
         {
             return false;
         }
@@ -218,6 +219,19 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return missingVerbs > 0 && anchors >= 2;
+    }
+
+    private static bool SaysTheVerb(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
+        {
+            if (analysis.Terms[i].IsVerb && sentence.TermCredits[i] <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"over 100m hurdles", "Resolution 3379": a number in the question names a thing as a name does; the evidence must have it.</summary>
@@ -266,13 +280,19 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     /// </summary>
     internal static bool DoneToTheNames(QuestionAnalysis analysis, EvidenceSentence sentence)
     {
+        // "Who met Abbas": "Abbas met with Medvedev" says it as well as "Medvedev met Abbas".
+        if (analysis.Terms.Any(t => t.IsVerb && Lexicon.IsSymmetric(t.Stem)))
+        {
+            return true;
+        }
+
         var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && (t.Stem == w.Stem || t.Related.Contains(w.Stem)))).Select(w => w.Index).ToList();
         if (events.Count == 0)
         {
             return true;
         }
 
-        foreach (var name in analysis.Names)
+        foreach (var name in analysis.Names.Where(n => !IsAdjunct(analysis, n)))
         {
             var nameWords = NameMatcher.NameWords(name);
             var at = sentence.Words.Where(w => nameWords.Contains(w.Lower.EndsWith("'s", StringComparison.Ordinal) || w.Lower.EndsWith("’s", StringComparison.Ordinal) ? w.Lower[..^2] : w.Lower)).Select(w => w.Index).ToList();
@@ -296,6 +316,19 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return true;
+    }
+
+    /// <summary>"Who distributed the aid in Gaza": a name after a preposition says where or when, it is not what the doer acted on.</summary>
+    private static bool IsAdjunct(QuestionAnalysis analysis, FocusName name)
+    {
+        var at = analysis.Question.IndexOf(name.Text, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        var before = Tokenizer.Words(analysis.Question[..at]).LastOrDefault();
+        return before is "in" or "at" or "from" or "near" or "inside" or "outside" or "across" or "during" or "after" or "before" or "since";
     }
 
     private static bool MeetsDateConstraints(QuestionAnalysis analysis, EvidenceSentence sentence)

@@ -348,4 +348,16 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(constraints, QuestionAnalyzer.Analyze(question, Today).Nationalities.Count);
     }
+
+    [Theory]
+    [InlineData("Which news outlet did Ramani talk to?", AnswerType.Organization, "outlet")]
+    [InlineData("Which football club did he join?", AnswerType.Organization, "club")]
+    [InlineData("Which port city did the ship reach?", AnswerType.Place, "city")]
+    public void Analyze_WhichNounPhrase_TypesByItsHead(string question, AnswerType type, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(type, analysis.Type);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
 }
