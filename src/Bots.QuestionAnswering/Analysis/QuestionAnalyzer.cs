@@ -193,6 +193,12 @@ public static partial class QuestionAnalyzer
                 // "Who is the Palestinian president?" asks for the person holding a role, not a description.
                 analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords };
             }
+            else if (analysis.Question.StartsWith("who", StringComparison.Ordinal) && targetWords.Any(EntityRecognizer.IsTitleWord)
+                && targetWords.All(w => EntityRecognizer.IsTitleWord(w) || RoleModifiers.Contains(w) || nameWords.Contains(StripPossessive(w))))
+            {
+                // "Who is the Acme chairman?": the company is a name the evidence must have; the role is the rest.
+                analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords.Where(w => !nameWords.Contains(StripPossessive(w))).ToList() };
+            }
         }
 
         // "What title did Thomas Blantz have?", "What is the title of Theodore Hesburgh?": the person's role, said of them.
@@ -459,10 +465,12 @@ public static partial class QuestionAnalyzer
                 return true;
             }
 
-            // Only the subject may stand between the auxiliary and the verb: its name, determiners, a title or a modifier.
+            // Only the subject may stand between the auxiliary and the verb: its name, determiners, a title or a modifier, or a
+            // common noun after a determiner ("did the ministry send"; in "did the Kremlin re-establish contact" contact is no verb).
             var bare = StripPossessive(before);
+            var determined = k > 0 && lowerWords[k - 1] is "the" or "a" or "an" or "its" or "his" or "her" or "their";
             if (!(nameWords.Contains(bare) || StopWords.Contains(before) || Pronouns.Contains(before) || EntityRecognizer.IsTitleWord(bare)
-                || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || char.IsDigit(before[0])))
+                || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || char.IsDigit(before[0]) || determined))
             {
                 return false;
             }

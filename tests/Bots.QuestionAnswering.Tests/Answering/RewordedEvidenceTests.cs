@@ -14,6 +14,9 @@ public sealed class RewordedEvidenceTests
         ("Vogt on the budget",
             "Finance minister Maria Vogt told the Hamburger Abendblatt that the budget would be balanced by 2027.",
             "2024-02-01"),
+        ("Budget day",
+            "Maria Vogt presented the budget in Kiel on Monday, to applause from the coalition.",
+            "2024-02-06"),
         ("Charter anniversary",
             "Historians recalled the Charter of Lindholm, declared in Aalborg on May 2, 1911, as the start of the movement. The Blue Party won the election in 1999 under Karl Hansen.",
             "2024-05-02"),
@@ -63,10 +66,11 @@ public sealed class RewordedEvidenceTests
     [Fact]
     public async Task Ask_WhenOnlyTheVerbDiffers_ConfidenceIsLowerThanForTheSameWords()
     {
-        var reworded = await Answerer().AskAsync(new Question("Which newspaper did Maria Vogt speak to?"), default);
-        var same = await Answerer().AskAsync(new Question("Which newspaper did Maria Vogt tell?"), default);
+        var reworded = await Answerer().AskAsync(new Question("In which city did Maria Vogt unveil the budget?"), default);
+        var same = await Answerer().AskAsync(new Question("In which city did Maria Vogt present the budget?"), default);
 
-        Assert.True(reworded.Answered && same.Answered);
+        Assert.True(reworded.Answered && same.Answered, reworded.Message + same.Message);
+        Assert.Equal("Kiel", reworded.Text);
         Assert.True(reworded.Confidence <= same.Confidence, $"{reworded.Confidence} > {same.Confidence}");
     }
 }

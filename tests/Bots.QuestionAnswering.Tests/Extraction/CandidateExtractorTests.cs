@@ -194,7 +194,7 @@ public sealed class CandidateExtractorTests
     }
 
     [Theory]
-    [InlineData("Who is Karl Lund?", "Oslo hosted the visiting Secretary of Norway's Defence Council Karl Lund on Monday.", "Secretary of Norway's Defence Council")]
+    [InlineData("Who is Peter Lund?", "Oslo hosted the visiting Secretary of Norway's Defence Council Peter Lund on Monday.", "Secretary of Norway's Defence Council")]
     [InlineData("Who is Anna Berg?", "\"We met our targets,\" chairman and chief executive Anna Berg said.", "chairman and chief executive")]
     [InlineData("Who is Pia Holm?", "Later at the launch, Swedish supermodel Pia Holm was named an ambassador.", "Swedish supermodel")]
     [InlineData("Who is Rui Costa?", "Yet aviation analyst Rui Costa of Lisbon Capital says fares will rise.", "aviation analyst")]
@@ -212,13 +212,13 @@ public sealed class CandidateExtractorTests
     [InlineData("Who is Karl Lund?", "Police met with Karl Lund on Monday.")]
     public void Extract_WhoIsX_WithoutARole_TakesNoWordBeforeTheNameAsOne(string question, string sentence)
     {
-        Assert.DoesNotContain(Extract(question, sentence), c => c.Text is "According" or "Police" or "Police met with");
+        Assert.DoesNotContain(Extract(question, sentence), c => c.Anchored);
     }
 
     [Theory]
-    [InlineData("Who is the secretary of Norway's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Karl Lund on Monday.", "Karl Lund")]
+    [InlineData("Who is the secretary of Norway's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Peter Lund on Monday.", "Peter Lund")]
     [InlineData("Who was Norway's prime minister?", "President Anna Berg and Prime Minister Karl Lund signed the deal.", "Karl Lund")]
-    [InlineData("Who is the Acme chairman?", "\"Sales grew,\" Acme chairman Karl Lund said, and chief executive Anna Berg agreed.", "Karl Lund")]
+    [InlineData("Who is the Acme chairman?", "\"Sales grew,\" Acme chairman Peter Lund said, and chief executive Anna Berg agreed.", "Peter Lund")]
     public void Extract_RoleQuestion_PrefersTheHolderOfThatRole(string question, string sentence, string expected)
     {
         var best = Extract(question, sentence).First();
@@ -229,7 +229,7 @@ public sealed class CandidateExtractorTests
     [Fact]
     public void Extract_RoleOfAnotherCountry_FitsPoorly()
     {
-        var candidates = Extract("Who is the secretary of Sweden's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Karl Lund on Monday.");
+        var candidates = Extract("Who is the secretary of Sweden's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Peter Lund on Monday.");
 
         Assert.All(candidates, c => Assert.True(c.Fit < 0.2, $"{c.Text} {c.Fit}"));
     }
