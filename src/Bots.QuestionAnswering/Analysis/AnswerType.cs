@@ -28,6 +28,9 @@ public enum QuantityHint
 
     /// <summary>"How often": "twice a year", "daily".</summary>
     Frequency,
+
+    /// <summary>"Where was it ranked", "in what position did she finish": a place in an order ("18th", "third").</summary>
+    Rank,
 }
 
 internal static class AnswerTypeNames

@@ -122,7 +122,7 @@ public static partial class QuestionAnalyzer
             .Where(e => !dates.Any(d => d.Start < e.End && e.Start < d.End))
             .ToList();
 
-        var analysis = DetectType(lower);
+        var analysis = DetectType(lower, text);
         var names = new List<FocusName>();
         var roleWords = new List<string>();
         foreach (var entity in entities)
@@ -148,6 +148,7 @@ public static partial class QuestionAnalyzer
         }
 
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
+        var typeModifiers = TypeModifiers(text, analysis.TypeNoun);
         var terms = new List<QuestionTerm>();
         var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
         var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
@@ -180,7 +181,7 @@ public static partial class QuestionAnalyzer
             }
 
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
-            var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare)
+            var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
             terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole) { IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords) });
         }
@@ -208,6 +209,15 @@ public static partial class QuestionAnalyzer
             analysis = analysis with { DescriptionTarget = holder.Text, TypeNoun = RoleNounOf(analysis) };
         }
 
+        // "What is the primary seminary of …" asks which thing that is (a name with that head), not what a seminary is
+        // ("who is the developer of …" asks for a role holder, whatever the head);
+        // the head stays a word the evidence must say, so a question about something the articles lack still declines.
+        if (analysis.Type == AnswerType.Description && analysis.TypeNoun is null && analysis.DescriptionTarget is { } described && !lower.StartsWith("who", StringComparison.Ordinal)
+            && text.IndexOf(described, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        {
+            analysis = analysis with { TypeNoun = IdentityHead(text.Substring(at, described.Length)) };
+        }
+
         if (analysis.Type == AnswerType.Person)
         {
             var verbs = Tokenizer.Words(lower);
@@ -231,7 +241,7 @@ public static partial class QuestionAnalyzer
         };
     }
 
-    private static QuestionAnalysis DetectType(string lower)
+    private static QuestionAnalysis DetectType(string lower, string text)
     {
         QuestionAnalysis Of(AnswerType type) => new() { Question = lower, Type = type };
         var afterHowMuch = HeadAfter(lower, "how much") ?? HeadAfter(lower, "how many");
@@ -300,23 +310,27 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date);
         }
 
+        if (IsRankQuestion(lower))
+        {
+            return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Rank };
+        }
+
         if (Regex.IsMatch(lower, @"\bwhere\b"))
         {
             return Of(AnswerType.Place);
         }
 
-        // "What type of degree …" asks for a degree.
+        // "What type of degree …" asks for a degree; "which architectural style" for a style.
         var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?(?<n>[a-z]+)");
-        var askedNoun = whichNoun.Success && !StopWords.Contains(whichNoun.Groups["n"].Value) && !QuestionWords.Contains(whichNoun.Groups["n"].Value)
-            ? whichNoun.Groups["n"].Value
-            : null;
+        var askedHead = whichNoun.Success ? AskedHead(text, whichNoun.Groups["n"].Index) ?? whichNoun.Groups["n"].Value : null;
+        var askedNoun = askedHead is not null && !StopWords.Contains(askedHead) && !QuestionWords.Contains(askedHead) ? askedHead : null;
         if (whichNoun.Success)
         {
-            // "which news outlet", "what football club": the head of the asked-for phrase says its type.
-            var noun = whichNoun.Groups["n"].Value;
+            // "which news outlet", "what football club": a type noun later in the asked-for phrase says its type.
+            var noun = askedHead!;
             var phrase = Tokenizer.Words(lower[whichNoun.Groups["n"].Index..]).TakeWhile(w => !PhraseEnders.Contains(w)).Take(3).ToList();
-            var typed = phrase.LastOrDefault(w => IsTypeNoun(w));
-            if (typed is not null && typed != noun)
+            var typed = phrase.LastOrDefault(IsTypeNoun);
+            if (typed is not null && typed != noun && !IsTypeNoun(noun))
             {
                 noun = typed;
                 askedNoun = typed;
@@ -339,8 +353,12 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "Who was named ambassador", "who was elected": a passive asks for the person it was done to, not for a description.
         var copula = CopulaQuestion().Match(lower);
-        if (copula.Success)
+        var passive = copula.Success && lower.StartsWith("who", StringComparison.Ordinal)
+            && Tokenizer.Words(copula.Groups["x"].Value).FirstOrDefault() is { } firstWord
+            && (firstWord.EndsWith("ed", StringComparison.Ordinal) && firstWord.Length > 4 || Lexicon.Lemma(firstWord) != firstWord);
+        if (copula.Success && !passive)
         {
             var target = copula.Groups["x"].Value.Trim();
             var head = Tokenizer.Words(target).FirstOrDefault(w => !StopWords.Contains(w));
@@ -393,6 +411,129 @@ public static partial class QuestionAnalyzer
 
     private static bool IsOwner(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) || Gazetteer.IsDemonym(word) || Gazetteer.FindCountry(word) is not null;
+
+    /// <summary>"Where does it rank", "in what position did she finish", "where is he on the list": a place in an order.</summary>
+    private static bool IsRankQuestion(string lower) =>
+        Regex.IsMatch(lower, @"\bwhere\b") && Regex.IsMatch(lower, @"\b(?:rank|ranks|ranked|ranking|rankings|rate|rates|rated)\b|\bon\s+the\s+list\b")
+        || Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:position|place|rank|ranking|spot)\b")
+            && Regex.IsMatch(lower, @"\b(?:rank|ranks|ranked|ranking|rated|placed|finish|finished|finishes|ended|come|came)\b(?!\s+from)");
+
+    /// <summary>Words that qualify the noun after them rather than head the phrase: "new", "main", "former".</summary>
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "new", "old", "first", "last", "main", "primary", "other", "same", "big", "large", "small", "major", "minor",
+        "former", "current", "previous", "next", "early", "late", "top", "daily", "different", "particular", "certain",
+        "second", "third", "whole", "entire", "original", "present", "modern", "ancient", "recent",
+    };
+
+    private static readonly string[] AdjectiveEndings = ["al", "ic", "ive", "ous", "ful", "ary", "ian", "ese", "ish", "ern", "less", "able", "ible"];
+
+    /// <summary>
+    /// The head noun of the phrase a what/which question asks with: "which architectural style" → style, "which Notre
+    /// Dame institute" → institute, "what individuals live …" → individuals. Names and adjectives before the head qualify
+    /// it; the phrase ends at a function word or a verb form.
+    /// </summary>
+    internal static string? AskedHead(string text, int from) => AskedPhrase(text, from) is { Count: > 0 } phrase ? phrase[^1] : null;
+
+    /// <summary>"which architectural style": the words qualifying the asked-for noun describe the answer too ("French Revival" is an architectural style), so evidence need not repeat them.</summary>
+    private static IReadOnlyList<string> TypeModifiers(string text, string? typeNoun)
+    {
+        var which = typeNoun is null ? Match.Empty : Regex.Match(text, @"\b(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?", RegexOptions.IgnoreCase);
+        if (!which.Success)
+        {
+            return [];
+        }
+
+        var phrase = AskedPhrase(text, which.Index + which.Length);
+        return phrase.Count > 1 && phrase[^1] == typeNoun ? phrase.Take(phrase.Count - 1).ToList() : [];
+    }
+
+    /// <summary>The asked-for phrase up to its head: "which architectural style is …" → [architectural, style].</summary>
+    private static List<string> AskedPhrase(string text, int from)
+    {
+        var words = new List<(string Lower, bool Capitalised)>();
+        foreach (var token in Tokenizer.Tokenize(text[from..]))
+        {
+            if (token.Kind != TokenKind.Word || words.Count == 4)
+            {
+                break;
+            }
+
+            var lower = token.Text.ToLowerInvariant();
+            if (StopWords.Contains(lower) || PhraseEnders.Contains(lower) || QuestionWords.Contains(lower) && words.Count > 0
+                || words.Count > 0 && (Lexicon.Lemma(lower) != lower || lower.Length > 4 && lower.EndsWith("ed", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            words.Add((lower, char.IsUpper(token.Text[0])));
+        }
+
+        var head = 0;
+        while (head + 1 < words.Count && (words[head].Capitalised || IsModifier(words[head].Lower)))
+        {
+            head++;
+        }
+
+        return words.Take(head + 1).Select(w => w.Lower).ToList();
+    }
+
+    private static bool IsModifier(string lower) =>
+        Modifiers.Contains(lower) || RoleModifiers.Contains(lower) && !EntityRecognizer.IsTitleWord(lower) || Gazetteer.IsDemonym(lower)
+        || lower.Length > 5 && AdjectiveEndings.Any(e => lower.EndsWith(e, StringComparison.Ordinal));
+
+    /// <summary>
+    /// "the primary seminary of the Congregation" → seminary; "the name of the main library" → library: the head of a
+    /// described common noun phrase, which asks for the thing's name. Null when the phrase is a name itself ("the Grotto at
+    /// Notre Dame"), whose description is asked for.
+    /// </summary>
+    internal static string? IdentityHead(string target)
+    {
+        var tokens = Tokenizer.Tokenize(target).Where(t => t.Kind == TokenKind.Word).ToList();
+        var i = 0;
+        string? head = null;
+        while (i < tokens.Count)
+        {
+            var phrase = new List<string>();
+            for (; i < tokens.Count; i++)
+            {
+                var lower = tokens[i].Text.ToLowerInvariant();
+                if (lower is "the" or "a" or "an" && phrase.Count == 0)
+                {
+                    continue;
+                }
+
+                if (StopWords.Contains(lower) || PhraseEnders.Contains(lower))
+                {
+                    break;
+                }
+
+                if (char.IsUpper(tokens[i].Text[0]) || lower.Contains('\'', StringComparison.Ordinal) || lower.Contains('’', StringComparison.Ordinal))
+                {
+                    return head;
+                }
+
+                phrase.Add(lower);
+            }
+
+            if (phrase.Count == 0)
+            {
+                return head;
+            }
+
+            head = phrase[^1];
+            if (!GenericNouns.Contains(head) || i >= tokens.Count || tokens[i].Text.ToLowerInvariant() != "of")
+            {
+                return GenericNouns.Contains(head) || RoleNouns.Contains(head) ? null : head;
+            }
+
+            // "the name of the main library": the library is what is named.
+            i++;
+            head = null;
+        }
+
+        return head;
+    }
 
     private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
     {

@@ -53,7 +53,8 @@ internal static partial class CandidateExtractor
             AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)),
             AnswerType.Quantity => Quantities(question, sentence, question.Quantity),
             AnswerType.Duration => Durations(sentence),
-            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, PhraseFit)),
+            // "What is the Grotto?": an apposition or copula of the thing defines it; a phrase merely nearby seldom does.
+            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit)),
             _ => Statement(question, sentence),
         };
     }
@@ -251,6 +252,16 @@ internal static partial class CandidateExtractor
 
     private static IEnumerable<AnswerCandidate> Quantities(QuestionAnalysis question, EvidenceSentence sentence, QuantityHint hint)
     {
+        if (hint == QuantityHint.Rank)
+        {
+            foreach (var rank in Ranks(sentence))
+            {
+                yield return rank;
+            }
+
+            yield break;
+        }
+
         if (hint == QuantityHint.Frequency)
         {
             foreach (Match match in Frequency().Matches(sentence.Text))
@@ -311,6 +322,25 @@ internal static partial class CandidateExtractor
             }
         }
     }
+
+    /// <summary>"18th overall", "third", "No. 1", "the top 10 to 15": places in an order; an ordinal inside a date is a day.</summary>
+    private static IEnumerable<AnswerCandidate> Ranks(EvidenceSentence sentence)
+    {
+        foreach (Match match in RankPattern().Matches(sentence.Text))
+        {
+            if (sentence.Dates.Any(d => d.Start < match.Index + match.Length && match.Index < d.End))
+            {
+                continue;
+            }
+
+            // Figures say a rank plainly; an ordinal word is as often a sequence ("the first American to …").
+            var fit = match.Value.Any(char.IsDigit) ? 1.0 : 0.8;
+            yield return Candidate(match.Value, "rank:" + match.Value.ToLowerInvariant(), sentence, match.Index, match.Length, fit);
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:(?:joint|equal)\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:no\.|number)\s*\d+|top\s+(?:\d+|ten|five|three|twenty)(?:\s+to\s+\d+)?)(?:\s+overall)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RankPattern();
 
     /// <summary>
     /// "15 for males", "has three newspapers", "Fifty-seven chapels": a number outside the known units and outside dates still
@@ -465,7 +495,8 @@ internal static partial class CandidateExtractor
                 yield return Candidate(full, "desc:" + full.ToLowerInvariant(), sentence, acronym.Index, full.Length, 1.0);
             }
 
-            if (entity.Title is { } title)
+            // "Who is X": a title describes the person ("President"); before a thing's name ("Notre Dame Grotto") the words only say whose it is.
+            if (entity.Title is { } title && question.Question.StartsWith("who", StringComparison.OrdinalIgnoreCase))
             {
                 yield return Candidate(title, "desc:" + title.ToLowerInvariant(), sentence, entity.Start, title.Length, 0.8);
             }
@@ -709,6 +740,11 @@ internal static partial class CandidateExtractor
             {
                 fit *= question.AsksForName ? 1.5 : 1.1;
             }
+            else if (question.AsksForName)
+            {
+                // "What is the paper called?" asks for a name: a common-noun phrase is not one.
+                fit *= 0.6;
+            }
 
             // "artist Millard Sheets" answers "which artist": the words the question already has are left off the front —
             // unless capitalised, as part of the name ("Buechner Prize for Preaching", "Congregation of Holy Cross").
@@ -716,13 +752,13 @@ internal static partial class CandidateExtractor
             var end = phrase.End;
 
             // "Notre Dame's Vice President of Student Affairs": an owner the question names is said already.
-            var owner = OwnerPrefix().Match(sentence.Text, phrase.Start, phrase.Length);
-            if (owner.Success && owner.Index == phrase.Start && Tokenizer.Words(owner.Value).All(w => StopWords.Contains(w) || asked.Contains(Lexicon.StemOf(w))))
+            var owner = OwnerPrefix().Match(sentence.Text, start, end - start);
+            if (owner.Success && owner.Index == start && Tokenizer.Words(owner.Value).All(w => StopWords.Contains(w) || asked.Contains(Lexicon.StemOf(w))))
             {
-                start = phrase.Start + owner.Length;
+                start += owner.Length;
             }
 
-            foreach (var word in sentence.Words.Where(w => w.Start >= start && w.Start + w.Length <= phrase.End))
+            foreach (var word in sentence.Words.Where(w => w.Start >= start && w.Start + w.Length <= end))
             {
                 if (word.Stem != typeStem && !asked.Contains(word.Stem) && !StopWords.Contains(word.Lower)
                     || char.IsUpper(sentence.Text[word.Start]) && !StopWords.Contains(word.Lower))
@@ -731,6 +767,16 @@ internal static partial class CandidateExtractor
                 }
 
                 start = word.Start + word.Length;
+            }
+
+            // "French Revival style" answers "which architectural style" as "French Revival": the name before a common-noun
+            // head the question asks with says it; a capitalised head is part of the name ("Moreau Seminary"), and without a
+            // name before it the head completes the phrase ("federal anti-racketeering laws").
+            var inPhrase = sentence.Words.Where(w => w.Start >= start && w.Start + w.Length <= end).ToList();
+            if (inPhrase.Count >= 2 && inPhrase[^1].Stem == typeStem && char.IsLower(sentence.Text[inPhrase[^1].Start])
+                && inPhrase.SkipLast(1).All(w => char.IsUpper(sentence.Text[w.Start]) || StopWords.Contains(w.Lower)))
+            {
+                end = inPhrase[^2].Start + inPhrase[^2].Length;
             }
 
             var text = sentence.Text[start..end].Trim();

@@ -359,4 +359,83 @@ public sealed class QuestionAnalyzerTests
         Assert.Equal(type, analysis.Type);
         Assert.Equal(noun, analysis.TypeNoun);
     }
+
+    [Theory]
+    [InlineData("Where did the magazine rank the hospital?")]
+    [InlineData("where is the club ranked in the league")]
+    [InlineData("In what position did the Kenyan runner finish?")]
+    [InlineData("Which place did the team come in the final standings?")]
+    [InlineData("Where is she on the list of richest women?")]
+    public void Analyze_RankQuestion_AsksForAPlaceInAnOrder(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Quantity, analysis.Type);
+        Assert.Equal(QuantityHint.Rank, analysis.Quantity);
+    }
+
+    [Theory]
+    [InlineData("Where did the runners finish the race?", AnswerType.Place)]
+    [InlineData("Which place did the minister visit?", AnswerType.Place)]
+    [InlineData("What position does the chairman hold?", AnswerType.Description)]
+    [InlineData("Which place did the delegation come from?", AnswerType.Place)]
+    public void Analyze_PlaceOrPositionWithoutRanking_IsNoRankQuestion(string question, AnswerType expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("In which architectural style is the cathedral built?", "style")]
+    [InlineData("Which Scottish club signed the striker?", "club")]
+    [InlineData("What religious group did the protesters belong to?", "group")]
+    [InlineData("What individuals live at the house?", "individuals")]
+    [InlineData("Which ministry announced the cuts?", "ministry")]
+    [InlineData("what famous painting hangs in the hall", "painting")]
+    public void Analyze_WhichPhrase_TakesItsHeadNounAsTheTypeNoun(string question, string head)
+    {
+        Assert.Equal(head, QuestionAnalyzer.Analyze(question, Today).TypeNoun);
+    }
+
+    [Fact]
+    public void Analyze_ModifierOfTheAskedNoun_DescribesTheAnswerAndIsNoEventTerm()
+    {
+        var analysis = QuestionAnalyzer.Analyze("In which architectural style is the cathedral built?", Today);
+
+        Assert.True(analysis.Terms.Single(t => t.Word == "architectural").IsRoleWord);
+        Assert.False(analysis.Terms.Single(t => t.Word == "built").IsRoleWord);
+    }
+
+    [Theory]
+    [InlineData("What is the largest lake in the region?", "lake")]
+    [InlineData("What is the name of the oldest bridge in town?", "bridge")]
+    [InlineData("What was the first film of the director called?", "film")]
+    public void Analyze_WhatIsTheCommonNounPhrase_AsksWhichThingItIs(string question, string head)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Description, analysis.Type);
+        Assert.Equal(head, analysis.TypeNoun);
+        Assert.False(analysis.Terms.Single(t => t.Word == head).IsRoleWord);
+    }
+
+    [Theory]
+    [InlineData("What is the Eiffel Tower?")]
+    [InlineData("What is the Red Cross in Geneva?")]
+    [InlineData("Who is the developer of the new mall?")]
+    public void Analyze_WhatIsAName_AsksForItsDescription(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Description, analysis.Type);
+        Assert.Null(analysis.TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("Who was named a goodwill ambassador at the gala?")]
+    [InlineData("who was elected mayor in 2019")]
+    [InlineData("Who was chosen to lead the team?")]
+    public void Analyze_WhoWasDoneTo_AsksForAPerson(string question)
+    {
+        Assert.Equal(AnswerType.Person, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
 }

@@ -233,4 +233,51 @@ public sealed class CandidateExtractorTests
 
         Assert.All(candidates, c => Assert.True(c.Fit < 0.2, $"{c.Text} {c.Fit}"));
     }
+
+    [Theory]
+    [InlineData("Where did the magazine rank the hospital?", "The magazine ranked the hospital 4th overall among teaching hospitals in 2019.", "4th overall")]
+    [InlineData("In what position did the Kenyan runner finish?", "The Kenyan runner finished third in 27 minutes.", "third")]
+    [InlineData("Where does the school rank nationally?", "The school continues to rank among the top 20 in the nation.", "top 20")]
+    public void Extract_RankQuestion_GivesThePlaceInTheOrder(string question, string sentence, string expected)
+    {
+        Assert.Equal(expected, Extract(question, sentence)[0].Text);
+    }
+
+    [Fact]
+    public void Extract_RankQuestion_TakesNoDayOfADateForARank()
+    {
+        Assert.DoesNotContain(Extract("Where did the magazine rank the hospital?", "On the 4th of May the magazine ranked the hospital."), c => c.Text.Contains("4th", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_NameBeforeTheAskedHead_IsTheAnswerWithoutTheHead()
+    {
+        var candidates = Extract("In which architectural style is the cathedral built?", "The cathedral is built in Perpendicular Gothic style with a tall spire.");
+
+        Assert.Equal("Perpendicular Gothic", candidates[0].Text);
+    }
+
+    [Fact]
+    public void Extract_CommonWordsBeforeTheAskedHead_KeepTheHead()
+    {
+        var candidates = Extract("Under what laws was the company charged?", "The company was charged under federal anti-fraud laws, officials said.");
+
+        Assert.Contains(candidates, c => c.Text == "federal anti-fraud laws");
+    }
+
+    [Fact]
+    public void Extract_NameQuestion_PrefersANameToACommonNounPhrase()
+    {
+        var candidates = Extract("What is the local newspaper called?", "Critics said the local newspaper, the Evening Star, showed a strong bias.");
+
+        Assert.Equal("Evening Star", candidates[0].Text);
+    }
+
+    [Fact]
+    public void Extract_WhatIsAName_PrefersItsAppositionToANearbyPhrase()
+    {
+        var best = Extract("What is the Alhambra?", "Above the city stands the Alhambra, a Moorish palace and fortress complex.")[0];
+
+        Assert.Equal("a Moorish palace and fortress complex", best.Text);
+    }
 }
