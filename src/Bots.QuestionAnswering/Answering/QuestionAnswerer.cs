@@ -82,12 +82,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         SentenceRanker.Rank(analysis, sentences);
 
         // Which question names each article mentions anywhere in what was retrieved of it.
-        var wordsByArticle = passages.GroupBy(p => p.ArticleId)
-            .ToDictionary(g => g.Key, g => g.Skip(1).Aggregate(new HashSet<string>(EvidenceSentence.Annotate(g.First()).Words, StringComparer.Ordinal), (all, p) =>
-            {
-                all.UnionWith(EvidenceSentence.Annotate(p).Words);
-                return all;
-            }));
+        var wordsByArticle = WordsByArticle(passages);
         var unmentioned = analysis.Names.Where(n => !wordsByArticle.Values.Any(words => NameMatcher.Mentions(words, n))).ToList();
         if (unmentioned.Count > 0)
         {
@@ -95,17 +90,21 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         var reworded = new HashSet<EvidenceSentence>();
+        var namesAllMentioned = wordsByArticle.ToDictionary(a => a.Key, a => analysis.Names.All(n => NameMatcher.Mentions(a.Value, n)));
         var aboutTheQuestion = sentences
-            .Where(s => analysis.Names.All(n => NameMatcher.Mentions(wordsByArticle[s.Passage.ArticleId], n)))
+            .Where(s => namesAllMentioned[s.Passage.ArticleId])
             .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count && s.PlacesOnlyInPassage == 0)
             .Where(s => HasTheNumbers(analysis, s))
             .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count && s.EventCoverage > 0)
                 || MissesOnlyTheVerb(analysis, s) && reworded.Add(s))
             .ToList();
 
-        // Whether a sentence is about other people or places needs its names recognised: asked of the best sentences only.
-        var mined = aboutTheQuestion.Where(s => MeetsDateConstraints(analysis, s))
+        // Whether a sentence meets the dates asked for needs its passage's dates found, and whether it is about other
+        // people or places its names recognised: asked of the best sentences only, best first (the sort is stable, so
+        // filtering after it keeps the order filtering before it gave).
+        var mined = aboutTheQuestion
             .OrderByDescending(s => s.Score)
+            .Where(s => MeetsDateConstraints(analysis, s))
             .Where(s => !FocusSupport.Contradicts(analysis, s))
             .Take(SentencesToMine)
             .ToList();
@@ -247,6 +246,33 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return true;
+    }
+
+    /// <summary>The words of every retrieved passage of each article together; an article with one passage lends its own set.</summary>
+    private static Dictionary<long, HashSet<string>> WordsByArticle(IReadOnlyList<RetrievedPassage> passages)
+    {
+        var words = new Dictionary<long, HashSet<string>>();
+        var merged = new HashSet<long>();
+        foreach (var passage in passages)
+        {
+            var own = EvidenceSentence.Annotate(passage).Words;
+            if (!words.TryGetValue(passage.ArticleId, out var all))
+            {
+                words[passage.ArticleId] = own;
+            }
+            else if (merged.Add(passage.ArticleId))
+            {
+                // The cached set is shared: the union is a copy.
+                words[passage.ArticleId] = new HashSet<string>(all, StringComparer.Ordinal);
+                words[passage.ArticleId].UnionWith(own);
+            }
+            else
+            {
+                all.UnionWith(own);
+            }
+        }
+
+        return words;
     }
 
     /// <summary>The sentence itself, not only its neighbours, has one of the question's event words (or the question has none).</summary>

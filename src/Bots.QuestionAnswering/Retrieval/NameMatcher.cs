@@ -12,7 +12,7 @@ internal static class NameMatcher
     /// </summary>
     public static bool Mentions(HashSet<string> lowerWords, FocusName name)
     {
-        if (name.Words.Count > 0 && name.Words.All(lowerWords.Contains))
+        if (name.Words.Count > 0 && ContainsAll(lowerWords, name.Words))
         {
             return true;
         }
@@ -67,6 +67,20 @@ internal static class NameMatcher
         }
 
         return set;
+    }
+
+    // A loop, not LINQ: this runs for every name in every retrieved sentence.
+    private static bool ContainsAll(HashSet<string> lowerWords, IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!lowerWords.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string[] Words(string name) => name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
