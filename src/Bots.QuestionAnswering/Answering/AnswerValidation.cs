@@ -64,7 +64,8 @@ internal static partial class AnswerValidation
             ?? DateOfAnotherThing(question, candidate)
             ?? NotDoneToTheName(question, candidate)
             ?? AnotherOnesEvent(question, candidate)
-            ?? NotTheDoer(question, candidate);
+            ?? NotTheDoer(question, candidate)
+            ?? VerbOfAnotherEvent(question, candidate);
         if (reason is not null)
         {
             return (null, reason);
@@ -201,7 +202,7 @@ internal static partial class AnswerValidation
             var start = entity?.Start ?? (candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : 0);
             var near = sentence.Text[Math.Max(0, start - 60)..Math.Min(sentence.Text.Length, start + text.Length)] + " " + entity?.Title;
             var roleStem = Lexicon.StemOf(role);
-            var named = Regex.IsMatch(text, @"^(?:(?:the|a|an)\s+)?\p{Lu}");
+            var named = Regex.IsMatch(text, @"^(?:(?:the|a|an)\s+)?\p{Lu}[\w’'.-]*(?:\s+(?:(?:of|de|van|von|al|and|&)\s+)?\p{Lu}[\w’'.-]*)*$");
             return named && Tokenizer.Words(near).Any(w => Lexicon.StemOf(w) == roleStem)
                 ? null
                 : $"{text} is not said to be the {role}";
@@ -255,12 +256,12 @@ internal static partial class AnswerValidation
         // The words heading the phrase the preposition belongs to: "situation" in "the situation in", "assassination
         // attempt" in "an assassination attempt in".
         var head = HeadBefore(text, linked.Index);
-        if (head.Count == 0 || !IsPlainNoun(head[0]) || head.Any(w => IsQuestionWord(question, w)))
+        if (head.Count == 0 || !IsPlainNoun(head[0]) && !IsGerundNoun(text, linked.Index, head[0]) || head.Any(w => IsQuestionWord(question, w)))
         {
             return null;
         }
 
-        return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0])
+        return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
             ? null
             : $"{candidate.Text} is where the {head[0]} is, not where it happened";
     }
@@ -453,6 +454,47 @@ internal static partial class AnswerValidation
         return clauseBreak && Tokenizer.Words(between).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
     }
 
+    /// <summary>
+    /// Evidence that words the question's event otherwise may still answer it ("Abbas is in Moscow for talks" for a
+    /// visit) — but when the sentence tells another known event in a verb of its own ("In December 2023, Lavrov said …",
+    /// "On November 27, Medvedev sent Abbas a letter" for when Abbas was elected), its date or place belongs to that
+    /// event, not the asked one.
+    /// </summary>
+    internal static string? VerbOfAnotherEvent(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place))
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var credits = sentence.TermCredits;
+        var verbs = question.Terms.Select((term, index) => (term, index)).Where(t => t.term.IsVerb).ToList();
+        if (verbs.Count == 0 || verbs.Any(v => v.index < credits.Length && credits[v.index] > 0))
+        {
+            return null;
+        }
+
+        var words = sentence.Words;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var word = words[i];
+            var past = word.Lower.Length > 4 && word.Lower.EndsWith("ed", StringComparison.Ordinal)
+                || Lexicon.Lemma(word.Lower) != word.Lower && word.Lower is not ("was" or "were" or "had" or "has" or "been" or "did" or "done" or "became" or "born" or "known" or "left");
+            // Only a verb known to mean something else ("said", "sent") tells another event; an unknown one ("presented"
+            // for "unveil") may be the asked event in other words.
+            if (!past || char.IsUpper(sentence.Text[word.Start]) || IsEventTerm(question, word.Stem) || Lexicon.RelatedStems(word.Stem).Count == 0
+                || words[i - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "being" or "of" or "for" or "well")
+            {
+                continue;
+            }
+
+            return $"the sentence does not say it; its {candidate.Text} is when or where something was {word.Lower}";
+        }
+
+        return null;
+    }
+
     /// <summary>"Russia was critical of the Gaza War (2008–09) and": a short answer ends on a content word, with its brackets closed.</summary>
     internal static string? Tidy(string text)
     {
@@ -591,6 +633,20 @@ internal static partial class AnswerValidation
         }
 
         return head;
+    }
+
+    /// <summary>"further fighting in Gaza", "the shelling in X": an -ing word after a determiner or modifier is a noun, not the verb.</summary>
+    private static bool IsGerundNoun(string text, int prepositionAt, string word)
+    {
+        if (!word.EndsWith("ing", StringComparison.Ordinal) || word.Length < 6)
+        {
+            return false;
+        }
+
+        var before = Regex.Match(text[..prepositionAt], @"(?<w>[a-z][\w’'-]*)\s+[a-z]+ing\s*$", RegexOptions.RightToLeft);
+        var previous = before.Success ? before.Groups["w"].Value : null;
+        return previous is not null && (previous is "the" or "a" or "an" or "this" or "its" or "their" or "his" or "her" or "further" or "heavy" or "renewed"
+            || !StopWords.Contains(previous) && !previous.EndsWith("ly", StringComparison.Ordinal) && !previous.EndsWith("ed", StringComparison.Ordinal) && Lexicon.Lemma(previous) == previous);
     }
 
     /// <summary>A lower-case word that can head a noun phrase: not a function word, verb form, adverb or number.</summary>
