@@ -26,8 +26,15 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     public const int RecentInStats = 10;
     public const int MaxSuggestPrefixChars = 200;
 
-    /// <summary>Most articles one import transaction holds: enough to pay for the commit's fsync, few enough to answer soon.</summary>
-    public const int ImportBatchSize = 256;
+    /// <summary>
+    /// Most articles one import transaction holds: a large transaction pays the commit's fsync and WAL writes
+    /// once for many articles and leaves FTS5 fewer, larger segments to merge. A stream that trickles in
+    /// commits whatever has arrived, so this bounds the wait for an acknowledgement only on bulk imports.
+    /// </summary>
+    public const int ImportBatchSize = 1024;
+
+    /// <summary>Articles cleaned together on all cores and handed to the writer as one piece.</summary>
+    internal const int PrepareChunkSize = 32;
 
     public IArticleRepository Repository => repository;
 
@@ -47,77 +54,55 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
     }
 
     /// <summary>
-    /// Imports a stream (the ImportArticles RPC, <c>bots import</c>, the seeds). Each batch, what has
-    /// arrived up to <see cref="ImportBatchSize"/> items, is one transaction, and the next batch is
-    /// cleaned while the previous one is written, so cleaning and writing use separate cores.
-    /// Results come back in input order, each only once its transaction has committed; a refused
-    /// item is reported and the others are stored.
+    /// Imports a stream (the ImportArticles RPC, <c>bots import</c>, the seeds) through three stages that run
+    /// at once: reading, cleaning on all cores, and writing. The writer never waits for cleaning while cleaned
+    /// articles are queued (up to two batches ahead): each transaction takes what is ready, up to
+    /// <see cref="ImportBatchSize"/> articles, so the serial write, the one stage that cannot use a second
+    /// core, runs back to back, and cleaning goes on during its fsyncs and checkpoints.
+    /// Results come back in input order, each only once its transaction has committed; a refused item is
+    /// reported and the others are stored.
     /// </summary>
     public async IAsyncEnumerable<ImportedArticle> ImportAsync(IAsyncEnumerable<ArticleInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var arrived = Channel.CreateBounded<ArticleInput>(new BoundedChannelOptions(2 * ImportBatchSize) { SingleReader = true, SingleWriter = true });
+        var arrived = Channel.CreateBounded<ArticleInput>(new BoundedChannelOptions(4 * PrepareChunkSize) { SingleReader = true, SingleWriter = true });
+        var cleaned = Channel.CreateBounded<PreparedChunk>(new BoundedChannelOptions(2 * ImportBatchSize / PrepareChunkSize) { SingleReader = true, SingleWriter = true });
+        var stored = Channel.CreateBounded<ImportedArticle[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => ReadIntoAsync(inputs, arrived.Writer, stop.Token), CancellationToken.None);
-        Task<ImportedArticle[]>? writing = null;
+        var stages = new[]
+        {
+            Task.Run(() => ReadIntoAsync(inputs, arrived.Writer, stop.Token), CancellationToken.None),
+            Task.Run(() => PrepareIntoAsync(arrived.Reader, cleaned.Writer, stop.Token), CancellationToken.None),
+            // The write itself gets the caller's token, not stop: a transaction that has begun commits (and its
+            // new version is published) even when the caller stops reading the results.
+            Task.Run(() => StoreIntoAsync(cleaned.Reader, stored.Writer, stop.Token, cancellationToken), CancellationToken.None),
+        };
         try
         {
-            while (true)
+            await foreach (var results in stored.Reader.ReadAllAsync(cancellationToken))
             {
-                var batch = new List<ArticleInput>(ImportBatchSize);
-                while (batch.Count < ImportBatchSize && arrived.Reader.TryRead(out var input))
+                foreach (var result in results)
                 {
-                    batch.Add(input);
+                    yield return result;
                 }
-                if (batch.Count == 0)
-                {
-                    if (writing is not null)
-                    {
-                        // Nothing else has arrived: answer what is committed before waiting, as a client may be waiting for it.
-                        var committed = writing;
-                        writing = null;
-                        foreach (var result in await committed)
-                        {
-                            yield return result;
-                        }
-                    }
-                    else if (!await arrived.Reader.WaitToReadAsync(cancellationToken))
-                    {
-                        break;
-                    }
-                    continue;
-                }
-                var prepared = Prepare(batch, cancellationToken);
-                if (writing is not null)
-                {
-                    var committed = writing;
-                    writing = null;
-                    foreach (var result in await committed)
-                    {
-                        yield return result;
-                    }
-                }
-                writing = Task.Run(() => StoreAsync(batch, prepared, cancellationToken), CancellationToken.None);
             }
         }
         finally
         {
             stop.Cancel();
-            if (writing is not null)
+            // Each stage hands its failure on to the next, so the error that ended the import is the one the
+            // caller sees; here the stages only have to finish (a begun write commits or rolls back) before we return.
+            try
             {
-                // Only reached when the import ends early: the write finishes (or rolls back) before we return,
-                // and the error that ended the import is the one the caller sees.
-                try
-                {
-                    await writing;
-                }
-                catch (Exception)
-                {
-                    // Already reported by the exception that ended the import, or of no use to a caller that stopped reading.
-                }
+                await Task.WhenAll(stages);
             }
-            await reading;
+            catch (Exception)
+            {
+                // Already reported through the channels, or of no use to a caller that stopped reading.
+            }
         }
     }
+
+    private sealed record PreparedChunk(List<ArticleInput> Inputs, (PreparedArticle? Article, string? Error)[] Ready);
 
     private static async Task ReadIntoAsync(IAsyncEnumerable<ArticleInput> inputs, ChannelWriter<ArticleInput> writer, CancellationToken cancellationToken)
     {
@@ -131,7 +116,52 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
         }
         catch (Exception e)
         {
-            // Handed to the importing loop, which throws it where the caller awaits.
+            writer.Complete(e);
+        }
+    }
+
+    /// <summary>Cleans what has arrived, a chunk at a time; a lone item (an interactive stream) goes on at once.</summary>
+    private async Task PrepareIntoAsync(ChannelReader<ArticleInput> reader, ChannelWriter<PreparedChunk> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken))
+            {
+                var chunk = new List<ArticleInput>(PrepareChunkSize);
+                while (chunk.Count < PrepareChunkSize && reader.TryRead(out var input))
+                {
+                    chunk.Add(input);
+                }
+                await writer.WriteAsync(new PreparedChunk(chunk, Prepare(chunk, cancellationToken)), cancellationToken);
+            }
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+        }
+    }
+
+    /// <summary>Writes every cleaned chunk that is ready, up to <see cref="ImportBatchSize"/> articles, as one transaction.</summary>
+    private async Task StoreIntoAsync(ChannelReader<PreparedChunk> reader, ChannelWriter<ImportedArticle[]> writer, CancellationToken stopToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await reader.WaitToReadAsync(stopToken))
+            {
+                var inputs = new List<ArticleInput>(ImportBatchSize);
+                var ready = new List<(PreparedArticle?, string?)>(ImportBatchSize);
+                while (inputs.Count < ImportBatchSize && reader.TryRead(out var chunk))
+                {
+                    inputs.AddRange(chunk.Inputs);
+                    ready.AddRange(chunk.Ready);
+                }
+                await writer.WriteAsync(await StoreAsync(inputs, ready, cancellationToken), stopToken);
+            }
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
             writer.Complete(e);
         }
     }
@@ -154,7 +184,7 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
         return ready;
     }
 
-    private async Task<ImportedArticle[]> StoreAsync(IReadOnlyList<ArticleInput> inputs, (PreparedArticle? Article, string? Error)[] ready, CancellationToken cancellationToken)
+    private async Task<ImportedArticle[]> StoreAsync(IReadOnlyList<ArticleInput> inputs, IReadOnlyList<(PreparedArticle? Article, string? Error)> ready, CancellationToken cancellationToken)
     {
         var results = new ImportedArticle[inputs.Count];
         var prepared = new List<PreparedArticle>(inputs.Count);
