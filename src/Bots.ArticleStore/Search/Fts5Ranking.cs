@@ -31,7 +31,7 @@ public static class Fts5Ranking
         return Rank(statements, query, filter, limit);
     }
 
-    /// <summary>As <see cref="Rank(SqliteConnection, ParsedQuery, SearchFilter, int)"/> with statements already prepared, and word counts from <paramref name="counts"/> when given.</summary>
+    /// <summary>As <see cref="Rank(SqliteConnection, ParsedQuery, SearchFilter, int)"/> with statements already prepared, and word counts and tier rankings from <paramref name="counts"/> when given.</summary>
     public static List<(long Rowid, double Score)> Rank(Fts5Statements statements, ParsedQuery query, SearchFilter filter, int limit, TermPassageCounts.Generation? counts = null)
     {
         var ranked = new List<(long Rowid, double Score)>(limit);
@@ -43,15 +43,17 @@ public static class Fts5Ranking
         rank.Parameters["$before"].Value = filter.PublishedBefore ?? "";
         foreach (var tier in Tiers(statements, query, counts))
         {
-            rank.Parameters["$match"].Value = tier;
-            rank.Parameters["$scored"].Value = ranked.Count == 0 ? MaxScored : FillScored;
-            using var reader = rank.ExecuteReader();
-            while (reader.Read() && ranked.Count < limit)
+            var key = new TierKey(tier, ranked.Count == 0 ? MaxScored : FillScored, limit, filter.Source ?? "", filter.PublishedAfter ?? "", filter.PublishedBefore ?? "");
+            var rows = counts is null ? RankTier(rank, key) : counts.GetOrRank(key, k => RankTier(rank, k));
+            foreach (var (rowid, score) in rows)
             {
-                var rowid = reader.GetInt64(0);
+                if (ranked.Count >= limit)
+                {
+                    break;
+                }
                 if (seen.Add(rowid))
                 {
-                    ranked.Add((rowid, reader.GetDouble(1)));
+                    ranked.Add((rowid, score));
                 }
             }
             if (ranked.Count >= limit)
@@ -60,6 +62,20 @@ public static class Fts5Ranking
             }
         }
         return ranked;
+    }
+
+    /// <summary>The rows (at most the key's limit) the ranking statement returns for one tier.</summary>
+    private static (long Rowid, double Score)[] RankTier(SqliteCommand rank, TierKey tier)
+    {
+        rank.Parameters["$match"].Value = tier.Match;
+        rank.Parameters["$scored"].Value = tier.Scored;
+        var rows = new List<(long Rowid, double Score)>(tier.Limit);
+        using var reader = rank.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetDouble(1)));
+        }
+        return [.. rows];
     }
 
     /// <summary>The MATCH expressions to run in order, each excluding the query's -words.</summary>

@@ -3,15 +3,20 @@ using System.Collections.Concurrent;
 namespace Bots.ArticleStore.Search;
 
 /// <summary>
-/// How many passages hold each searched word (capped at <see cref="Fts5Ranking.CommonPassages"/>), remembered for one
-/// corpus version. Tiered search needs these counts for every word of every query; counting again costs an FTS5 scan
-/// per word, while the answer only changes when the corpus does. A search reads the version before it counts, so a
-/// count kept for a version was taken from that corpus or a newer one, never an older one.
+/// How many passages hold each searched word (capped at <see cref="Fts5Ranking.CommonPassages"/>), and the rows each
+/// ranked tier returned, remembered for one corpus version. Tiered search needs these counts for every word of every
+/// query; counting again costs an FTS5 scan per word, while the answer only changes when the corpus does. Ranking a
+/// tier of rare words OR'ed together ("ivan" OR "petrov") scores thousands of passages with bm25, and questions about
+/// the same people and places send the same tiers again and again. A search reads the version before it counts, so a
+/// count or ranking kept for a version was taken from that corpus or a newer one, never an older one.
 /// </summary>
 public sealed class TermPassageCounts
 {
     /// <summary>More distinct words than a real vocabulary needs; past it (made-up words) counts are taken, not kept.</summary>
     public const int Capacity = 200_000;
+
+    /// <summary>Tier rankings kept per version: at most a hundred rows each, so a few megabytes.</summary>
+    public const int RankingCapacity = 10_000;
 
     private Generation _current = new(-1);
 
@@ -40,6 +45,8 @@ public sealed class TermPassageCounts
     {
         private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
         private int _kept;
+        private readonly ConcurrentDictionary<TierKey, (long Rowid, double Score)[]> _rankings = new();
+        private int _rankingsKept;
 
         public long Version { get; } = version;
 
@@ -57,5 +64,24 @@ public sealed class TermPassageCounts
             }
             return passages;
         }
+
+        /// <summary>The rows the ranking statement returned for <paramref name="tier"/>, run by <paramref name="rank"/> the first time.</summary>
+        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank)
+        {
+            if (_rankings.TryGetValue(tier, out var known))
+            {
+                return known;
+            }
+
+            var rows = rank(tier);
+            if (Interlocked.Increment(ref _rankingsKept) <= RankingCapacity)
+            {
+                _rankings.TryAdd(tier, rows);
+            }
+            return rows;
+        }
     }
 }
+
+/// <summary>Everything a tier's ranking statement is bound with: its MATCH expression, how many matches it scores, how many rows it returns, and the filter.</summary>
+public readonly record struct TierKey(string Match, int Scored, int Limit, string Source, string After, string Before);

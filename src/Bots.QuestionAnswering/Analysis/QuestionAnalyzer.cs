@@ -44,7 +44,8 @@ public static partial class QuestionAnalyzer
     {
         "gdp", "population", "cost", "price", "budget", "size", "area", "salary", "revenue", "rate", "height",
         "number", "amount", "toll", "value", "worth", "income", "debt", "deficit", "turnout", "length", "weight",
-        "age", "total", "share", "percentage", "capacity", "enrollment", "enrolment", "count",
+        "age", "total", "share", "percentage", "capacity", "enrollment", "enrolment", "count", "score", "distance",
+        "speed", "temperature", "attendance", "margin", "ratio", "density", "altitude", "elevation", "depth", "width", "volume",
     };
 
     private static readonly HashSet<string> MoneyWords = new(StringComparer.Ordinal)
@@ -133,7 +134,7 @@ public static partial class QuestionAnalyzer
             }
 
             var focus = ToFocus(entity.Name, entity.Kind);
-            if (focus.Words.Count > 0 && !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w)))
+            if (focus.Words.Count > 0 && !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w)) && !IsOpeningAdverb(text, entity))
             {
                 names.Add(focus);
             }
@@ -149,19 +150,23 @@ public static partial class QuestionAnalyzer
 
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
         var typeModifiers = TypeModifiers(text, analysis.TypeNoun);
+        var asksForExpansion = Regex.IsMatch(lower, @"\bstand\s+for$");
         var terms = new List<QuestionTerm>();
-        foreach (var token in Tokenizer.Tokenize(text))
+        var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+        var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
+        for (var index = 0; index < wordTokens.Count; index++)
         {
-            if (token.Kind is not (TokenKind.Word or TokenKind.Number) || dates.Any(d => d.Start <= token.Start && token.Start < d.End))
+            var token = wordTokens[index];
+            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End))
             {
                 continue;
             }
 
-            var word = token.Text.ToLowerInvariant();
+            var word = lowerWords[index];
             var bare = StripPossessive(word);
             if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
-                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)))
+                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index))
             {
                 continue;
             }
@@ -172,7 +177,9 @@ public static partial class QuestionAnalyzer
                 continue;
             }
 
-            if (GenericNouns.Contains(bare))
+            // "Currently, where …": an adverb opening the question is capitalised, no name; "what does X stand for" asks for the
+            // expansion, which no evidence calls standing for anything.
+            if (GenericNouns.Contains(bare) || token.Start == 0 && IsAdverb(bare) || asksForExpansion && bare is "stand" or "acronym" or "abbreviation" or "initials" or "letters")
             {
                 continue;
             }
@@ -180,7 +187,7 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole));
+            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole) { IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords) });
         }
 
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
@@ -190,6 +197,12 @@ public static partial class QuestionAnalyzer
             {
                 // "Who is the Palestinian president?" asks for the person holding a role, not a description.
                 analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords };
+            }
+            else if (analysis.Question.StartsWith("who", StringComparison.Ordinal) && targetWords.Any(EntityRecognizer.IsTitleWord)
+                && targetWords.All(w => EntityRecognizer.IsTitleWord(w) || RoleModifiers.Contains(w) || nameWords.Contains(StripPossessive(w))))
+            {
+                // "Who is the Acme chairman?": the company is a name the evidence must have; the role is the rest.
+                analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords.Where(w => !nameWords.Contains(StripPossessive(w))).ToList() };
             }
         }
 
@@ -203,10 +216,15 @@ public static partial class QuestionAnalyzer
         // "What is the primary seminary of …" asks which thing that is (a name with that head), not what a seminary is
         // ("who is the developer of …" asks for a role holder, whatever the head);
         // the head stays a word the evidence must say, so a question about something the articles lack still declines.
-        if (analysis.Type == AnswerType.Description && analysis.TypeNoun is null && analysis.DescriptionTarget is { } described && !lower.StartsWith("who", StringComparison.Ordinal)
-            && text.IndexOf(described, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        if (analysis.Type == AnswerType.Description && analysis.TypeNoun is null && !lower.StartsWith("who", StringComparison.Ordinal)
+            && CopulaQuestion().Match(lower) is { Success: true } described)
         {
-            analysis = analysis with { TypeNoun = IdentityHead(text.Substring(at, described.Length)) };
+            analysis = analysis with { TypeNoun = IdentityHead(text.Substring(described.Groups["x"].Index, described.Groups["x"].Length)) };
+        }
+
+        if (analysis.Type == AnswerType.Quantity && analysis.TypeNoun is null && UnitAsked().Match(lower) is { Success: true } unit)
+        {
+            analysis = analysis with { TypeNoun = unit.Groups["u"].Value.Split(' ')[^1] };
         }
 
         if (analysis.Type == AnswerType.Person)
@@ -279,9 +297,17 @@ public static partial class QuestionAnalyzer
         }
 
         // "What amount of the student body …", "what number of …": an amount, though no "how".
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:amount|number|quantity)\s+of\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:amount|number|quantity)\b(?!\s+(?:is|was|are|were)\b)|\bby\s+how\s+much\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Any };
+        }
+
+        // "What length is the course?", "what size …": a measure, asked with its name.
+        var measure = Regex.Match(lower, @"\b(?:what|which)\s+(?<m>length|size|height|weight|distance|depth|width|area|speed|temperature|score|price|cost|population|capacity|budget|salary)\b");
+        if (measure.Success)
+        {
+            var money = measure.Groups["m"].Value is "price" or "cost" or "budget" or "salary";
+            return Of(AnswerType.Quantity) with { Quantity = money ? QuantityHint.Money : QuantityHint.Any, TypeNoun = measure.Groups["m"].Value };
         }
 
         var yearMatch = Regex.Match(lower, @"\b(?:what|which)\s+(?<unit>year|decade|century)\b");
@@ -296,7 +322,7 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date) with { DatePrecision = precision };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b") && !SubordinateWhen(lower))
         {
             return Of(AnswerType.Date);
         }
@@ -315,9 +341,20 @@ public static partial class QuestionAnalyzer
         var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?(?<n>[a-z]+)");
         var askedHead = whichNoun.Success ? AskedHead(text, whichNoun.Groups["n"].Index) ?? whichNoun.Groups["n"].Value : null;
         var askedNoun = askedHead is not null && !StopWords.Contains(askedHead) && !QuestionWords.Contains(askedHead) ? askedHead : null;
-        if (whichNoun.Success)
+        // "What type of institution is Notre Dame?" asks for a kind ("a Catholic research university"), not one institution.
+        var asksForAKind = whichNoun.Success && Regex.IsMatch(lower[whichNoun.Index..], @"^(?:what|which)\s+(?:type|kind|sort|form)s?\s+of\b");
+        if (whichNoun.Success && !asksForAKind)
         {
+            // "which news outlet", "what football club": a type noun later in the asked-for phrase says its type.
             var noun = askedHead!;
+            var phrase = Tokenizer.Words(lower[whichNoun.Groups["n"].Index..]).TakeWhile(w => !PhraseEnders.Contains(w)).Take(3).ToList();
+            var typed = phrase.LastOrDefault(IsTypeNoun);
+            if (typed is not null && typed != noun && !IsTypeNoun(noun))
+            {
+                noun = typed;
+                askedNoun = typed;
+            }
+
             var singular = noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
             if (PlaceNouns.Contains(noun) || PlaceNouns.Contains(singular))
             {
@@ -335,21 +372,45 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "What does NCAA stand for?": the expansion of the acronym.
+        var standsFor = Regex.Match(text, @"^(?:what|which)\s+(?:does|do|did)\s+(?:the\s+)?(?:(?:acronym|abbreviation|initials|letters)\s+)?(?<x>.+?)\s+stand\s+for$", RegexOptions.IgnoreCase);
+        if (standsFor.Success)
+        {
+            return Of(AnswerType.Description) with { DescriptionTarget = standsFor.Groups["x"].Value };
+        }
+
+        // "Who was named ambassador", "who was elected": a passive asks for the person it was done to, not for a description.
         var copula = CopulaQuestion().Match(lower);
-        if (copula.Success)
+        var passive = copula.Success && lower.StartsWith("who", StringComparison.Ordinal)
+            && Tokenizer.Words(copula.Groups["x"].Value).FirstOrDefault() is { } firstWord
+            && (firstWord.EndsWith("ed", StringComparison.Ordinal) && firstWord.Length > 4 || Lexicon.Lemma(firstWord) != firstWord);
+        if (copula.Success && !passive)
         {
             var target = copula.Groups["x"].Value.Trim();
+            // "the GDP of Russia", "the average SAT score, on …": the measure is the first word or the head of the first phrase.
             var head = Tokenizer.Words(target).FirstOrDefault(w => !StopWords.Contains(w));
+            var phraseHead = Tokenizer.Tokenize(target).SkipWhile(t => t.Kind == TokenKind.Word && t.Text is "the" or "a" or "an")
+                .TakeWhile(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Text) && !PhraseEnders.Contains(t.Text)).Select(t => t.Text).LastOrDefault();
+            if (head is not null && !MeasureNouns.Contains(head) && phraseHead is not null && MeasureNouns.Contains(phraseHead))
+            {
+                head = phraseHead;
+            }
+
             if (lower.StartsWith("what", StringComparison.Ordinal) && head is not null && MeasureNouns.Contains(head))
             {
                 return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" ? QuantityHint.Money : QuantityHint.Any };
             }
 
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
-            var role = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).SkipWhile(w => RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w)).FirstOrDefault();
+            // "Who was Russia's prime minister …", "who is BA's chairman": the owner before the role is a name, not the role.
+            var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
+            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w)));
+            var role = roleAt < 0 ? null : targetWords[roleAt];
             if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
-                return Of(AnswerType.Person) with { RoleWords = [role] };
+                // "prime minister" is another office than "foreign minister": the modifiers that name the office count too.
+                var modifiers = targetWords.Take(roleAt).Where(w => RoleModifiers.Contains(w) && !TimeModifiers.Contains(w) || Gazetteer.IsDemonym(w));
+                return Of(AnswerType.Person) with { RoleWords = [.. modifiers, role] };
             }
 
             if (Tokenizer.Words(target).Count <= 8)
@@ -372,11 +433,42 @@ public static partial class QuestionAnalyzer
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
     }
 
+    /// <summary>
+    /// "What was the endowment when Malloy became president?", "When Malloy took over, what was …": another wh-word asks
+    /// the question and "when" only opens a clause that dates it ("when and where" still asks when).
+    /// </summary>
+    internal static bool SubordinateWhen(string lower) =>
+        Regex.IsMatch(lower, @"\b(?:what|which|who|whom|whose|where|how)\b") && !Regex.IsMatch(lower, @"\bwhen\s+and\s+(?:where|how)\b|\b(?:where|how)\s+and\s+when\b")
+        && !Regex.IsMatch(lower, @"^(?:\w+\s+){0,2}when\s+(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could)\b");
+
+    private static bool IsTypeNoun(string word)
+    {
+        var singular = word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
+        return PlaceNouns.Contains(word) || PlaceNouns.Contains(singular) || OrgNouns.Contains(word) || OrgNouns.Contains(singular)
+            || PersonNouns.Contains(word) || PersonNouns.Contains(singular);
+    }
+
+    /// <summary>Modifiers that say when someone held a role, not which role it is.</summary>
+    private static readonly HashSet<string> TimeModifiers = new(StringComparer.Ordinal) { "former", "current", "new", "first", "top", "senior" };
+
+    private static bool IsOwner(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) || Gazetteer.IsDemonym(word) || Gazetteer.FindCountry(word) is not null;
+
     /// <summary>"Where does it rank", "in what position did she finish", "where is he on the list": a place in an order.</summary>
     private static bool IsRankQuestion(string lower) =>
         Regex.IsMatch(lower, @"\bwhere\b") && Regex.IsMatch(lower, @"\b(?:rank|ranks|ranked|ranking|rankings|rate|rates|rated)\b|\bon\s+the\s+list\b")
         || Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:position|place|rank|ranking|spot)\b")
             && Regex.IsMatch(lower, @"\b(?:rank|ranks|ranked|ranking|rated|placed|finish|finished|finishes|ended|come|came)\b(?!\s+from)");
+
+    private static bool IsAdverb(string lower) => lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal);
+
+    private static bool IsOpeningAdverb(string text, EntityMention entity) =>
+        entity.Start == 0 && entity.Kind == EntityKind.Other && !entity.Name.Contains(' ', StringComparison.Ordinal) && IsAdverb(entity.Name.ToLowerInvariant())
+        && (entity.End >= text.Length || !char.IsUpper(text[Math.Min(text.Length - 1, entity.End + 1)]));
+
+    /// <summary>"How large is it in acres?": the unit the amount is asked in.</summary>
+    [GeneratedRegex(@"\bin\s+(?<u>acres|hectares|miles|kilometres|kilometers|km|metres|meters|feet|yards|square\s+(?:miles|kilometres|kilometers|metres|meters|feet)|dollars|euros|pounds|tons|tonnes|kilograms|years|months|weeks|days|hours|minutes|seconds)\b")]
+    private static partial Regex UnitAsked();
 
     /// <summary>Words that qualify the noun after them rather than head the phrase: "new", "main", "former".</summary>
     private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
@@ -430,7 +522,8 @@ public static partial class QuestionAnalyzer
         }
 
         var head = 0;
-        while (head + 1 < words.Count && (words[head].Capitalised || IsModifier(words[head].Lower)))
+        // English compounds end in their head: "college president" asks for a president, "football club" for a club.
+        while (head + 1 < words.Count && (words[head].Capitalised || IsModifier(words[head].Lower) || IsTypeNoun(words[head + 1].Lower) || EntityRecognizer.IsTitleWord(words[head + 1].Lower)))
         {
             head++;
         }
@@ -519,7 +612,8 @@ public static partial class QuestionAnalyzer
         var constraints = new List<NationalityConstraint>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (Gazetteer.FindCountry(words[i]) is not { } country)
+            // "does Russia collaborate": a country after an auxiliary is the subject of a verb, not a modifier of a noun.
+            if (Gazetteer.FindCountry(words[i]) is not { } country || i > 0 && Auxiliaries.Contains(words[i - 1]))
             {
                 continue;
             }
@@ -533,6 +627,56 @@ public static partial class QuestionAnalyzer
 
         return constraints;
     }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "has", "have", "had",
+    };
+
+    /// <summary>
+    /// Whether the question's word at an index is its verb: after "who" ("who met"), after a do-auxiliary and the subject
+    /// ("did Abbas visit", "does the ministry send"), or a participle after a form of be/have ("was … proclaimed").
+    /// </summary>
+    internal static bool IsVerbAt(IReadOnlyList<string> lowerWords, int index, IReadOnlySet<string> nameWords)
+    {
+        if (index > 0 && lowerWords[index - 1] is "who")
+        {
+            return true;
+        }
+
+        var word = lowerWords[index];
+        var participle = word.EndsWith("ed", StringComparison.Ordinal) || Lexicon.Lemma(word) != word;
+        for (var k = index - 1; k >= Math.Max(0, index - 7); k--)
+        {
+            var before = lowerWords[k];
+            if (before is "did" or "does" or "do" or "will" or "would" or "can" or "could" or "should" or "may" or "might")
+            {
+                return true;
+            }
+
+            if (participle && before is "was" or "were" or "is" or "are" or "been" or "being" or "be" or "has" or "have" or "had")
+            {
+                return true;
+            }
+
+            // Only the subject may stand between the auxiliary and the verb: its name, determiners, a title or a modifier, or a
+            // common noun after a determiner ("did the ministry send"; in "did the Kremlin re-establish contact" contact is no verb).
+            var bare = StripPossessive(before);
+            var determined = k > 0 && lowerWords[k - 1] is "the" or "a" or "an" or "its" or "his" or "her" or "their";
+            if (!(nameWords.Contains(bare) || StopWords.Contains(before) || Pronouns.Contains(before) || EntityRecognizer.IsTitleWord(bare)
+                || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || char.IsDigit(before[0]) || determined))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"being held", "was hosted": the passive of a verb that only says an event takes place.</summary>
+    private static bool IsPassiveLightVerb(IReadOnlyList<string> lowerWords, int index) =>
+        lowerWords[index] is "held" or "hosted" or "staged"
+        && lowerWords.Take(index).TakeLast(6).Any(w => w is "be" or "being" or "been" or "is" or "was" or "are" or "were");
 
     private static FocusName ToFocus(string name, EntityKind kind)
     {

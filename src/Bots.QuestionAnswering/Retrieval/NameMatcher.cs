@@ -12,12 +12,17 @@ internal static class NameMatcher
     /// </summary>
     public static bool Mentions(HashSet<string> lowerWords, FocusName name)
     {
-        if (name.Words.Count > 0 && name.Words.All(lowerWords.Contains))
+        if (name.Words.Count > 0 && ContainsAll(lowerWords, name.Words))
         {
             return true;
         }
 
         if (name.Kind == EntityKind.Person && name.Words.Count > 1 && lowerWords.Contains(name.Words[^1]))
+        {
+            return true;
+        }
+
+        if (name.Aliases.Any(alias => alias.Count > 0 && alias.All(lowerWords.Contains)))
         {
             return true;
         }
@@ -36,7 +41,7 @@ internal static class NameMatcher
     /// <summary>Words of the text that belong to the name (for proximity and for excluding the name from answers).</summary>
     public static bool IsNameWord(string lowerWord, FocusName name)
     {
-        if (name.Words.Contains(lowerWord))
+        if (name.Words.Contains(lowerWord) || name.Aliases.Any(a => a.Contains(lowerWord)))
         {
             return true;
         }
@@ -49,6 +54,11 @@ internal static class NameMatcher
     public static HashSet<string> NameWords(FocusName name)
     {
         var set = new HashSet<string>(name.Words, StringComparer.Ordinal);
+        foreach (var alias in name.Aliases)
+        {
+            set.UnionWith(alias);
+        }
+
         if (Gazetteer.IsCountry(name.Text) && Gazetteer.FindCountry(name.Text) is { } country)
         {
             set.UnionWith(Words(country.Name));
@@ -57,6 +67,20 @@ internal static class NameMatcher
         }
 
         return set;
+    }
+
+    // A loop, not LINQ: this runs for every name in every retrieved sentence.
+    private static bool ContainsAll(HashSet<string> lowerWords, IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!lowerWords.Contains(words[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string[] Words(string name) => name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);

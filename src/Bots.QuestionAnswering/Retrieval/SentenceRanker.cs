@@ -25,22 +25,52 @@ internal static class SentenceRanker
     {
         LinkPrevious(sentences);
         var n = Math.Max(1, sentences.Count);
-        double Idf(Func<EvidenceSentence, bool> contains)
-        {
-            var df = sentences.Count(contains);
-            return Math.Max(0.3, Math.Log(1 + (double)n / (1 + df)));
-        }
+        double Idf(int df) => Math.Max(0.3, Math.Log(1 + (double)n / (1 + df)));
 
-        var nameWeights = question.Names.Select(name => NameBoost * Idf(s => NameMatcher.Mentions(s.LowerWords, name))).ToList();
+        // Whether each sentence names each name and has each term decides both how rare the word is and how well the
+        // sentence matches: find it once.
         var countries = question.Terms.Select(CountryOf).ToList();
         var contextCountries = question.ContextTerms.Select(CountryOf).ToList();
-        var termWeights = question.Terms.Select((t, i) => (t.IsRoleWord ? RoleCredit : 1.0) * Idf(s => Has(s, t, countries[i]) > 0)).ToList();
-        var contextWeights = question.ContextTerms.Select((t, i) => ContextCredit * Idf(s => Has(s, t, contextCountries[i]) > 0)).ToList();
+        var mentions = new bool[sentences.Count][];
+        var termCredits = new double[sentences.Count][];
+        var contextCredits = new double[sentences.Count][];
+        var nameDf = new int[question.Names.Count];
+        var termDf = new int[question.Terms.Count];
+        var contextDf = new int[question.ContextTerms.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[s];
+            mentions[s] = new bool[question.Names.Count];
+            for (var i = 0; i < question.Names.Count; i++)
+            {
+                mentions[s][i] = NameMatcher.Mentions(sentence.LowerWords, question.Names[i]);
+                nameDf[i] += mentions[s][i] ? 1 : 0;
+            }
+
+            termCredits[s] = new double[question.Terms.Count];
+            for (var i = 0; i < question.Terms.Count; i++)
+            {
+                termCredits[s][i] = Has(sentence, question.Terms[i], countries[i]);
+                termDf[i] += termCredits[s][i] > 0 ? 1 : 0;
+            }
+
+            contextCredits[s] = new double[question.ContextTerms.Count];
+            for (var i = 0; i < question.ContextTerms.Count; i++)
+            {
+                contextCredits[s][i] = Has(sentence, question.ContextTerms[i], contextCountries[i]);
+                contextDf[i] += contextCredits[s][i] > 0 ? 1 : 0;
+            }
+        }
+
+        var nameWeights = nameDf.Select(df => NameBoost * Idf(df)).ToList();
+        var termWeights = question.Terms.Select((t, i) => (t.IsRoleWord ? RoleCredit : 1.0) * Idf(termDf[i])).ToList();
+        var contextWeights = contextDf.Select(df => ContextCredit * Idf(df)).ToList();
         var total = nameWeights.Sum() + termWeights.Sum();
         var eventTotal = question.Terms.Select((t, i) => t.IsRoleWord ? 0 : termWeights[i]).Sum();
 
         var nameWordSets = question.Names.Select(NameMatcher.NameWords).ToList();
         var questionPairs = Pairs(Tokenizer.Words(question.Question).Where(w => !StopWords.Contains(w)).Select(Lexicon.StemOf).ToList());
+        var pairStarts = questionPairs.Select(p => p.Item1).ToHashSet(StringComparer.Ordinal);
         var nameMatched = new double[sentences.Count];
         var contextMatched = new double[sentences.Count];
         for (var s = 0; s < sentences.Count; s++)
@@ -53,7 +83,7 @@ internal static class SentenceRanker
             for (var i = 0; i < question.Names.Count; i++)
             {
                 var name = question.Names[i];
-                if (!NameMatcher.Mentions(sentence.LowerWords, name))
+                if (!mentions[s][i])
                 {
                     var credit = 0.0;
                     if (sentence.Previous is { } previous && NameMatcher.Mentions(previous.LowerWords, name))
@@ -71,13 +101,16 @@ internal static class SentenceRanker
                     }
 
                     // "the Main Building" still points at "the Notre Dame Main Building" more than a sentence without either.
-                    var partial = name.Words.Count >= 2 ? (double)name.Words.Count(sentence.LowerWords.Contains) / name.Words.Count : 0;
+                    var partial = name.Words.Count >= 2 ? (double)CountContained(sentence.LowerWords, name.Words) / name.Words.Count : 0;
                     if (credit > 0 && partial >= 0.5 && PartialNameCredit * partial > credit)
                     {
                         credit = PartialNameCredit * partial;
-                        foreach (var word in sentence.Words.Where(w => name.Words.Contains(Bare(w.Lower))))
+                        foreach (var word in sentence.Words)
                         {
-                            sentence.Matches.Add((word.Index, credit * nameWeights[i]));
+                            if (name.Words.Contains(Bare(word.Lower)))
+                            {
+                                sentence.Matches.Add((word.Index, credit * nameWeights[i]));
+                            }
                         }
                     }
 
@@ -96,24 +129,26 @@ internal static class SentenceRanker
                 }
             }
 
-            var credits = new double[question.Terms.Count];
+            var credits = termCredits[s];
             for (var i = 0; i < question.Terms.Count; i++)
             {
-                credits[i] = Has(sentence, question.Terms[i], countries[i]);
                 if (credits[i] <= 0)
                 {
                     continue;
                 }
 
-                foreach (var word in sentence.Words.Where(w => Matches(w, question.Terms[i]) > 0))
+                foreach (var word in sentence.Words)
                 {
-                    sentence.Matches.Add((word.Index, termWeights[i] * credits[i]));
+                    if (Matches(word, question.Terms[i]) > 0)
+                    {
+                        sentence.Matches.Add((word.Index, termWeights[i] * credits[i]));
+                    }
                 }
             }
 
             for (var i = 0; i < question.ContextTerms.Count; i++)
             {
-                contextMatched[s] += Has(sentence, question.ContextTerms[i], contextCountries[i]) * contextWeights[i];
+                contextMatched[s] += contextCredits[s][i] * contextWeights[i];
             }
 
             sentence.TermCredits = credits;
@@ -131,9 +166,7 @@ internal static class SentenceRanker
             double eventMatched = 0;
             for (var i = 0; i < question.Terms.Count; i++)
             {
-                var credit = Math.Max(sentence.TermCredits[i], NeighbourCredit * Math.Max(
-                    sentence.Previous?.TermCredits.ElementAtOrDefault(i) ?? 0,
-                    sentence.Next?.TermCredits.ElementAtOrDefault(i) ?? 0));
+                var credit = Math.Max(sentence.TermCredits[i], NeighbourCredit * Math.Max(CreditOf(sentence.Previous, i), CreditOf(sentence.Next, i)));
                 matched += credit * termWeights[i];
                 if (!question.Terms[i].IsRoleWord)
                 {
@@ -144,8 +177,22 @@ internal static class SentenceRanker
             sentence.Coverage = total > 0 ? matched / total : 0;
             sentence.EventCoverage = eventTotal > 0 ? eventMatched / eventTotal : 1;
             sentence.Score = sentence.Coverage + (total > 0 ? contextMatched[s] / total : 0) + 0.04 / (1 + sentence.PassageRank)
-                + (questionPairs.Count > 0 ? PairBonus * SharedPairs(sentence, questionPairs) / questionPairs.Count : 0);
+                + (questionPairs.Count > 0 ? PairBonus * SharedPairs(sentence, questionPairs, pairStarts) / questionPairs.Count : 0);
         }
+    }
+
+    private static double CreditOf(EvidenceSentence? sentence, int term) =>
+        sentence is not null && term < sentence.TermCredits.Length ? sentence.TermCredits[term] : 0;
+
+    private static int CountContained(HashSet<string> words, IReadOnlyList<string> wanted)
+    {
+        var count = 0;
+        foreach (var word in wanted)
+        {
+            count += words.Contains(word) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Neighbouring content words of the question found side by side in a sentence ("main library", "student paper") say more than the words apart.</summary>
@@ -163,7 +210,8 @@ internal static class SentenceRanker
         return pairs;
     }
 
-    private static int SharedPairs(EvidenceSentence sentence, HashSet<(string, string)> questionPairs)
+    /// <param name="pairStarts">The first stems of <paramref name="questionPairs"/>: most words start none, and a string set is quicker to ask than a pair set.</param>
+    private static int SharedPairs(EvidenceSentence sentence, HashSet<(string, string)> questionPairs, HashSet<string> pairStarts)
     {
         var shared = 0;
         string? previous = null;
@@ -174,7 +222,7 @@ internal static class SentenceRanker
                 continue;
             }
 
-            if (previous is not null && questionPairs.Contains((previous, word.Stem)))
+            if (previous is not null && pairStarts.Contains(previous) && questionPairs.Contains((previous, word.Stem)))
             {
                 shared++;
             }
@@ -222,9 +270,12 @@ internal static class SentenceRanker
             return 1;
         }
 
-        if (term.Related.Any(sentence.Stems.Contains))
+        foreach (var related in term.Related)
         {
-            return RelatedCredit;
+            if (sentence.Stems.Contains(related))
+            {
+                return RelatedCredit;
+            }
         }
 
         // A demonym in the question ("Russian") is matched by its country ("Russia") and the other way round.
@@ -239,7 +290,8 @@ internal static class SentenceRanker
 
     private static double Matches(SentenceWord word, QuestionTerm term)
     {
-        if (word.Stem == term.Stem || word.Lower.Split('-').Any(p => Lexicon.StemOf(p) == term.Stem))
+        // A word without a hyphen is its own only part, and its stem is already known.
+        if (word.Stem == term.Stem || word.Lower.Contains('-', StringComparison.Ordinal) && word.Lower.Split('-').Any(p => Lexicon.StemOf(p) == term.Stem))
         {
             return 1;
         }

@@ -41,4 +41,48 @@ public sealed class TermPassageCountsTests
         Assert.Equal(4, older);
         Assert.Equal(5, newer);
     }
+
+    [Fact]
+    public void GetOrRank_SameVersionAndTier_RanksOnce()
+    {
+        var counts = new TermPassageCounts();
+        var tier = new TierKey("(\"ivan\" OR \"petrov\")", 4096, 16, "", "", "");
+        var ranked = 0;
+
+        var first = counts.At(7).GetOrRank(tier, _ => [(++ranked, -1.5)]);
+        var again = counts.At(7).GetOrRank(tier, _ => [(++ranked, -1.5)]);
+
+        Assert.Equal(1, ranked);
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public void GetOrRank_AfterTheCorpusChanged_RanksAgain()
+    {
+        var counts = new TermPassageCounts();
+        var tier = new TierKey("(\"crane\")", 4096, 16, "", "", "");
+        counts.At(7).GetOrRank(tier, _ => [(65536, -1.0)]);
+
+        var afterWrite = counts.At(8).GetOrRank(tier, _ => [(131072, -2.0), (65536, -1.0)]);
+
+        Assert.Equal([(131072L, -2.0), (65536L, -1.0)], afterWrite);
+    }
+
+    [Fact]
+    public void GetOrRank_ATierBoundOtherwise_IsRankedOnItsOwn()
+    {
+        // The same words scored as a fill tier, for a longer page or another source are another statement's rows.
+        var counts = new TermPassageCounts();
+        var generation = counts.At(7);
+        var full = new TierKey("(\"crane\")", 4096, 16, "", "", "");
+        generation.GetOrRank(full, _ => [(1, -1.0)]);
+
+        var fill = generation.GetOrRank(full with { Scored = 512 }, _ => [(2, -1.0)]);
+        var longer = generation.GetOrRank(full with { Limit = 32 }, _ => [(3, -1.0)]);
+        var filtered = generation.GetOrRank(full with { Source = "Port Gazette" }, _ => [(4, -1.0)]);
+
+        Assert.Equal(2, Assert.Single(fill).Rowid);
+        Assert.Equal(3, Assert.Single(longer).Rowid);
+        Assert.Equal(4, Assert.Single(filtered).Rowid);
+    }
 }

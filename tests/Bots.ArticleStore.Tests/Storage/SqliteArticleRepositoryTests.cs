@@ -83,6 +83,26 @@ public sealed class SqliteArticleRepositoryTests : ArticleStoreBehaviour, IDispo
     }
 
     [Fact]
+    public async Task Search_TheSameQueryAfterAnArticleIsAddedOrDeleted_RanksTheCorpusAsItIsNow()
+    {
+        // The first search ranks "crane" and keeps the ranking for that corpus version: a write must never be hidden behind it.
+        await using var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        var old = await library.AddAsync(new ArticleInput("Harbour news", "The crane was repainted blue over the summer.", "Port Gazette", "", "2024-10-01"), CancellationToken.None);
+        var first = await library.SearchAsync("crane", 10, "", "", "", CancellationToken.None);
+
+        var added = await library.AddAsync(new ArticleInput("Storm topples harbour crane",
+            "A storm on Thursday night brought down a crane at the container terminal; nobody was hurt.", "Port Gazette", "", "2024-10-04"), CancellationToken.None);
+        var afterAdd = await library.SearchAsync("crane", 10, "", "", "", CancellationToken.None);
+        await library.DeleteAsync(old.Id, CancellationToken.None);
+        var afterDelete = await library.SearchAsync("crane", 10, "", "", "", CancellationToken.None);
+
+        Assert.Equal(old.Id, Assert.Single(first).ArticleId);
+        Assert.Equal([added.Id, old.Id], afterAdd.Select(h => h.ArticleId).Order().Reverse());
+        Assert.Equal(added.Id, Assert.Single(afterDelete).ArticleId);
+    }
+
+    [Fact]
     public async Task Search_ManyAtOnceWhileArticlesArrive_EachFindsWhatWasStoredBeforeItStarted()
     {
         // Searches share prepared connections: more at once than are kept idle, interleaved with writes.

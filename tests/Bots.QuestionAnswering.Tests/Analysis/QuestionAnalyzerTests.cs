@@ -318,6 +318,49 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("When did Karl Lund visit Oslo?", "visit", true)]
+    [InlineData("Which newspaper did Maria Vogt speak to?", "speak", true)]
+    [InlineData("Where was the Charter of Lindholm proclaimed?", "proclaimed", true)]
+    [InlineData("Who signed the treaty?", "signed", true)]
+    [InlineData("How much aid did the ministry send to Gaza?", "aid", false)]
+    [InlineData("How much aid did the ministry send to Gaza?", "send", true)]
+    [InlineData("What is the population of Oslo?", "population", false)]
+    public void Analyze_MarksTheQuestionsVerb(string question, string word, bool isVerb)
+    {
+        var term = QuestionAnalyzer.Analyze(question, Today).Terms.Single(t => t.Word == word);
+
+        Assert.Equal(isVerb, term.IsVerb);
+    }
+
+    [Theory]
+    [InlineData("Where is the film festival being held?")]
+    [InlineData("Where was the summit hosted?")]
+    public void Analyze_PassiveOfAnEventVerb_IsNoEventWord(string question)
+    {
+        Assert.DoesNotContain(QuestionAnalyzer.Analyze(question, Today).Terms, t => t.Word is "held" or "hosted");
+    }
+
+    [Theory]
+    [InlineData("Which group does Russia collaborate with in Syria?", 0)]
+    [InlineData("Who won the Russian elections?", 1)]
+    public void Analyze_CountryAsSubjectOfAVerb_IsNoNationalityConstraint(string question, int constraints)
+    {
+        Assert.Equal(constraints, QuestionAnalyzer.Analyze(question, Today).Nationalities.Count);
+    }
+
+    [Theory]
+    [InlineData("Which news outlet did Ramani talk to?", AnswerType.Organization, "outlet")]
+    [InlineData("Which football club did he join?", AnswerType.Organization, "club")]
+    [InlineData("Which port city did the ship reach?", AnswerType.Place, "city")]
+    public void Analyze_WhichNounPhrase_TypesByItsHead(string question, AnswerType type, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(type, analysis.Type);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
+
+    [Theory]
     [InlineData("Where did the magazine rank the hospital?")]
     [InlineData("where is the club ranked in the league")]
     [InlineData("In what position did the Kenyan runner finish?")]
@@ -385,5 +428,92 @@ public sealed class QuestionAnalyzerTests
 
         Assert.Equal(AnswerType.Description, analysis.Type);
         Assert.Null(analysis.TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("What was the budget when the mayor took office?", AnswerType.Quantity)]
+    [InlineData("Who was president when the war began?", AnswerType.Person)]
+    [InlineData("Where was the minister when the bomb exploded?", AnswerType.Place)]
+    [InlineData("When the strike began, what was the average wage?", AnswerType.Description)]
+    [InlineData("When did the strike begin?", AnswerType.Date)]
+    [InlineData("So when did the talks end, and what followed?", AnswerType.Date)]
+    [InlineData("When and where did they meet?", AnswerType.Date)]
+    public void Analyze_WhenOpeningAClause_DoesNotMakeItADateQuestion(string question, AnswerType expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("Which college president banned the march?", AnswerType.Person, "president")]
+    [InlineData("Which football club bought the stadium?", AnswerType.Organization, "club")]
+    [InlineData("Which harbour city hosted the games?", AnswerType.Place, "city")]
+    public void Analyze_CompoundAskedNoun_IsHeadedByItsLastNoun(string question, AnswerType type, string head)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(type, analysis.Type);
+        Assert.Equal(head, analysis.TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("The number of nurses rose by what amount last year?")]
+    [InlineData("What was the average test score of the class?")]
+    [InlineData("What is the distance between the two towns?")]
+    public void Analyze_AmountOrMeasure_AsksForAQuantity(string question)
+    {
+        Assert.Equal(AnswerType.Quantity, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("What type of institution is the Sorbonne?")]
+    [InlineData("What kind of company is Nokia?")]
+    [InlineData("which sort of city is Venice")]
+    public void Analyze_TypeOfAThing_AsksForAKindNotAnInstance(string question)
+    {
+        Assert.Equal(AnswerType.Description, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("What does the acronym UNESCO stand for?", "UNESCO")]
+    [InlineData("what does NATO stand for", "NATO")]
+    public void Analyze_StandFor_AsksForTheExpansionWithoutEventWords(string question, string acronym)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Description, analysis.Type);
+        Assert.Equal(acronym, analysis.DescriptionTarget);
+        Assert.DoesNotContain(analysis.Terms, t => t.Word is "stand" or "acronym");
+    }
+
+    [Theory]
+    [InlineData("Currently where does the club play?")]
+    [InlineData("Originally, who owned the land?")]
+    public void Analyze_OpeningAdverb_IsNeitherANameNorATerm(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.DoesNotContain(analysis.Names, n => n.Text.EndsWith("ly", StringComparison.Ordinal));
+        Assert.DoesNotContain(analysis.Terms, t => t.Word.EndsWith("ly", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("How large is the park in hectares?", "hectares")]
+    [InlineData("How far is the lake from the city in kilometres?", "kilometres")]
+    [InlineData("What length is the runway?", "length")]
+    public void Analyze_MeasureQuestion_KnowsItsUnitOrMeasure(string question, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Quantity, analysis.Type);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("Who was named a goodwill ambassador at the gala?")]
+    [InlineData("who was elected mayor in 2019")]
+    [InlineData("Who was chosen to lead the team?")]
+    public void Analyze_WhoWasDoneTo_AsksForAPerson(string question)
+    {
+        Assert.Equal(AnswerType.Person, QuestionAnalyzer.Analyze(question, Today).Type);
     }
 }
