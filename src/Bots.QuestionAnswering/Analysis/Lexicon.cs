@@ -93,9 +93,35 @@ internal static class Lexicon
         ["largest", "biggest"],
         ["common", "commonly", "popularly", "usually", "widely"],
         ["name", "named", "call", "called", "refer", "referred", "reference", "nickname", "nicknamed", "dub", "dubbed"],
+        ["declare", "declared", "declaration", "proclaim", "proclaimed", "proclamation", "announce", "announced", "announcement", "pronounce", "pronounced"],
+        ["speak", "spoke", "spoken", "talk", "talked", "tell", "told", "interview", "interviewed", "address", "addressed"],
+        ["collaborate", "collaborates", "collaboration", "cooperate", "cooperates", "cooperation", "partner", "partnership", "ally", "allied", "alliance", "work", "worked", "works", "team", "teamed"],
+        ["distribute", "distributed", "distribution", "deliver", "delivered", "hand", "handed", "channel", "channelled", "channeled"],
+        ["appoint", "appointed", "appointment", "name", "named", "nominate", "nominated", "choose", "chose", "chosen", "select", "selected", "elect", "elected"],
+        ["reject", "rejected", "rejection", "oppose", "opposed", "veto", "vetoed", "block", "blocked", "refuse", "refused", "dismiss", "dismissed"],
+        ["own", "owns", "owned", "stake", "stakes", "shareholding"],
+        ["profit", "profits", "earnings"],
+        ["record", "mark", "best"],
+        ["jump", "jumped", "surge", "surged", "soar", "soared", "climb", "climbed", "rise", "rose", "gain", "gained", "increase", "increased", "boost", "boosted"],
+        ["hometown", "birthplace", "home", "native", "born"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();
+
+    /// <summary>
+    /// Verbs whose two parties do the same thing to each other: "Abbas met Medvedev" says who met Abbas, so for these
+    /// the other party may stand on either side of the verb.
+    /// </summary>
+    private static readonly HashSet<string> SymmetricVerbs = new[]
+    {
+        "meet", "met", "meeting", "talk", "talked", "speak", "spoke", "negotiate", "negotiated", "confer", "conferred", "phone",
+        "phoned", "telephone", "telephoned", "clash", "clashed", "fight", "fought", "marry", "married", "partner", "partnered",
+        "collaborate", "collaborated", "cooperate", "cooperated", "ally", "allied", "trade", "traded", "compete", "competed",
+        "debate", "debated", "chat", "chatted", "correspond", "corresponded", "reconcile", "reconciled", "play", "played", "draw", "drew",
+    }.Select(StemOf).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when the stem is of a verb whose parties act on each other (meet, talk, negotiate, marry …).</summary>
+    public static bool IsSymmetric(string stem) => SymmetricVerbs.Contains(stem);
 
     /// <summary>Verbs too general to say which event is meant ("take place", "happen").</summary>
     public static readonly HashSet<string> LightWords = new(StringComparer.Ordinal)

@@ -8,10 +8,17 @@ public sealed record FocusName(string Text, EntityKind Kind, IReadOnlyList<strin
 {
     /// <summary>The word most likely to stand for the whole name in text: a surname or the head of a place name.</summary>
     public string KeyWord => Kind == EntityKind.Person ? Words[^1] : Words.OrderByDescending(w => w.Length).First();
+
+    /// <summary>Other forms the articles use for the name ("BA" for British Airways), each as lower-case words.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Aliases { get; init; } = [];
 }
 
 /// <summary>A content word of the question with the stems that count as a match for it.</summary>
-public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<string> Related, bool IsRoleWord);
+public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<string> Related, bool IsRoleWord)
+{
+    /// <summary>The question's verb ("visit" in "when did Abbas visit Moscow"): the evidence may word the event otherwise.</summary>
+    public bool IsVerb { get; init; }
+}
 
 /// <summary>A nationality the question gives a thing ("the Russian elections"): evidence about another country's one does not answer.</summary>
 public sealed record NationalityConstraint(Country Country, string NounStem);

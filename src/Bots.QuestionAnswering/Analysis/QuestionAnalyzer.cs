@@ -150,18 +150,21 @@ public static partial class QuestionAnalyzer
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
         var typeModifiers = TypeModifiers(text, analysis.TypeNoun);
         var terms = new List<QuestionTerm>();
-        foreach (var token in Tokenizer.Tokenize(text))
+        var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
+        var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
+        for (var index = 0; index < wordTokens.Count; index++)
         {
-            if (token.Kind is not (TokenKind.Word or TokenKind.Number) || dates.Any(d => d.Start <= token.Start && token.Start < d.End))
+            var token = wordTokens[index];
+            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End))
             {
                 continue;
             }
 
-            var word = token.Text.ToLowerInvariant();
+            var word = lowerWords[index];
             var bare = StripPossessive(word);
             if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
-                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)))
+                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index))
             {
                 continue;
             }
@@ -180,7 +183,7 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole));
+            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole) { IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords) });
         }
 
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
@@ -190,6 +193,12 @@ public static partial class QuestionAnalyzer
             {
                 // "Who is the Palestinian president?" asks for the person holding a role, not a description.
                 analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords };
+            }
+            else if (analysis.Question.StartsWith("who", StringComparison.Ordinal) && targetWords.Any(EntityRecognizer.IsTitleWord)
+                && targetWords.All(w => EntityRecognizer.IsTitleWord(w) || RoleModifiers.Contains(w) || nameWords.Contains(StripPossessive(w))))
+            {
+                // "Who is the Acme chairman?": the company is a name the evidence must have; the role is the rest.
+                analysis = analysis with { Type = AnswerType.Person, DescriptionTarget = null, RoleWords = targetWords.Where(w => !nameWords.Contains(StripPossessive(w))).ToList() };
             }
         }
 
@@ -317,7 +326,16 @@ public static partial class QuestionAnalyzer
         var askedNoun = askedHead is not null && !StopWords.Contains(askedHead) && !QuestionWords.Contains(askedHead) ? askedHead : null;
         if (whichNoun.Success)
         {
+            // "which news outlet", "what football club": a type noun later in the asked-for phrase says its type.
             var noun = askedHead!;
+            var phrase = Tokenizer.Words(lower[whichNoun.Groups["n"].Index..]).TakeWhile(w => !PhraseEnders.Contains(w)).Take(3).ToList();
+            var typed = phrase.LastOrDefault(IsTypeNoun);
+            if (typed is not null && typed != noun && !IsTypeNoun(noun))
+            {
+                noun = typed;
+                askedNoun = typed;
+            }
+
             var singular = noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
             if (PlaceNouns.Contains(noun) || PlaceNouns.Contains(singular))
             {
@@ -335,8 +353,12 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "Who was named ambassador", "who was elected": a passive asks for the person it was done to, not for a description.
         var copula = CopulaQuestion().Match(lower);
-        if (copula.Success)
+        var passive = copula.Success && lower.StartsWith("who", StringComparison.Ordinal)
+            && Tokenizer.Words(copula.Groups["x"].Value).FirstOrDefault() is { } firstWord
+            && (firstWord.EndsWith("ed", StringComparison.Ordinal) && firstWord.Length > 4 || Lexicon.Lemma(firstWord) != firstWord);
+        if (copula.Success && !passive)
         {
             var target = copula.Groups["x"].Value.Trim();
             var head = Tokenizer.Words(target).FirstOrDefault(w => !StopWords.Contains(w));
@@ -346,10 +368,15 @@ public static partial class QuestionAnalyzer
             }
 
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
-            var role = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).SkipWhile(w => RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w)).FirstOrDefault();
+            // "Who was Russia's prime minister …", "who is BA's chairman": the owner before the role is a name, not the role.
+            var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
+            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w)));
+            var role = roleAt < 0 ? null : targetWords[roleAt];
             if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
-                return Of(AnswerType.Person) with { RoleWords = [role] };
+                // "prime minister" is another office than "foreign minister": the modifiers that name the office count too.
+                var modifiers = targetWords.Take(roleAt).Where(w => RoleModifiers.Contains(w) && !TimeModifiers.Contains(w) || Gazetteer.IsDemonym(w));
+                return Of(AnswerType.Person) with { RoleWords = [.. modifiers, role] };
             }
 
             if (Tokenizer.Words(target).Count <= 8)
@@ -371,6 +398,19 @@ public static partial class QuestionAnalyzer
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
     }
+
+    private static bool IsTypeNoun(string word)
+    {
+        var singular = word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
+        return PlaceNouns.Contains(word) || PlaceNouns.Contains(singular) || OrgNouns.Contains(word) || OrgNouns.Contains(singular)
+            || PersonNouns.Contains(word) || PersonNouns.Contains(singular);
+    }
+
+    /// <summary>Modifiers that say when someone held a role, not which role it is.</summary>
+    private static readonly HashSet<string> TimeModifiers = new(StringComparer.Ordinal) { "former", "current", "new", "first", "top", "senior" };
+
+    private static bool IsOwner(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) || Gazetteer.IsDemonym(word) || Gazetteer.FindCountry(word) is not null;
 
     /// <summary>"Where does it rank", "in what position did she finish", "where is he on the list": a place in an order.</summary>
     private static bool IsRankQuestion(string lower) =>
@@ -519,7 +559,8 @@ public static partial class QuestionAnalyzer
         var constraints = new List<NationalityConstraint>();
         for (var i = 0; i + 1 < words.Count; i++)
         {
-            if (Gazetteer.FindCountry(words[i]) is not { } country)
+            // "does Russia collaborate": a country after an auxiliary is the subject of a verb, not a modifier of a noun.
+            if (Gazetteer.FindCountry(words[i]) is not { } country || i > 0 && Auxiliaries.Contains(words[i - 1]))
             {
                 continue;
             }
@@ -533,6 +574,56 @@ public static partial class QuestionAnalyzer
 
         return constraints;
     }
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "has", "have", "had",
+    };
+
+    /// <summary>
+    /// Whether the question's word at an index is its verb: after "who" ("who met"), after a do-auxiliary and the subject
+    /// ("did Abbas visit", "does the ministry send"), or a participle after a form of be/have ("was … proclaimed").
+    /// </summary>
+    internal static bool IsVerbAt(IReadOnlyList<string> lowerWords, int index, IReadOnlySet<string> nameWords)
+    {
+        if (index > 0 && lowerWords[index - 1] is "who")
+        {
+            return true;
+        }
+
+        var word = lowerWords[index];
+        var participle = word.EndsWith("ed", StringComparison.Ordinal) || Lexicon.Lemma(word) != word;
+        for (var k = index - 1; k >= Math.Max(0, index - 7); k--)
+        {
+            var before = lowerWords[k];
+            if (before is "did" or "does" or "do" or "will" or "would" or "can" or "could" or "should" or "may" or "might")
+            {
+                return true;
+            }
+
+            if (participle && before is "was" or "were" or "is" or "are" or "been" or "being" or "be" or "has" or "have" or "had")
+            {
+                return true;
+            }
+
+            // Only the subject may stand between the auxiliary and the verb: its name, determiners, a title or a modifier, or a
+            // common noun after a determiner ("did the ministry send"; in "did the Kremlin re-establish contact" contact is no verb).
+            var bare = StripPossessive(before);
+            var determined = k > 0 && lowerWords[k - 1] is "the" or "a" or "an" or "its" or "his" or "her" or "their";
+            if (!(nameWords.Contains(bare) || StopWords.Contains(before) || Pronouns.Contains(before) || EntityRecognizer.IsTitleWord(bare)
+                || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || char.IsDigit(before[0]) || determined))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"being held", "was hosted": the passive of a verb that only says an event takes place.</summary>
+    private static bool IsPassiveLightVerb(IReadOnlyList<string> lowerWords, int index) =>
+        lowerWords[index] is "held" or "hosted" or "staged"
+        && lowerWords.Take(index).TakeLast(6).Any(w => w is "be" or "being" or "been" or "is" or "was" or "are" or "were");
 
     private static FocusName ToFocus(string name, EntityKind kind)
     {

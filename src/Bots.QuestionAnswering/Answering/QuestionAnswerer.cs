@@ -22,6 +22,9 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     private const double MinimumFallbackScore = 0.12;
     private const double DisagreementRatio = 0.85;
 
+    /// <summary>Evidence that words the question's event otherwise (see <see cref="MissesOnlyTheVerb"/>) counts for less.</summary>
+    private const double RewordedPenalty = 0.75;
+
     private readonly PassageRetriever retriever = new(search);
 
     // Question analysis and extraction ask about thirty fixed patterns through the static Regex methods, whose cache of
@@ -50,6 +53,14 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         analysis = ResolveNameKinds(CorrectMisspelledNames(PromoteLowerCaseNames(analysis, passages), passages), passages);
+        var withAliases = LearnAliases(analysis, passages);
+        if (!ReferenceEquals(withAliases, analysis))
+        {
+            // "British Airways" is "BA" in most sentences of the story: fetch the passages that only use the short form.
+            analysis = withAliases;
+            passages = await retriever.AddAliasPassagesAsync(analysis, passages, cancellationToken).ConfigureAwait(false);
+        }
+
         return AnswerFrom(analysis, passages);
     }
 
@@ -82,11 +93,14 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             return Answer.Decline(typeName, $"None of the articles mention {JoinNames(unmentioned.Select(n => n.Text))}. {Coverage(analysis, passages)}");
         }
 
+        var reworded = new HashSet<EvidenceSentence>();
         var namesAllMentioned = wordsByArticle.ToDictionary(a => a.Key, a => analysis.Names.All(n => NameMatcher.Mentions(a.Value, n)));
         var aboutTheQuestion = sentences
             .Where(s => namesAllMentioned[s.Passage.ArticleId])
             .Where(s => s.NamesInSentence + s.NamesInContext == analysis.Names.Count && s.PlacesOnlyInPassage == 0)
-            .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count && s.EventCoverage > 0))
+            .Where(s => HasTheNumbers(analysis, s))
+            .Where(s => s.Coverage >= MinimumCoverage && (s.EventCoverage >= MinimumEventCoverage || analysis.Names.Count >= 2 && s.NamesInSentence == analysis.Names.Count && s.EventCoverage > 0)
+                || MissesOnlyTheVerb(analysis, s) && reworded.Add(s))
             .ToList();
 
         // Whether a sentence meets the dates asked for needs its passage's dates found, and whether it is about other
@@ -110,7 +124,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             foreach (var candidate in CandidateExtractor.Extract(analysis, sentence))
             {
                 // A phrase found by shape alone needs the event in the evidence too: both names in a sentence is not enough.
-                if (candidate.Fallback && (sentence.EventCoverage < MinimumEventCoverage || !SaysTheEvent(analysis, sentence)))
+                var verbReworded = reworded.Contains(sentence);
+                if (candidate.Fallback && (verbReworded || sentence.EventCoverage < MinimumEventCoverage || !SaysTheEvent(analysis, sentence)))
                 {
                     continue;
                 }
@@ -118,17 +133,18 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                 // "Who won …" is answered by the sentence that says who won, not by one that borrows "won" from its neighbour;
                 // any other sentence borrowing the event must at least name everyone the question does ("Fighting continued
                 // around Kabul this week" does not say when Holm visited Kabul).
-                if ((analysis.Type == AnswerType.Person || sentence.NamesInSentence < analysis.Names.Count) && !SaysTheEvent(analysis, sentence))
+                if (!verbReworded && (analysis.Type == AnswerType.Person || sentence.NamesInSentence < analysis.Names.Count) && !SaysTheEvent(analysis, sentence))
                 {
                     continue;
                 }
 
-                if (analysis.AsksForTheDoer && !DoneToTheNames(analysis, sentence))
+                // "Who distributed the aid …" is answered by a sentence that says the distributing (in some words), not one that only has the aid.
+                if (analysis.AsksForTheDoer && (!DoneToTheNames(analysis, sentence) || !SaysTheVerb(analysis, sentence)))
                 {
                     continue;
                 }
 
-                candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(candidate));
+                candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(candidate)) * (verbReworded ? RewordedPenalty : 1);
                 candidates.Add(candidate);
             }
         }
@@ -170,6 +186,70 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return new Answer(true, shown.Text, shown.Sentence.Text.Trim(), citations, confidence, typeName, message, alternatives);
+    }
+
+    /// <summary>
+    /// The sentence names everyone and everything the question does — its names, its other content words — and lacks
+    /// only the question's verb: "Samuel Ramani … told Al Jazeera" for "which outlet did Ramani speak to". Another
+    /// wording of the event lowers confidence, it does not make the answer unknown. Only for answers of a narrow type,
+    /// and only when two things at least tie the sentence to the question: "Hamas won the elections in 2006" does not
+    /// say when Hamas was founded.
+    /// </summary>
+    private static bool MissesOnlyTheVerb(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        if (analysis.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Quantity or AnswerType.Duration or AnswerType.Person or AnswerType.Organization)
+            || sentence.NamesInSentence < analysis.Names.Count || analysis.Quantity == QuantityHint.Age || analysis.AsksForTheDoer)
+        {
+            return false;
+        }
+
+        int missingVerbs = 0, anchors = analysis.Names.Count;
+        for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
+        {
+            var term = analysis.Terms[i];
+            if (term.IsVerb)
+            {
+                missingVerbs += sentence.TermCredits[i] > 0 ? 0 : 1;
+            }
+            else if (sentence.TermCredits[i] <= 0)
+            {
+                return false;
+            }
+            else
+            {
+                anchors++;
+            }
+        }
+
+        return missingVerbs > 0 && anchors >= 2;
+    }
+
+    private static bool SaysTheVerb(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
+        {
+            if (analysis.Terms[i].IsVerb && sentence.TermCredits[i] <= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"over 100m hurdles", "Resolution 3379": a number in the question names a thing as a name does; the evidence must have it.</summary>
+    private static bool HasTheNumbers(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
+        {
+            if (analysis.Terms[i].Word.Any(char.IsDigit) && sentence.TermCredits[i] <= 0
+                && !(sentence.Previous is { } previous && previous.Stems.Contains(analysis.Terms[i].Stem)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The words of every retrieved passage of each article together; an article with one passage lends its own set.</summary>
@@ -230,13 +310,19 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     /// </summary>
     internal static bool DoneToTheNames(QuestionAnalysis analysis, EvidenceSentence sentence)
     {
+        // "Who met Abbas": "Abbas met with Medvedev" says it as well as "Medvedev met Abbas".
+        if (analysis.Terms.Any(t => t.IsVerb && Lexicon.IsSymmetric(t.Stem)))
+        {
+            return true;
+        }
+
         var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && (t.Stem == w.Stem || t.Related.Contains(w.Stem)))).Select(w => w.Index).ToList();
         if (events.Count == 0)
         {
             return true;
         }
 
-        foreach (var name in analysis.Names)
+        foreach (var name in analysis.Names.Where(n => !IsAdjunct(analysis, n)))
         {
             var nameWords = NameMatcher.NameWords(name);
             var at = sentence.Words.Where(w => nameWords.Contains(w.Lower.EndsWith("'s", StringComparison.Ordinal) || w.Lower.EndsWith("’s", StringComparison.Ordinal) ? w.Lower[..^2] : w.Lower)).Select(w => w.Index).ToList();
@@ -260,6 +346,19 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return true;
+    }
+
+    /// <summary>"Who distributed the aid in Gaza": a name after a preposition says where or when, it is not what the doer acted on.</summary>
+    private static bool IsAdjunct(QuestionAnalysis analysis, FocusName name)
+    {
+        var at = analysis.Question.IndexOf(name.Text, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        var before = Tokenizer.Words(analysis.Question[..at]).LastOrDefault();
+        return before is "in" or "at" or "from" or "near" or "inside" or "outside" or "across" or "during" or "after" or "before" or "since";
     }
 
     private static bool MeetsDateConstraints(QuestionAnalysis analysis, EvidenceSentence sentence)
@@ -297,6 +396,11 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
     private static double Proximity(AnswerCandidate candidate)
     {
+        if (candidate.Anchored)
+        {
+            return 1;
+        }
+
         var matches = candidate.Sentence.Matches.Where(m => m.WordIndex < candidate.FirstWord || m.WordIndex >= candidate.EndWord).ToList();
         if (matches.Count == 0)
         {
@@ -429,6 +533,38 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return promoted.Count == 0 ? analysis : analysis with { Names = [.. analysis.Names, .. promoted], Terms = kept };
+    }
+
+    /// <summary>
+    /// The short forms an article defines for the question's names, or the full names of its acronyms: an article that
+    /// names "British Airways" once and says "BA" after answers a question about either.
+    /// </summary>
+    private static QuestionAnalysis LearnAliases(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        if (analysis.Names.Count == 0)
+        {
+            return analysis;
+        }
+
+        var articles = passages.GroupBy(p => p.ArticleId).Select(g => g.First().Title + "\n" + string.Join("\n", g.Select(p => p.Text))).ToList();
+        var changed = false;
+        var names = analysis.Names.Select(name =>
+        {
+            // People are not abbreviated in news; "MV" beside "Maria Vogt" is more likely something else.
+            if (name.Kind == EntityKind.Person)
+            {
+                return name;
+            }
+
+            var aliases = articles.SelectMany(text => Abbreviations.OtherFormsIn(text, name.Text))
+                .Select(form => (IReadOnlyList<string>)Tokenizer.Words(form).ToList())
+                .Where(words => words.Count > 0 && !words.SequenceEqual(name.Words))
+                .DistinctBy(words => string.Join(' ', words))
+                .ToList();
+            changed |= aliases.Count > 0;
+            return aliases.Count == 0 ? name : name with { Aliases = aliases };
+        }).ToList();
+        return changed ? analysis with { Names = names } : analysis;
     }
 
     /// <summary>

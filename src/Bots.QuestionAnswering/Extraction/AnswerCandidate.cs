@@ -14,5 +14,8 @@ internal sealed record AnswerCandidate(string Text, string Key, EvidenceSentence
     /// <summary>Found by phrase shape rather than by type (a noun phrase for a what-question): needs less to be shown, but says less.</summary>
     public bool Fallback { get; init; }
 
+    /// <summary>Tied to the question's name by syntax (a title or role written before it): its distance to the name says nothing.</summary>
+    public bool Anchored { get; init; }
+
     public double Score { get; set; }
 }

@@ -23,7 +23,7 @@ internal static partial class CandidateExtractor
         "mosque", "cathedral", "basilica", "grotto", "museum", "library", "college", "institute", "dome",
     };
 
-    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,90}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,80})(?:,|\)|;|\.|$| —| –)")]
+    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,130}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,120})(?:,|\)|;|\.|$| —| –)")]
     private static partial Regex AppositionAfter();
 
     [GeneratedRegex(@"\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+times)(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|semester|term|season|decade))?|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|biweekly|hourly|every\s+(?:\w+\s+)?(?:day|week|month|year|years|semester|season))\b", RegexOptions.IgnoreCase)]
@@ -110,17 +110,25 @@ internal static partial class CandidateExtractor
         var found = false;
         foreach (var entity in sentence.Entities)
         {
-            var isPerson = entity.Kind == EntityKind.Person;
+            // "Danish supermodel Helena Christensen": a name the recogniser could not type is a person when a role stands before it.
+            var isPerson = entity.Kind == EntityKind.Person || entity.Kind == EntityKind.Other && LooksLikePersonalName(entity.Name) && RoleBefore(sentence, entity.Start) is not null;
             var isOrg = entity.Kind == EntityKind.Organization && question.TypeNoun is null;
             if (!isPerson && !isOrg || IsQuestionName(question, entity))
             {
                 continue;
             }
 
-            var fit = isPerson ? 1.0 : question.AcceptsOrganization ? 0.9 : 0.35;
+            // Organisations do things too ("distributed through the Red Crescent"), but an office is held by a person.
+            var fit = isPerson ? (entity.Kind == EntityKind.Person ? 1.0 : 0.85) : question.AcceptsOrganization ? 0.9 : question.RoleWords.Count == 0 ? 0.7 : 0.35;
             if (question.RoleWords.Count > 0)
             {
                 fit *= RoleFit(question, sentence, entity);
+            }
+
+            // The agent of a passive or of a channel: "to be distributed through X", "was founded by X".
+            if (AgentPreposition().IsMatch(sentence.Text.AsSpan(0, entity.Start)))
+            {
+                fit = Math.Min(1.0, fit * 1.2);
             }
 
             found = true;
@@ -144,6 +152,17 @@ internal static partial class CandidateExtractor
                 yield return phrase;
             }
         }
+    }
+
+    [GeneratedRegex(@"\b(?:by|through|via)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    private static partial Regex AgentPreposition();
+
+    /// <summary>Two or three capitalised words that are no known place or organisation: "Helena Christensen".</summary>
+    private static bool LooksLikePersonalName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 2 or 3 && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’'))
+            && !Gazetteer.IsPlace(name) && !Gazetteer.IsOrganization(name);
     }
 
     private static bool IsCapitalisedName(string text)
@@ -481,6 +500,17 @@ internal static partial class CandidateExtractor
             {
                 yield return Candidate(title, "desc:" + title.ToLowerInvariant(), sentence, entity.Start, title.Length, 0.8);
             }
+            else if (RoleBefore(sentence, entity.Start) is { } role)
+            {
+                var text = sentence.Text[role.Start..role.End];
+                yield return Candidate(text, "desc:" + text.ToLowerInvariant(), sentence, role.Start, text.Length, 0.9) with { Anchored = true };
+            }
+
+            if (RoleApposedBefore(sentence, entity.Start) is { } apposed)
+            {
+                var text = sentence.Text[apposed.Start..apposed.End];
+                yield return Candidate(text, "desc:" + text.ToLowerInvariant(), sentence, apposed.Start, text.Length, 0.9) with { Anchored = true };
+            }
         }
 
         // "What is the Grotto at Notre Dame?" — "the Grotto, a Marian place of prayer": the thing itself, without where
@@ -504,14 +534,129 @@ internal static partial class CandidateExtractor
             }
         }
 
-        // "the Palestinian leader, Mahmoud Abbas, is …": the description comes first.
-        var targetPattern = string.Join(@"\s+", targetWords.Select(Regex.Escape));
-        var before = Regex.Match(sentence.Text, $@"(?<np>\b(?:the|a|an)\s+[^,;.“”""]{{2,60}}),\s+(?:[A-Z][\w’'-]+\s+)*{targetPattern}\b", RegexOptions.IgnoreCase);
-        if (before.Success)
+    }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "at", "on", "from", "of", "with", "by", "for", "during", "after", "before", "under", "to", "into", "near", "since", "as", "like",
+    };
+
+    /// <summary>
+    /// The role written straight before a name: "the visiting Secretary of Russia's Security Council Sergei Shoigu",
+    /// "chairman and chief executive Richard Parsons", "BA chairman Martin Broughton", "Danish supermodel Helena
+    /// Christensen". Title words, capitalised words and the connectors between them, or one or two lower-case nouns
+    /// after a capitalised word; punctuation, a verb or a function word ends it.
+    /// </summary>
+    internal static (int Start, int End)? RoleBefore(EvidenceSentence sentence, int nameStart)
+    {
+        var words = sentence.Words;
+        var text = sentence.Text;
+        var next = nameStart;
+        int? first = null;
+        var hasRole = false;
+        var lowerNouns = 0;
+        for (var k = sentence.WordIndexAt(nameStart) - 1; k >= 0 && nameStart - words[k].Start < 120; k--)
         {
-            var np = before.Groups["np"].Value.Trim();
-            yield return Candidate(np, "desc:" + np.ToLowerInvariant(), sentence, before.Groups["np"].Index, np.Length, 0.9);
+            var word = words[k];
+            if (text.AsSpan(word.Start + word.Length, next - word.Start - word.Length).Trim().Length > 0)
+            {
+                break;
+            }
+
+            var bare = word.Lower.EndsWith("'s", StringComparison.Ordinal) || word.Lower.EndsWith("’s", StringComparison.Ordinal) ? word.Lower[..^2] : word.Lower;
+            var capital = char.IsUpper(text[word.Start]);
+            if (EntityRecognizer.IsTitleWord(bare))
+            {
+                hasRole = true;
+            }
+            else if (bare is "of" or "and" or "for" or "the" && first is not null)
+            {
+                // Inside the role ("Secretary of Russia's Security Council"); trimmed when it ends up first.
+            }
+            else if (capital && !StopWords.Contains(bare))
+            {
+                hasRole |= lowerNouns > 0 && first == k + 1;
+            }
+            else if (!capital && lowerNouns < 2 && (first is null || lowerNouns > 0 && first == k + 1 || EntityRecognizer.IsTitleWord(words[first.Value].Lower)) && IsPlainNoun(bare))
+            {
+                // "supermodel" in "Danish supermodel", "aviation" in "aviation analyst": counts once a capitalised word or title confirms it.
+                lowerNouns++;
+            }
+            else
+            {
+                break;
+            }
+
+            first = k;
+            next = word.Start;
         }
+
+        while (first is { } f && f < words.Count && words[f].Lower is "of" or "and" or "for" or "the")
+        {
+            first = f + 1;
+        }
+
+        if (!hasRole || first is not { } start || start >= words.Count || words[start].Start >= nameStart)
+        {
+            return null;
+        }
+
+        var end = text.AsSpan(0, nameStart).TrimEnd().Length;
+        return (words[start].Start, end);
+    }
+
+    /// <summary>A lower-case word that can be a role noun: not a function word, verb form or adverb.</summary>
+    private static bool IsPlainNoun(string word) =>
+        word.Length > 2 && word.All(char.IsLetter) && !StopWords.Contains(word) && !word.EndsWith("ed", StringComparison.Ordinal)
+        && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal) && Lexicon.Lemma(word) == word
+        && word is not ("said" or "says" or "told" or "met" or "visit" or "visits" or "meets" or "tells" or "asks" or "urges" or "calls");
+
+    /// <summary>
+    /// A role set off by commas before a name: "the Palestinian leader, Mahmoud Abbas", "Chairman of the Foreign Affairs
+    /// Committee of the Federation Council, in the upper house of the Russian Parliament, Mikhail Margelov". A phrase
+    /// opening with a preposition only places the role; the one before it is the role.
+    /// </summary>
+    internal static (int Start, int End)? RoleApposedBefore(EvidenceSentence sentence, int nameStart)
+    {
+        var text = sentence.Text;
+        var end = text.AsSpan(0, nameStart).TrimEnd().Length;
+        for (var segments = 0; segments < 2 && end > 0 && text[end - 1] == ','; segments++)
+        {
+            var segmentEnd = end - 1;
+            var open = text.LastIndexOfAny([',', ';', '(', '“', '"', ':'], segmentEnd - 1) + 1;
+            var segment = text[open..segmentEnd];
+            var start = open + (segment.Length - segment.TrimStart().Length);
+            var firstWord = Tokenizer.Words(segment).FirstOrDefault();
+            if (firstWord is null)
+            {
+                return null;
+            }
+
+            if (Prepositions.Contains(firstWord))
+            {
+                end = open;
+                continue;
+            }
+
+            // "… said on Monday that the Palestinian leader, Mahmoud Abbas": the role is the last noun phrase holding a title.
+            static bool HoldsRole(string part) => Tokenizer.Words(part).Any(w => EntityRecognizer.IsTitleWord(w) || w is "executive" or "member");
+            var determiner = RoleDeterminer().Matches(segment).LastOrDefault(m => m.Index > 0 && HoldsRole(segment[m.Index..]));
+            if (determiner is not null)
+            {
+                start = open + determiner.Index;
+            }
+
+            var role = text[start..segmentEnd];
+            var opensAsRole = determiner is not null || firstWord is "the" or "a" or "an" || EntityRecognizer.IsTitleWord(firstWord) || char.IsUpper(text[start]);
+            if (!opensAsRole || Tokenizer.Words(role).Count > 14 || !HoldsRole(role) || open > 0 && text[open - 1] != ',')
+            {
+                return null;
+            }
+
+            return (start, segmentEnd);
+        }
+
+        return null;
     }
 
     /// <summary>The described thing without where it is: "the grotto at notre dame" → grotto.</summary>
@@ -742,6 +887,9 @@ internal static partial class CandidateExtractor
     [GeneratedRegex(@"^(?:the|a|an)\s+")]
     private static partial Regex LeadingArticle();
 
+    [GeneratedRegex(@"\b(?:the|a|an)\s")]
+    private static partial Regex RoleDeterminer();
+
     private static IEnumerable<AnswerCandidate> Statement(QuestionAnalysis question, EvidenceSentence sentence)
     {
         if (sentence.Matches.Count == 0)
@@ -775,7 +923,8 @@ internal static partial class CandidateExtractor
     private static bool IsQuestionName(QuestionAnalysis question, EntityMention entity)
     {
         var words = EvidenceSentence.WordSet(Tokenizer.Words(entity.Canonical));
-        return question.Names.Any(n => n.Words.Count > 0 && (n.Words.All(words.Contains) || n.Kind == EntityKind.Person && words.Contains(n.Words[^1])));
+        return question.Names.Any(n => n.Words.Count > 0 && (n.Words.All(words.Contains) || n.Kind == EntityKind.Person && words.Contains(n.Words[^1])
+            || n.Aliases.Any(a => a.Count > 0 && a.All(words.Contains))));
     }
 
     private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)
@@ -785,6 +934,25 @@ internal static partial class CandidateExtractor
         var previousEnd = sentence.Entities.Where(e => e.End <= entity.Start && e.Kind != EntityKind.Other).Select(e => e.End).DefaultIfEmpty(0).Max();
         var windowStart = Math.Max(previousEnd, Math.Max(0, entity.Start - 40));
         var context = sentence.Text[windowStart..entity.Start] + " " + (entity.Title ?? string.Empty);
+        var roleText = entity.Title ?? string.Empty;
+        foreach (var role in new[] { RoleBefore(sentence, entity.Start), RoleApposedBefore(sentence, entity.Start) })
+        {
+            if (role is { } span)
+            {
+                roleText += " " + sentence.Text[span.Start..span.End];
+            }
+        }
+
+        // "Secretary of Russia's Security Council Sergei Shoigu" holds no office of Iran: a role said of another country is another role.
+        var asked = question.Names.Where(n => Gazetteer.IsCountry(n.Text)).Select(n => Gazetteer.FindCountry(n.Text)).OfType<Country>().ToList();
+        var said = Tokenizer.Words(roleText).Select(w => EvidenceSentence.WordSet([w]).Select(Gazetteer.FindCountry).FirstOrDefault(c => c is not null)).OfType<Country>().ToList();
+        if (asked.Count > 0 && said.Count > 0 && !said.Any(asked.Contains))
+        {
+            return 0.1;
+        }
+
+        context += " " + roleText;
+
         var roles = question.RoleWords.Select(Lexicon.StemOf).ToList();
         if (HasRoles(context, roles))
         {

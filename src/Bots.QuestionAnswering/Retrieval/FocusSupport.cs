@@ -115,8 +115,8 @@ internal static class FocusSupport
                 return country;
             }
 
-            // Years and articles may stand between: "the 2006 Palestinian elections".
-            if (!(char.IsDigit(word[0]) || StopWords.Contains(word)))
+            // Years and articles may stand between ("the 2006 Palestinian elections"), not a clause ("Syria, where it collaborates").
+            if (!(char.IsDigit(word[0]) || word is "the" or "a" or "an" or "its" or "their" or "own"))
             {
                 return null;
             }

@@ -22,6 +22,11 @@ internal static class NameMatcher
             return true;
         }
 
+        if (name.Aliases.Any(alias => alias.Count > 0 && alias.All(lowerWords.Contains)))
+        {
+            return true;
+        }
+
         var country = Gazetteer.IsCountry(name.Text) ? Gazetteer.FindCountry(name.Text) : null;
         if (country is null)
         {
@@ -36,7 +41,7 @@ internal static class NameMatcher
     /// <summary>Words of the text that belong to the name (for proximity and for excluding the name from answers).</summary>
     public static bool IsNameWord(string lowerWord, FocusName name)
     {
-        if (name.Words.Contains(lowerWord))
+        if (name.Words.Contains(lowerWord) || name.Aliases.Any(a => a.Contains(lowerWord)))
         {
             return true;
         }
@@ -49,6 +54,11 @@ internal static class NameMatcher
     public static HashSet<string> NameWords(FocusName name)
     {
         var set = new HashSet<string>(name.Words, StringComparer.Ordinal);
+        foreach (var alias in name.Aliases)
+        {
+            set.UnionWith(alias);
+        }
+
         if (Gazetteer.IsCountry(name.Text) && Gazetteer.FindCountry(name.Text) is { } country)
         {
             set.UnionWith(Words(country.Name));

@@ -51,6 +51,23 @@ internal sealed class PassageRetriever(IPassageSearch search)
         return merged;
     }
 
+    /// <summary>
+    /// Adds the passages found by the other forms of the question's names ("BA" for "British Airways") with its event
+    /// words to those already retrieved: one more store search, made only when an article defines such a form.
+    /// </summary>
+    public async Task<IReadOnlyList<RetrievedPassage>> AddAliasPassagesAsync(QuestionAnalysis question, IReadOnlyList<RetrievedPassage> retrieved, CancellationToken cancellationToken)
+    {
+        var query = Join(question.Names.SelectMany(n => n.Aliases.SelectMany(a => a)).Concat(question.Terms.Select(t => t.Word)));
+        if (query.Length == 0)
+        {
+            return retrieved;
+        }
+
+        var found = await search.SearchAsync(query, PassagesPerQuery, cancellationToken).ConfigureAwait(false);
+        var seen = retrieved.Select(p => (p.ArticleId, p.PassageIndex)).ToHashSet();
+        return [.. retrieved, .. found.Where(p => seen.Add((p.ArticleId, p.PassageIndex)))];
+    }
+
     /// <summary>The question's names (each a quoted phrase) and the years of its date constraints, or null without names.</summary>
     public static string? FocusQuery(QuestionAnalysis question)
     {

@@ -318,6 +318,49 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("When did Karl Lund visit Oslo?", "visit", true)]
+    [InlineData("Which newspaper did Maria Vogt speak to?", "speak", true)]
+    [InlineData("Where was the Charter of Lindholm proclaimed?", "proclaimed", true)]
+    [InlineData("Who signed the treaty?", "signed", true)]
+    [InlineData("How much aid did the ministry send to Gaza?", "aid", false)]
+    [InlineData("How much aid did the ministry send to Gaza?", "send", true)]
+    [InlineData("What is the population of Oslo?", "population", false)]
+    public void Analyze_MarksTheQuestionsVerb(string question, string word, bool isVerb)
+    {
+        var term = QuestionAnalyzer.Analyze(question, Today).Terms.Single(t => t.Word == word);
+
+        Assert.Equal(isVerb, term.IsVerb);
+    }
+
+    [Theory]
+    [InlineData("Where is the film festival being held?")]
+    [InlineData("Where was the summit hosted?")]
+    public void Analyze_PassiveOfAnEventVerb_IsNoEventWord(string question)
+    {
+        Assert.DoesNotContain(QuestionAnalyzer.Analyze(question, Today).Terms, t => t.Word is "held" or "hosted");
+    }
+
+    [Theory]
+    [InlineData("Which group does Russia collaborate with in Syria?", 0)]
+    [InlineData("Who won the Russian elections?", 1)]
+    public void Analyze_CountryAsSubjectOfAVerb_IsNoNationalityConstraint(string question, int constraints)
+    {
+        Assert.Equal(constraints, QuestionAnalyzer.Analyze(question, Today).Nationalities.Count);
+    }
+
+    [Theory]
+    [InlineData("Which news outlet did Ramani talk to?", AnswerType.Organization, "outlet")]
+    [InlineData("Which football club did he join?", AnswerType.Organization, "club")]
+    [InlineData("Which port city did the ship reach?", AnswerType.Place, "city")]
+    public void Analyze_WhichNounPhrase_TypesByItsHead(string question, AnswerType type, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(type, analysis.Type);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
+
+    [Theory]
     [InlineData("Where did the magazine rank the hospital?")]
     [InlineData("where is the club ranked in the league")]
     [InlineData("In what position did the Kenyan runner finish?")]
@@ -385,5 +428,14 @@ public sealed class QuestionAnalyzerTests
 
         Assert.Equal(AnswerType.Description, analysis.Type);
         Assert.Null(analysis.TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("Who was named a goodwill ambassador at the gala?")]
+    [InlineData("who was elected mayor in 2019")]
+    [InlineData("Who was chosen to lead the team?")]
+    public void Analyze_WhoWasDoneTo_AsksForAPerson(string question)
+    {
+        Assert.Equal(AnswerType.Person, QuestionAnalyzer.Analyze(question, Today).Type);
     }
 }

@@ -194,6 +194,47 @@ public sealed class CandidateExtractorTests
     }
 
     [Theory]
+    [InlineData("Who is Peter Lund?", "Oslo hosted the visiting Secretary of Norway's Defence Council Peter Lund on Monday.", "Secretary of Norway's Defence Council")]
+    [InlineData("Who is Anna Berg?", "\"We met our targets,\" chairman and chief executive Anna Berg said.", "chairman and chief executive")]
+    [InlineData("Who is Pia Holm?", "Later at the launch, Swedish supermodel Pia Holm was named an ambassador.", "Swedish supermodel")]
+    [InlineData("Who is Rui Costa?", "Yet aviation analyst Rui Costa of Lisbon Capital says fares will rise.", "aviation analyst")]
+    [InlineData("Who is Luis Vaz?", "Head of the Budget Committee of the Senate, in the lower house, Luis Vaz, said the bill would pass.", "Head of the Budget Committee of the Senate")]
+    [InlineData("Who is Omar Nasser?", "According to Omar Nasser, a professor at the School of Oriental Studies of the Free University of Berlin, the talks failed.", "a professor at the School of Oriental Studies")]
+    public void Extract_WhoIsX_TakesTheRoleBeforeOrBesideTheName(string question, string sentence, string expected)
+    {
+        var best = Extract(question, sentence).First();
+
+        Assert.StartsWith(expected, best.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Who is Karl Lund?", "According to Karl Lund the plan failed.")]
+    [InlineData("Who is Karl Lund?", "Police met with Karl Lund on Monday.")]
+    public void Extract_WhoIsX_WithoutARole_TakesNoWordBeforeTheNameAsOne(string question, string sentence)
+    {
+        Assert.DoesNotContain(Extract(question, sentence), c => c.Anchored);
+    }
+
+    [Theory]
+    [InlineData("Who is the secretary of Norway's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Peter Lund on Monday.", "Peter Lund")]
+    [InlineData("Who was Norway's prime minister?", "President Anna Berg and Prime Minister Karl Lund signed the deal.", "Karl Lund")]
+    [InlineData("Who is the Acme chairman?", "\"Sales grew,\" Acme chairman Peter Lund said, and chief executive Anna Berg agreed.", "Peter Lund")]
+    public void Extract_RoleQuestion_PrefersTheHolderOfThatRole(string question, string sentence, string expected)
+    {
+        var best = Extract(question, sentence).First();
+
+        Assert.Equal(expected, best.Text);
+    }
+
+    [Fact]
+    public void Extract_RoleOfAnotherCountry_FitsPoorly()
+    {
+        var candidates = Extract("Who is the secretary of Sweden's Defence Council?", "Oslo hosted the visiting Secretary of Norway's Defence Council Peter Lund on Monday.");
+
+        Assert.All(candidates, c => Assert.True(c.Fit < 0.2, $"{c.Text} {c.Fit}"));
+    }
+
+    [Theory]
     [InlineData("Where did the magazine rank the hospital?", "The magazine ranked the hospital 4th overall among teaching hospitals in 2019.", "4th overall")]
     [InlineData("In what position did the Kenyan runner finish?", "The Kenyan runner finished third in 27 minutes.", "third")]
     [InlineData("Where does the school rank nationally?", "The school continues to rank among the top 20 in the nation.", "top 20")]
