@@ -280,4 +280,20 @@ public sealed class CandidateExtractorTests
 
         Assert.Equal("a Moorish palace and fortress complex", best.Text);
     }
+
+    [Theory]
+    [InlineData("Over how many years did the editor run the paper?", "For 12 years, the paper was run by the editor and his wife.", "12")]
+    [InlineData("How many days did the strike last?", "The strike lasted nine days before talks resumed.", "nine")]
+    public void Extract_HowManyTimeUnits_GivesTheNumberOfTheDuration(string question, string sentence, string expected)
+    {
+        Assert.Equal(expected, Extract(question, sentence)[0].Text);
+    }
+
+    [Fact]
+    public void Extract_StandFor_GivesTheExpansionOfTheAcronym()
+    {
+        var candidates = Extract("What does the acronym WHO stand for?", "The World Health Organization (WHO) declared the outbreak over.");
+
+        Assert.Contains(candidates, c => c.Text == "World Health Organization");
+    }
 }
