@@ -26,6 +26,10 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     private const double RewordedPenalty = 0.75;
 
     private readonly PassageRetriever retriever = new(search);
+
+    // Question analysis and extraction ask about thirty fixed patterns through the static Regex methods, whose cache of
+    // parsed patterns holds fifteen by default: every ask parsed most of them again.
+    static QuestionAnswerer() => System.Text.RegularExpressions.Regex.CacheSize = Math.Max(System.Text.RegularExpressions.Regex.CacheSize, 128);
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
     /// <summary>Answers one question; throws <see cref="InvalidQuestionException"/> for a question that cannot be asked as sent.</summary>
