@@ -29,9 +29,6 @@ public sealed class RewordedEvidenceTests
         ("Indoor season",
             "Lena Berg set a national record over 200m, running 22.41 seconds in Ghent.",
             "2024-02-20"),
-        ("League history",
-            "After the 1980 dispute, the league cut ties with the players' union, only restoring them when the old board resigned in the late 1990s.",
-            "2024-06-01"),
         ("Alliances",
             "Norway's role in the Arctic, where it cooperates with the Canadian coast guard, has grown.",
             "2024-04-04"),
@@ -45,7 +42,6 @@ public sealed class RewordedEvidenceTests
     [InlineData("Where is the Nordic Film Festival being held?", "Bergen")]
     [InlineData("How many jobs has Nordic Rail Services cut?", "2,000")]
     [InlineData("Which group does Norway collaborate with in the Arctic?", "coast guard")]
-    [InlineData("When did the league restore ties with the players' union?", "1990s")]
     public async Task Ask_WhenTheEvidenceWordsTheEventOtherwise_Answers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
