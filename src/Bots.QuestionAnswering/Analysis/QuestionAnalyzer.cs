@@ -44,7 +44,8 @@ public static partial class QuestionAnalyzer
     {
         "gdp", "population", "cost", "price", "budget", "size", "area", "salary", "revenue", "rate", "height",
         "number", "amount", "toll", "value", "worth", "income", "debt", "deficit", "turnout", "length", "weight",
-        "age", "total", "share", "percentage", "capacity", "enrollment", "enrolment", "count",
+        "age", "total", "share", "percentage", "capacity", "enrollment", "enrolment", "count", "score", "distance",
+        "speed", "temperature", "attendance", "margin", "ratio", "density", "altitude", "elevation", "depth", "width", "volume",
     };
 
     private static readonly HashSet<string> MoneyWords = new(StringComparer.Ordinal)
@@ -149,7 +150,7 @@ public static partial class QuestionAnalyzer
             }
 
             var focus = ToFocus(entity.Name, entity.Kind);
-            if (focus.Words.Count > 0 && !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w)))
+            if (focus.Words.Count > 0 && !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w)) && !IsOpeningAdverb(text, entity))
             {
                 names.Add(focus);
             }
@@ -165,6 +166,7 @@ public static partial class QuestionAnalyzer
 
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
         var typeModifiers = TypeModifiers(text, analysis.TypeNoun);
+        var asksForExpansion = Regex.IsMatch(lower, @"\bstand\s+for$");
         var terms = new List<QuestionTerm>();
         var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
         var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
@@ -192,7 +194,9 @@ public static partial class QuestionAnalyzer
                 continue;
             }
 
-            if (GenericNouns.Contains(bare))
+            // "Currently, where …": an adverb opening the question is capitalised, no name; "what does X stand for" asks for the
+            // expansion, which no evidence calls standing for anything.
+            if (GenericNouns.Contains(bare) || token.Start == 0 && IsAdverb(bare) || asksForExpansion && bare is "stand" or "acronym" or "abbreviation" or "initials" or "letters")
             {
                 continue;
             }
@@ -229,10 +233,15 @@ public static partial class QuestionAnalyzer
         // "What is the primary seminary of …" asks which thing that is (a name with that head), not what a seminary is
         // ("who is the developer of …" asks for a role holder, whatever the head);
         // the head stays a word the evidence must say, so a question about something the articles lack still declines.
-        if (analysis.Type == AnswerType.Description && analysis.TypeNoun is null && analysis.DescriptionTarget is { } described && !lower.StartsWith("who", StringComparison.Ordinal)
-            && text.IndexOf(described, StringComparison.OrdinalIgnoreCase) is var at and >= 0)
+        if (analysis.Type == AnswerType.Description && analysis.TypeNoun is null && !lower.StartsWith("who", StringComparison.Ordinal)
+            && CopulaQuestion().Match(lower) is { Success: true } described)
         {
-            analysis = analysis with { TypeNoun = IdentityHead(text.Substring(at, described.Length)) };
+            analysis = analysis with { TypeNoun = IdentityHead(text.Substring(described.Groups["x"].Index, described.Groups["x"].Length)) };
+        }
+
+        if (analysis.Type == AnswerType.Quantity && analysis.TypeNoun is null && UnitAsked().Match(lower) is { Success: true } unit)
+        {
+            analysis = analysis with { TypeNoun = unit.Groups["u"].Value.Split(' ')[^1] };
         }
 
         if (analysis.Type == AnswerType.Person)
@@ -307,9 +316,17 @@ public static partial class QuestionAnalyzer
         }
 
         // "What amount of the student body …", "what number of …": an amount, though no "how".
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:amount|number|quantity)\s+of\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:amount|number|quantity)\b(?!\s+(?:is|was|are|were)\b)|\bby\s+how\s+much\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Any };
+        }
+
+        // "What length is the course?", "what size …": a measure, asked with its name.
+        var measure = Regex.Match(lower, @"\b(?:what|which)\s+(?<m>length|size|height|weight|distance|depth|width|area|speed|temperature|score|price|cost|population|capacity|budget|salary)\b");
+        if (measure.Success)
+        {
+            var money = measure.Groups["m"].Value is "price" or "cost" or "budget" or "salary";
+            return Of(AnswerType.Quantity) with { Quantity = money ? QuantityHint.Money : QuantityHint.Any, TypeNoun = measure.Groups["m"].Value };
         }
 
         var yearMatch = Regex.Match(lower, @"\b(?:what|which)\s+(?<unit>year|decade|century)\b");
@@ -324,7 +341,7 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date) with { DatePrecision = precision };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b") && !SubordinateWhen(lower))
         {
             return Of(AnswerType.Date);
         }
@@ -343,7 +360,9 @@ public static partial class QuestionAnalyzer
         var whichNoun = Regex.Match(lower, @"\b(?:what|which)\s+(?:(?:type|kind|sort|form)s?\s+of\s+)?(?<n>[a-z]+)");
         var askedHead = whichNoun.Success ? AskedHead(text, whichNoun.Groups["n"].Index) ?? whichNoun.Groups["n"].Value : null;
         var askedNoun = askedHead is not null && !StopWords.Contains(askedHead) && !QuestionWords.Contains(askedHead) ? askedHead : null;
-        if (whichNoun.Success)
+        // "What type of institution is Notre Dame?" asks for a kind ("a Catholic research university"), not one institution.
+        var asksForAKind = whichNoun.Success && Regex.IsMatch(lower[whichNoun.Index..], @"^(?:what|which)\s+(?:type|kind|sort|form)s?\s+of\b");
+        if (whichNoun.Success && !asksForAKind)
         {
             // "which news outlet", "what football club": a type noun later in the asked-for phrase says its type.
             var noun = askedHead!;
@@ -372,6 +391,13 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "What does NCAA stand for?": the expansion of the acronym.
+        var standsFor = Regex.Match(text, @"^(?:what|which)\s+(?:does|do|did)\s+(?:the\s+)?(?:(?:acronym|abbreviation|initials|letters)\s+)?(?<x>.+?)\s+stand\s+for$", RegexOptions.IgnoreCase);
+        if (standsFor.Success)
+        {
+            return Of(AnswerType.Description) with { DescriptionTarget = standsFor.Groups["x"].Value };
+        }
+
         // "Who was named ambassador", "who was elected": a passive asks for the person it was done to, not for a description.
         var copula = CopulaQuestion().Match(lower);
         var passive = copula.Success && lower.StartsWith("who", StringComparison.Ordinal)
@@ -380,7 +406,14 @@ public static partial class QuestionAnalyzer
         if (copula.Success && !passive)
         {
             var target = copula.Groups["x"].Value.Trim();
+            // "the GDP of Russia", "the average SAT score, on …": the measure is the first word or the head of the first phrase.
             var head = Tokenizer.Words(target).FirstOrDefault(w => !StopWords.Contains(w));
+            var phraseHead = Tokenizer.Tokenize(target).SkipWhile(t => t.Kind == TokenKind.Word && t.Text is "the" or "a" or "an")
+                .TakeWhile(t => t.Kind == TokenKind.Word && !StopWords.Contains(t.Text) && !PhraseEnders.Contains(t.Text)).Select(t => t.Text).LastOrDefault();
+            if (head is not null && !MeasureNouns.Contains(head) && phraseHead is not null && MeasureNouns.Contains(phraseHead))
+            {
+                head = phraseHead;
+            }
 
             // "What was BA's pre-tax profit?": the amount is the head of the phrase, after its owner and modifiers.
             var lastOfPhrase = Tokenizer.Words(Regex.Replace(target, @"\s+(?:of|in|at|for|over|on|during|to|from)\s.*$", string.Empty)).LastOrDefault();
@@ -433,6 +466,14 @@ public static partial class QuestionAnalyzer
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
     }
 
+    /// <summary>
+    /// "What was the endowment when Malloy became president?", "When Malloy took over, what was …": another wh-word asks
+    /// the question and "when" only opens a clause that dates it ("when and where" still asks when).
+    /// </summary>
+    internal static bool SubordinateWhen(string lower) =>
+        Regex.IsMatch(lower, @"\b(?:what|which|who|whom|whose|where|how)\b") && !Regex.IsMatch(lower, @"\bwhen\s+and\s+(?:where|how)\b|\b(?:where|how)\s+and\s+when\b")
+        && !Regex.IsMatch(lower, @"^(?:\w+\s+){0,2}when\s+(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could)\b");
+
     private static bool IsTypeNoun(string word)
     {
         var singular = word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
@@ -451,6 +492,16 @@ public static partial class QuestionAnalyzer
         Regex.IsMatch(lower, @"\bwhere\b") && Regex.IsMatch(lower, @"\b(?:rank|ranks|ranked|ranking|rankings|rate|rates|rated)\b|\bon\s+the\s+list\b")
         || Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:position|place|rank|ranking|spot)\b")
             && Regex.IsMatch(lower, @"\b(?:rank|ranks|ranked|ranking|rated|placed|finish|finished|finishes|ended|come|came)\b(?!\s+from)");
+
+    private static bool IsAdverb(string lower) => lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal);
+
+    private static bool IsOpeningAdverb(string text, EntityMention entity) =>
+        entity.Start == 0 && entity.Kind == EntityKind.Other && !entity.Name.Contains(' ', StringComparison.Ordinal) && IsAdverb(entity.Name.ToLowerInvariant())
+        && (entity.End >= text.Length || !char.IsUpper(text[Math.Min(text.Length - 1, entity.End + 1)]));
+
+    /// <summary>"How large is it in acres?": the unit the amount is asked in.</summary>
+    [GeneratedRegex(@"\bin\s+(?<u>acres|hectares|miles|kilometres|kilometers|km|metres|meters|feet|yards|square\s+(?:miles|kilometres|kilometers|metres|meters|feet)|dollars|euros|pounds|tons|tonnes|kilograms|years|months|weeks|days|hours|minutes|seconds)\b")]
+    private static partial Regex UnitAsked();
 
     /// <summary>Words that qualify the noun after them rather than head the phrase: "new", "main", "former".</summary>
     private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
@@ -504,7 +555,8 @@ public static partial class QuestionAnalyzer
         }
 
         var head = 0;
-        while (head + 1 < words.Count && (words[head].Capitalised || IsModifier(words[head].Lower)))
+        // English compounds end in their head: "college president" asks for a president, "football club" for a club.
+        while (head + 1 < words.Count && (words[head].Capitalised || IsModifier(words[head].Lower) || IsTypeNoun(words[head + 1].Lower) || EntityRecognizer.IsTitleWord(words[head + 1].Lower)))
         {
             head++;
         }

@@ -48,7 +48,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             analysis = QuestionAnalyzer.Analyze(question.Text, newest, question.PreviousQuestion, question.PreviousAnswer);
         }
 
-        analysis = ResolveNameKinds(CorrectMisspelledNames(PromoteLowerCaseNames(analysis, passages), passages), passages);
+        analysis = ResolveNameKinds(CorrectMisspelledNames(PromoteLowerCaseNames(DemoteOpeningCommonWords(analysis, passages), passages), passages), passages);
         var withAliases = LearnAliases(analysis, passages);
         if (!ReferenceEquals(withAliases, analysis))
         {
@@ -500,6 +500,38 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return Math.Round(Math.Clamp(p, 0.05, 0.97), 2);
+    }
+
+    /// <summary>
+    /// "Work on … ended up in …", "Outside of …": the question's first word is capitalised only because it opens the
+    /// question. A lone word of no known kind there that the articles write in lower case is an ordinary word, not a
+    /// name every answer must mention.
+    /// </summary>
+    internal static QuestionAnalysis DemoteOpeningCommonWords(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var opening = analysis.Names.FirstOrDefault(n => n.Kind == EntityKind.Other && n.Words.Count == 1
+            && analysis.Question.StartsWith(n.Text, StringComparison.Ordinal) && n.Text.Length == n.Words[0].Length);
+        if (opening is null)
+        {
+            return analysis;
+        }
+
+        int upper = 0, total = 0;
+        foreach (var passage in passages)
+        {
+            var (u, t) = CountCapitalised(passage.Text, opening.Words[0]);
+            upper += u;
+            total += t;
+        }
+
+        if (total == 0 || 2 * upper >= total)
+        {
+            return analysis;
+        }
+
+        var stem = Lexicon.StemOf(opening.Words[0]);
+        var term = new QuestionTerm(opening.Words[0], stem, Lexicon.RelatedStems(stem), false);
+        return analysis with { Names = analysis.Names.Where(n => !ReferenceEquals(n, opening)).ToList(), Terms = [term, .. analysis.Terms] };
     }
 
     private static QuestionAnalysis PromoteLowerCaseNames(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)

@@ -295,6 +295,7 @@ internal static partial class CandidateExtractor
                 (QuantityHint.Count, QuantityKind.Count) => 0.85,
                 (QuantityHint.Any, _) => 0.8,
                 (QuantityHint.Count, QuantityKind.Money) => 0.5,
+                (QuantityHint.Count, QuantityKind.Duration) when IsTimeUnit(question.TypeNoun) => 0.95,
                 _ => 0.15,
             };
 
@@ -318,10 +319,17 @@ internal static partial class CandidateExtractor
 
             fit *= ChangeFit(question, sentence, quantity);
             var (start, length) = WithApproximator(sentence, quantity.Start, quantity.Length);
-            if (question.TypeNoun is { } asked && quantity.Kind == QuantityKind.Count && NumberOnly(sentence.Text.Substring(quantity.Start, quantity.Length), asked) is { } number)
+            if (quantity.Kind == QuantityKind.Duration && DurationOpening().Match(sentence.Text, start, length) is { Success: true } opening && opening.Index == start)
             {
-                // "How many colleges?" — "five": the question already names what is counted.
-                length = quantity.Start - start + number;
+                // "for 44 years" answers "over how many years" as "44".
+                (start, length) = (start + opening.Length, length - opening.Length);
+            }
+
+            var amountStart = Math.Max(start, quantity.Start);
+            if (question.TypeNoun is { } asked && quantity.Kind is QuantityKind.Count or QuantityKind.Duration && NumberOnly(sentence.Text[amountStart..quantity.End], asked) is { } number)
+            {
+                // "How many colleges?" — "five", "how large in acres?" — "1,250": the question already names the unit.
+                length = amountStart - start + number;
             }
 
             var text = sentence.Text.Substring(start, length);
@@ -478,6 +486,13 @@ internal static partial class CandidateExtractor
         var isNumber = char.IsDigit(first[0]) || QuantityExtractor.ParseNumber(first.ToLowerInvariant()) is not null;
         return isNumber ? first.Length : null;
     }
+
+    [GeneratedRegex(@"\G(?:for|lasted|lasting|after|within|over)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationOpening();
+
+    private static bool IsTimeUnit(string? noun) =>
+        noun is "year" or "years" or "month" or "months" or "week" or "weeks" or "day" or "days" or "hour" or "hours" or "minute" or "minutes"
+            or "decade" or "decades" or "century" or "centuries" or "seconds";
 
     [GeneratedRegex(@"\b(?:over|more than|less than|fewer than|about|around|nearly|almost|approximately|roughly|some|up to|at least|at most)\s+$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex Approximator();

@@ -431,6 +431,84 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("What was the budget when the mayor took office?", AnswerType.Quantity)]
+    [InlineData("Who was president when the war began?", AnswerType.Person)]
+    [InlineData("Where was the minister when the bomb exploded?", AnswerType.Place)]
+    [InlineData("When the strike began, what was the average wage?", AnswerType.Description)]
+    [InlineData("When did the strike begin?", AnswerType.Date)]
+    [InlineData("So when did the talks end, and what followed?", AnswerType.Date)]
+    [InlineData("When and where did they meet?", AnswerType.Date)]
+    public void Analyze_WhenOpeningAClause_DoesNotMakeItADateQuestion(string question, AnswerType expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("Which college president banned the march?", AnswerType.Person, "president")]
+    [InlineData("Which football club bought the stadium?", AnswerType.Organization, "club")]
+    [InlineData("Which harbour city hosted the games?", AnswerType.Place, "city")]
+    public void Analyze_CompoundAskedNoun_IsHeadedByItsLastNoun(string question, AnswerType type, string head)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(type, analysis.Type);
+        Assert.Equal(head, analysis.TypeNoun);
+    }
+
+    [Theory]
+    [InlineData("The number of nurses rose by what amount last year?")]
+    [InlineData("What was the average test score of the class?")]
+    [InlineData("What is the distance between the two towns?")]
+    public void Analyze_AmountOrMeasure_AsksForAQuantity(string question)
+    {
+        Assert.Equal(AnswerType.Quantity, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("What type of institution is the Sorbonne?")]
+    [InlineData("What kind of company is Nokia?")]
+    [InlineData("which sort of city is Venice")]
+    public void Analyze_TypeOfAThing_AsksForAKindNotAnInstance(string question)
+    {
+        Assert.Equal(AnswerType.Description, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("What does the acronym UNESCO stand for?", "UNESCO")]
+    [InlineData("what does NATO stand for", "NATO")]
+    public void Analyze_StandFor_AsksForTheExpansionWithoutEventWords(string question, string acronym)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Description, analysis.Type);
+        Assert.Equal(acronym, analysis.DescriptionTarget);
+        Assert.DoesNotContain(analysis.Terms, t => t.Word is "stand" or "acronym");
+    }
+
+    [Theory]
+    [InlineData("Currently where does the club play?")]
+    [InlineData("Originally, who owned the land?")]
+    public void Analyze_OpeningAdverb_IsNeitherANameNorATerm(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.DoesNotContain(analysis.Names, n => n.Text.EndsWith("ly", StringComparison.Ordinal));
+        Assert.DoesNotContain(analysis.Terms, t => t.Word.EndsWith("ly", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("How large is the park in hectares?", "hectares")]
+    [InlineData("How far is the lake from the city in kilometres?", "kilometres")]
+    [InlineData("What length is the runway?", "length")]
+    public void Analyze_MeasureQuestion_KnowsItsUnitOrMeasure(string question, string noun)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Quantity, analysis.Type);
+        Assert.Equal(noun, analysis.TypeNoun);
+    }
+
+    [Theory]
     [InlineData("Who was named a goodwill ambassador at the gala?")]
     [InlineData("who was elected mayor in 2019")]
     [InlineData("Who was chosen to lead the team?")]

@@ -79,4 +79,25 @@ public sealed class FocusSubstitutionTests
         Assert.True(answer.Answered, answer.Message);
         Assert.Contains("June", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OpeningWordTheArticlesWriteInLowerCase_IsNoName()
+    {
+        var analysis = Bots.QuestionAnswering.Analysis.QuestionAnalyzer.Analyze("Work on cheap solar cells led to which prize?");
+        var passages = new[] { new Bots.QuestionAnswering.Retrieval.RetrievedPassage(1, "Her early work on cheap solar cells won the Lumen Prize in 2019.", 0, "Solar", "Wire", string.Empty, "2020-01-01", 0, 0) };
+
+        var demoted = QuestionAnswerer.DemoteOpeningCommonWords(analysis, passages);
+
+        Assert.DoesNotContain(demoted.Names, n => n.Text == "Work");
+        Assert.Contains(demoted.Terms, t => t.Word == "work");
+    }
+
+    [Fact]
+    public void OpeningNameTheArticlesCapitalise_StaysAName()
+    {
+        var analysis = Bots.QuestionAnswering.Analysis.QuestionAnalyzer.Analyze("Zorvath won which prize?");
+        var passages = new[] { new Bots.QuestionAnswering.Retrieval.RetrievedPassage(1, "Zorvath won the Lumen Prize. Critics praised Zorvath.", 0, "Solar", "Wire", string.Empty, "2020-01-01", 0, 0) };
+
+        Assert.Contains(QuestionAnswerer.DemoteOpeningCommonWords(analysis, passages).Names, n => n.Text == "Zorvath");
+    }
 }

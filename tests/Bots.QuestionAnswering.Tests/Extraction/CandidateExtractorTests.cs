@@ -293,10 +293,26 @@ public sealed class CandidateExtractorTests
     }
 
     [Theory]
+    [InlineData("Over how many years did the editor run the paper?", "For 12 years, the paper was run by the editor and his wife.", "12")]
+    [InlineData("How many days did the strike last?", "The strike lasted nine days before talks resumed.", "nine")]
+    public void Extract_HowManyTimeUnits_GivesTheNumberOfTheDuration(string question, string sentence, string expected)
+    {
+        Assert.Equal(expected, Extract(question, sentence)[0].Text);
+    }
+
+    [Theory]
     [InlineData("When had Omar Nasser last visited Oslo?", "Omar Nasser visited Oslo on May 3 for the first time since 2015.", "2015")]
     [InlineData("When did Omar Nasser visit Oslo?", "Omar Nasser visited Oslo on May 3 for the first time since 2015.", "3 May")]
     public void Extract_FirstTimeSince_AnswersWhenItLastHappened(string question, string sentence, string expected)
     {
         Assert.Contains(expected, Extract(question, sentence)[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_StandFor_GivesTheExpansionOfTheAcronym()
+    {
+        var candidates = Extract("What does the acronym WHO stand for?", "The World Health Organization (WHO) declared the outbreak over.");
+
+        Assert.Contains(candidates, c => c.Text == "World Health Organization");
     }
 }
