@@ -142,13 +142,29 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
         }
     }
 
-    /// <summary>Writes every cleaned chunk that is ready, up to <see cref="ImportBatchSize"/> articles, as one transaction.</summary>
+    /// <summary>
+    /// Writes every cleaned chunk that is ready, up to <see cref="ImportBatchSize"/> articles, as one transaction.
+    /// The next transaction is written while the previous one is being synced to disk; results are handed on
+    /// in order, each batch once it is durable.
+    /// </summary>
     private async Task StoreIntoAsync(ChannelReader<PreparedChunk> reader, ChannelWriter<ImportedArticle[]> writer, CancellationToken stopToken, CancellationToken cancellationToken)
     {
+        Task<ImportedArticle[]>? syncing = null;
         try
         {
-            while (await reader.WaitToReadAsync(stopToken))
+            while (true)
             {
+                if (syncing is not null && !reader.TryPeek(out _))
+                {
+                    // Nothing else is ready: answer what is committed before waiting, as a client may be waiting for it.
+                    var done = syncing;
+                    syncing = null;
+                    await writer.WriteAsync(await done, stopToken);
+                }
+                if (!await reader.WaitToReadAsync(stopToken))
+                {
+                    break;
+                }
                 var inputs = new List<ArticleInput>(ImportBatchSize);
                 var ready = new List<(PreparedArticle?, string?)>(ImportBatchSize);
                 while (inputs.Count < ImportBatchSize && reader.TryRead(out var chunk))
@@ -156,12 +172,30 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
                     inputs.AddRange(chunk.Inputs);
                     ready.AddRange(chunk.Ready);
                 }
-                await writer.WriteAsync(await StoreAsync(inputs, ready, cancellationToken), stopToken);
+                // Runs inline up to the commit, then waits for the sync.
+                var previous = syncing;
+                syncing = StoreAsync(inputs, ready, cancellationToken);
+                if (previous is not null)
+                {
+                    await writer.WriteAsync(await previous, stopToken);
+                }
             }
             writer.Complete();
         }
         catch (Exception e)
         {
+            if (syncing is not null)
+            {
+                // A batch already written is synced and reported before the failure that ended the import.
+                try
+                {
+                    await writer.WriteAsync(await syncing, stopToken);
+                }
+                catch (Exception)
+                {
+                    // It failed too, or the caller stopped reading: the failure below is what the caller hears.
+                }
+            }
             writer.Complete(e);
         }
     }

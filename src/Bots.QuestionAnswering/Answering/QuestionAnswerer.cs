@@ -26,6 +26,10 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     private const double RewordedPenalty = 0.75;
 
     private readonly PassageRetriever retriever = new(search);
+
+    // Question analysis and extraction ask about thirty fixed patterns through the static Regex methods, whose cache of
+    // parsed patterns holds fifteen by default: every ask parsed most of them again.
+    static QuestionAnswerer() => System.Text.RegularExpressions.Regex.CacheSize = Math.Max(System.Text.RegularExpressions.Regex.CacheSize, 128);
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
     /// <summary>Answers one question; throws <see cref="InvalidQuestionException"/> for a question that cannot be asked as sent.</summary>
@@ -114,11 +118,19 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         var candidates = new List<AnswerCandidate>();
+        var refusals = new List<string>();
         foreach (var sentence in mined)
         {
             var dated = analysis.DateConstraints.Count > 0 && analysis.Type != AnswerType.Date && sentence.Dates.Count > 0 ? 0.1 : 0;
-            foreach (var candidate in CandidateExtractor.Extract(analysis, sentence))
+            foreach (var extracted in CandidateExtractor.Extract(analysis, sentence))
             {
+                var (candidate, refusal) = AnswerValidation.Judge(analysis, extracted);
+                if (candidate is null)
+                {
+                    refusals.Add(refusal!);
+                    continue;
+                }
+
                 // A phrase found by shape alone needs the event in the evidence too: both names in a sentence is not enough.
                 var verbReworded = reworded.Contains(sentence);
                 if (candidate.Fallback && (verbReworded || sentence.EventCoverage < MinimumEventCoverage || !SaysTheEvent(analysis, sentence)))
@@ -148,7 +160,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         var groups = Group(analysis, candidates);
         if (groups.Count == 0 || groups[0].Score < (groups[0].Best.Fallback ? MinimumFallbackScore : MinimumScore))
         {
-            return Answer.Decline(typeName, $"The articles mention {Topic(analysis)}, but I found no {Describe(analysis.Type)} for that in them. {Coverage(analysis, passages)}");
+            var refused = refusals.Count > 0 ? $" (the nearest I found: {refusals[0]})" : string.Empty;
+            return Answer.Decline(typeName, $"The articles mention {Topic(analysis)}, but I found no {Describe(analysis.Type)} for that in them{refused}. {Coverage(analysis, passages)}");
         }
 
         var best = groups[0];

@@ -70,6 +70,9 @@ internal sealed class EvidenceSentence
 
     public HashSet<string> Stems => Shape?.Stems ?? (stems ??= BuildStems(Words));
 
+    /// <summary>Stems of the words that are not stop words, in sentence order.</summary>
+    public string[] ContentStems => Shape?.ContentStems ?? BuildContentStems(Words);
+
     /// <summary>The sentence's noun phrases (offsets relative to the sentence).</summary>
     public IReadOnlyList<Extraction.NounPhrase> Phrases => phrases ??= Extraction.NounPhraseChunker.Chunk(Text);
 
@@ -188,6 +191,9 @@ internal sealed class EvidenceSentence
 
     private bool Inside(QuantityMention q) => q.Start >= StartInPassage && q.End <= StartInPassage + Text.Length;
 
+    internal static string[] BuildContentStems(IReadOnlyList<SentenceWord> words) =>
+        words.Where(w => !StopWords.Contains(w.Lower)).Select(w => w.Stem).ToArray();
+
     internal static HashSet<string> BuildStems(IReadOnlyList<SentenceWord> words)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
@@ -243,6 +249,7 @@ internal sealed class SentenceShape(string text, int start, IReadOnlyList<Senten
 {
     private readonly Lazy<HashSet<string>> stems = new(() => EvidenceSentence.BuildStems(words), LazyThreadSafetyMode.PublicationOnly);
     private readonly Lazy<HashSet<string>> lowers = new(() => EvidenceSentence.WordSet(words.Select(w => w.Lower)), LazyThreadSafetyMode.PublicationOnly);
+    private readonly Lazy<string[]> contentStems = new(() => EvidenceSentence.BuildContentStems(words), LazyThreadSafetyMode.PublicationOnly);
 
     public string Text { get; } = text;
 
@@ -253,4 +260,6 @@ internal sealed class SentenceShape(string text, int start, IReadOnlyList<Senten
     public HashSet<string> Stems => stems.Value;
 
     public HashSet<string> LowerWords => lowers.Value;
+
+    public string[] ContentStems => contentStems.Value;
 }

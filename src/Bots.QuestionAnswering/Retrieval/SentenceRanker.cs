@@ -214,20 +214,13 @@ internal static class SentenceRanker
     private static int SharedPairs(EvidenceSentence sentence, HashSet<(string, string)> questionPairs, HashSet<string> pairStarts)
     {
         var shared = 0;
-        string? previous = null;
-        foreach (var word in sentence.Words)
+        var stems = sentence.ContentStems;
+        for (var i = 1; i < stems.Length; i++)
         {
-            if (StopWords.Contains(word.Lower))
-            {
-                continue;
-            }
-
-            if (previous is not null && pairStarts.Contains(previous) && questionPairs.Contains((previous, word.Stem)))
+            if (pairStarts.Contains(stems[i - 1]) && questionPairs.Contains((stems[i - 1], stems[i])))
             {
                 shared++;
             }
-
-            previous = word.Stem;
         }
 
         return Math.Min(shared, questionPairs.Count);

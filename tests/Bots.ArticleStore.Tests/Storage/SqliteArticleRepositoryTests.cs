@@ -176,6 +176,23 @@ public sealed class SqliteArticleRepositoryTests : ArticleStoreBehaviour, IDispo
         Assert.Equal(149, (await library.GetStatsAsync(CancellationToken.None)).ArticleCount);
     }
 
+    [Fact]
+    public async Task Add_FromManyWritersAtOnce_AcknowledgesEachWriteAndKeepsEveryOneAfterReopening()
+    {
+        var repository = (await CreateAsync())!;
+        var library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+
+        // Commits sharing one WAL sync must each be acknowledged, none twice and none lost.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => library.AddAsync(
+            new ArticleInput($"Lock keeper's log {i}", $"Lock {i} passed {i * 3} barges and {i % 4} yachts before the {i % 9} o'clock closure.", "Canal Times", "", "2024-10-03"),
+            CancellationToken.None))));
+        await repository.DisposeAsync();
+        await using var reopened = (await ReopenAsync())!;
+
+        Assert.Equal(24, outcomes.Select(o => o.Id).Distinct().Count());
+        Assert.Equal(24, (await new ArticleLibrary(reopened, SeedArticles.Ingestor).GetStatsAsync(CancellationToken.None)).ArticleCount);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -47,6 +47,28 @@ public sealed class QuestionAnsweringServiceTests(QaSystem system) : IClassFixtu
         Assert.InRange(reply.Confidence, 0.05, 0.97);
     }
 
+    [Theory]
+    [InlineData("Where did Lavrov meet al-Maliki?")]
+    [InlineData("Where did Arafat die?")]
+    [InlineData("When did Abbas die?")]
+    [InlineData("Where is George Mason University?")]
+    public async Task Ask_WhenTheOnlyCandidateBelongsToAnotherEventOrPerson_DeclinesOverGrpc(string question)
+    {
+        var reply = await system.Client.AskAsync(new AskRequest { Question = question });
+
+        Assert.False(reply.Answered, $"answered '{reply.Answer}' from '{reply.Evidence}'");
+        Assert.False(string.IsNullOrWhiteSpace(reply.Message));
+    }
+
+    [Fact]
+    public async Task Ask_WhoIsAPerson_IsAnsweredWithADescriptionNotAPlace()
+    {
+        var reply = await system.Client.AskAsync(new AskRequest { Question = "Who is Samuel Ramani?" });
+
+        // Declining is allowed; a place ("Palestine", from the quote beside his name) is not.
+        Assert.True(!reply.Answered || reply.Answer.Contains("author", StringComparison.Ordinal), $"answered '{reply.Answer}'");
+    }
+
     [Fact]
     public async Task Ask_UnanswerableQuestion_DeclinesWithAHelpfulMessage()
     {

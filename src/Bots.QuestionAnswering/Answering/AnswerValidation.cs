@@ -1,0 +1,719 @@
+using System.Text.RegularExpressions;
+using Bots.QuestionAnswering.Analysis;
+using Bots.QuestionAnswering.Extraction;
+using Bots.QuestionAnswering.Retrieval;
+using Bots.Text;
+using Bots.Text.Entities;
+
+namespace Bots.QuestionAnswering.Answering;
+
+/// <summary>
+/// The last word on a candidate answer before it is scored: a wrong answer is worse than "I don't know", so a
+/// candidate that only repeats the question, has the wrong type, belongs to another event, place or person than the
+/// one asked about, or is a cut-off fragment is refused here (with the reason, for the decline message).
+/// </summary>
+internal static partial class AnswerValidation
+{
+    /// <summary>Below this fit a role question's person was found without the role (see CandidateExtractor's role fit).</summary>
+    private const double RoleNotCarriedFit = 0.2;
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "the", "a", "an", "that",
+        "which", "who", "whom", "whose", "as", "than", "its", "their", "his", "her", "is", "was", "were", "are", "has", "have",
+        "had", "be", "been", "while", "although", "because", "if", "whether", "about", "over", "after", "before", "during",
+        "since", "until", "when", "where", "said", "says", "according",
+    };
+
+    /// <summary>Nouns that name the doers or partners of an event: a place after them may still be where it happened.</summary>
+    private static readonly HashSet<string> ParticipantNouns = new(StringComparer.Ordinal)
+    {
+        "official", "officials", "minister", "ministers", "leader", "leaders", "delegation", "delegations", "counterpart",
+        "counterparts", "representative", "representatives", "envoy", "envoys", "diplomat", "diplomats", "president",
+        "presidents", "troops", "forces", "people", "residents", "students", "members", "team", "group", "crowd",
+        "supporters", "reporters", "journalists", "guests", "visitors", "pilgrims", "soldiers", "police", "family",
+        "relatives", "friends", "colleagues", "partners", "allies", "ambassador", "ambassadors", "spokesman", "spokeswoman",
+    };
+
+    /// <summary>Nouns that head a place's own phrase without making it another topic: "the residence in Moscow".</summary>
+    private static readonly HashSet<string> SiteNouns = new(StringComparer.Ordinal)
+    {
+        "residence", "palace", "airport", "hotel", "building", "headquarters", "embassy", "hall", "square", "stadium",
+        "centre", "center", "base", "camp", "house", "office", "compound", "university", "school", "hospital", "church",
+        "mosque", "cathedral", "museum", "library", "college", "institute", "city", "town", "village", "capital", "port",
+        "border", "home", "sidelines", "venue", "site", "campus", "street", "district", "region", "province", "state",
+    };
+
+    /// <summary>Verbs that take a locative complement in their bare or -s form (their -ed/-ing forms are told by shape).</summary>
+    private static readonly HashSet<string> LocativeVerbs = new(StringComparer.Ordinal)
+    {
+        "live", "lives", "work", "works", "remain", "remains", "stay", "stays", "arrive", "arrives", "meet", "meets",
+        "land", "lands", "serve", "serves", "reside", "resides", "sit", "sits", "stand", "stands", "lie", "lies", "rest",
+        "rests", "study", "studies", "teach", "teaches", "die", "dies", "open", "opens", "settle", "settles", "hide", "hides",
+        "appear", "appears", "speak", "speaks", "vote", "votes", "fight", "fights", "play", "plays", "grow", "grew", "up",
+        "now", "today", "yesterday", "currently", "there", "here", "abroad", "again", "too", "also",
+    };
+
+    /// <summary>Judges one candidate; returns the candidate to show (perhaps tidied) or null with the reason it was refused.</summary>
+    public static (AnswerCandidate? Accepted, string? Reason) Judge(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var reason = NotAboutTheName(question, candidate)
+            ?? Echo(question, candidate)
+            ?? WrongType(question, candidate)
+            ?? PlaceNotOfTheEvent(question, candidate)
+            ?? DateOfAnotherThing(question, candidate)
+            ?? NotDoneToTheName(question, candidate)
+            ?? AnotherOnesEvent(question, candidate)
+            ?? NotTheDoer(question, candidate)
+            ?? VerbOfAnotherEvent(question, candidate);
+        if (reason is not null)
+        {
+            return (null, reason);
+        }
+
+        if (question.Type is AnswerType.Date or AnswerType.Quantity or AnswerType.Duration)
+        {
+            return (candidate, null);
+        }
+
+        var tidy = Tidy(candidate.Text);
+        return tidy is null ? (null, "it was only a fragment of a sentence") : (tidy == candidate.Text ? candidate : candidate with { Text = tidy }, null);
+    }
+
+    /// <summary>
+    /// "When was Abbas elected?" — "… since their electoral victory in the elections of 2006", two sentences after
+    /// Abbas was last named: a fact about a named person comes from a sentence that names them, or one that opens by
+    /// referring back to them ("He …", "His …"). Organisations are left out: "the group" may stand for any of them.
+    /// </summary>
+    internal static string? NotAboutTheName(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is AnswerType.Description or AnswerType.Other)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        foreach (var name in question.Names.Where(n => n.Words.Count > 0 && n.Kind == EntityKind.Person))
+        {
+            if (NameMatcher.Mentions(sentence.LowerWords, name))
+            {
+                continue;
+            }
+
+            // No "he"/"she" to stand for the asked-about person, or another person named before it: the fact is someone else's.
+            var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers");
+            var otherPerson = pronoun is { Lower: not null }
+                ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < pronoun.Start)
+                : null;
+            if (pronoun.Lower is null || otherPerson is not null)
+            {
+                return otherPerson is not null
+                    ? $"the sentence that has it is about {otherPerson.Name}, not {name.Text}"
+                    : $"the sentence that has it does not mention {name.Text}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Who is the Russian ambassador to Israel?" — "Russia": a candidate made only of the question's own names and
+    /// words (or their forms: Russian/Russia), with at most titles and nationalities beside them, tells nothing new.
+    /// </summary>
+    internal static string? Echo(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type == AnswerType.Date)
+        {
+            return null;
+        }
+
+        var own = OwnWords(question);
+        var words = Tokenizer.Words(candidate.Text).Select(Bare).Where(w => !StopWords.Contains(w)).ToList();
+        if (words.Count == 0)
+        {
+            return "it was no answer at all";
+        }
+
+        var repeated = 0;
+        foreach (var word in words)
+        {
+            if (own.Contains(word) || own.Contains(Lexicon.StemOf(word)))
+            {
+                repeated++;
+            }
+            else if (!EntityRecognizer.IsTitleWord(word) && !Gazetteer.IsDemonym(Capitalise(word)) && !Gazetteer.IsDemonym(word))
+            {
+                return null;
+            }
+        }
+
+        return repeated > 0 ? $"\"{candidate.Text}\" only repeats the question" : null;
+    }
+
+    /// <summary>
+    /// A who-question is answered by a person or organisation (or, for "who is X", what X is), never by a place or a
+    /// date; a role question ("who is the Iranian president") only by a person who carries that role; a quantity
+    /// question only by an amount.
+    /// </summary>
+    internal static string? WrongType(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var text = candidate.Text;
+        var sentence = candidate.Sentence;
+        var entity = EntityAt(candidate);
+        var isPlace = entity?.Kind == EntityKind.Place && entity.Name.Length >= text.Length - 4 || Gazetteer.IsPlace(text) || Gazetteer.IsCountry(text);
+        var isDate = sentence.Dates.Any(d => Overlaps(candidate, d.Start, d.End) && d.Length >= text.Length - 4) || !text.Any(char.IsLetter);
+        var asksWho = WhoQuestion().IsMatch(question.Question);
+        switch (question.Type)
+        {
+            case AnswerType.Person or AnswerType.Organization when isPlace || isDate:
+                return $"\"{text}\" is a {(isDate ? "date" : "place")}, not a person or organisation";
+            case AnswerType.Person when question.RoleWords.Count > 0 && candidate.Fit < RoleNotCarriedFit:
+                return $"{text} is not said to be the {string.Join(' ', question.RoleWords)}";
+            case AnswerType.Description when isDate:
+                return $"\"{text}\" is a date, not what was asked";
+            case AnswerType.Description when asksWho:
+                return WhoIsRefusal(question, candidate, entity, isPlace);
+            case AnswerType.Quantity when !text.Any(char.IsDigit) && !Tokenizer.Words(text).Any(w => Bots.Text.Quantities.QuantityExtractor.ParseNumber(w) is not null || w is "hundreds" or "thousands" or "dozens" or "millions" or "billions" or "tens" or "scores" or "once" or "twice" or "daily" or "weekly" or "monthly" or "annually" or "yearly"):
+                return $"\"{text}\" is no amount";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// "Who is X?" is answered by what X is — an apposition, a title, a role phrase — not by another name in the
+    /// sentence; "who is the Russian ambassador" (a role) only by a person the sentence gives that role.
+    /// </summary>
+    private static string? WhoIsRefusal(QuestionAnalysis question, AnswerCandidate candidate, EntityMention? entity, bool isPlace)
+    {
+        var text = candidate.Text;
+        if (isPlace)
+        {
+            return $"\"{text}\" is a place, not who someone is";
+        }
+
+        var target = Tokenizer.Words(question.DescriptionTarget ?? string.Empty);
+        var role = target.FirstOrDefault(EntityRecognizer.IsTitleWord);
+        var wholeName = entity is not null && entity.Kind != EntityKind.Other && (entity.Name.Length >= text.Length - 4 || text.EndsWith(entity.Name, StringComparison.Ordinal));
+        if (role is not null && !question.Names.Any(n => n.Kind == EntityKind.Person))
+        {
+            // A role asked for: the answer is a name (a person's, a firm's) the sentence gives that role.
+            var sentence = candidate.Sentence;
+            var start = entity?.Start ?? (candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : 0);
+            var near = sentence.Text[Math.Max(0, start - 60)..Math.Min(sentence.Text.Length, start + text.Length)] + " " + entity?.Title;
+            var roleStem = Lexicon.StemOf(role);
+            var named = Regex.IsMatch(text, @"^(?:(?:the|a|an)\s+)?\p{Lu}[\w’'.-]*(?:\s+(?:(?:of|de|van|von|al|and|&)\s+)?\p{Lu}[\w’'.-]*)*$");
+            return named && Tokenizer.Words(near).Any(w => Lexicon.StemOf(w) == roleStem)
+                ? null
+                : $"{text} is not said to be the {role}";
+        }
+
+        if (candidate.Key.StartsWith("desc:", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A description found by shape alone must name a role or a kind of group, and be no other name.
+        var describes = !wholeName && Tokenizer.Words(text).Any(w => EntityRecognizer.IsTitleWord(w)
+            || w is "author" or "expert" or "professor" or "analyst" or "group" or "party" or "organization" or "organisation" or "movement");
+        return describes ? null : $"\"{text}\" does not say who anyone is";
+    }
+
+    /// <summary>
+    /// "On January 26, A met B to discuss the situation in the Middle East": the Middle East is what they talked about,
+    /// not where they met. A where-answer must be governed by the event — a locative phrase of its verb or of its
+    /// participants ("met B in Moscow"), "X-based", "held in X", "visit to X" — not the object of another noun
+    /// ("the situation in X", "peace in X", "connections to X", "the Foreign Minister of X").
+    /// </summary>
+    internal static string? PlaceNotOfTheEvent(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Place || candidate.FirstWord >= candidate.Sentence.Words.Count)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var text = sentence.Text;
+        var start = sentence.Words[candidate.FirstWord].Start;
+        var end = candidate.EndWord < sentence.Words.Count ? sentence.Words[candidate.EndWord].Start : text.Length;
+        var after = text[Math.Min(end, text.Length)..];
+        var before = text[..start];
+        var linked = LocativeBefore().Match(before);
+        if (!linked.Success)
+        {
+            // "a Baku-based expert", "Moscow talks", "Moscow, where …": the place qualifies the event or is its scene.
+            var firstAfter = Tokenizer.Words(after).FirstOrDefault();
+            var tied = Regex.IsMatch(after, @"^[^\s]*-?\s*(?:based|hosted|held)\b|^\s*,\s*where\b", RegexOptions.IgnoreCase)
+                || firstAfter is not null && IsQuestionWord(question, firstAfter);
+            return tied ? null : $"{candidate.Text} is mentioned, but not as where it happened";
+        }
+
+        if (linked.Groups["verb"].Success)
+        {
+            return null;
+        }
+
+        // The words heading the phrase the preposition belongs to: "situation" in "the situation in", "assassination
+        // attempt" in "an assassination attempt in".
+        var head = HeadBefore(text, linked.Index);
+        if (head.Count == 0 || !IsPlainNoun(head[0]) && !IsGerundNoun(text, linked.Index, head[0]) || head.Any(w => IsQuestionWord(question, w)))
+        {
+            return null;
+        }
+
+        return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
+            ? null
+            : $"{candidate.Text} is where the {head[0]} is, not where it happened";
+    }
+
+    /// <summary>
+    /// "During the dissolution of the Soviet Union in the early 1990s, Russia began to improve its relations with
+    /// Israel" does not say when Russia recognised Israel: a date inside the phrase of another event noun (or before it:
+    /// "the 2006 elections") dates that event, not the one asked about.
+    /// </summary>
+    internal static string? DateOfAnotherThing(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Date || candidate.Date is not { } date)
+        {
+            return null;
+        }
+
+        var text = candidate.Sentence.Text;
+        if (date.Start < 0 || date.End > text.Length)
+        {
+            return null;
+        }
+
+        var before = text[..date.Start];
+        string? noun = null;
+        var pp = Regex.Match(before, @"\b(?:in|on|of|at|from|since|during)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
+        if (pp.Success)
+        {
+            var head = HeadBefore(text, pp.Index);
+            noun = head.FirstOrDefault();
+            if (noun is null)
+            {
+                // "the dissolution of the Soviet Union in …": past a name to the noun whose "of" it is.
+                var owner = Regex.Match(before[..pp.Index], @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,5}$", RegexOptions.RightToLeft);
+                noun = owner.Success ? owner.Groups["noun"].Value : null;
+            }
+        }
+        else if (Regex.IsMatch(before, @"\b(?:the|a|an|its|their|his|her)\s+$", RegexOptions.IgnoreCase))
+        {
+            // "the 2006 elections", "the October 2023 Hamas attack": the date modifies the noun after it.
+            var next = Regex.Match(text[date.End..], @"^(?:\s+[A-Z][\w’'-]*){0,3}\s+(?<noun>[a-z]{3,})");
+            noun = next.Success ? next.Groups["noun"].Value : null;
+        }
+
+        if (noun is null || !IsPlainNoun(noun) || IsQuestionWord(question, noun) || IsTimeNoun(noun)
+            || EntityRecognizer.IsTitleWord(noun) || ParticipantNouns.Contains(noun) || SiteNouns.Contains(noun) || !IsEventNoun(noun))
+        {
+            return null;
+        }
+
+        return $"{candidate.Text} dates the {noun}, not what was asked";
+    }
+
+    /// <summary>
+    /// "When was Hamas founded?" — "Fatah and Hamas signed a deal to form a national unity government": the sentence
+    /// has a founding word, but what was formed is the government. In a passive question the asked-about name must be
+    /// what the event was done to: "Hamas was founded", "Hamas (founded in …)", "the founding of Hamas", "founded Hamas".
+    /// </summary>
+    internal static string? NotDoneToTheName(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place) || question.Names.Count == 0)
+        {
+            return null;
+        }
+
+        var passive = PassiveQuestion().Match(question.Question.ToLowerInvariant());
+        if (!passive.Success)
+        {
+            return null;
+        }
+
+        var verbStem = Lexicon.StemOf(passive.Groups["verb"].Value);
+        var subject = passive.Groups["subject"].Value;
+        var patients = question.Names.Where(n => n.Words.Any(w => subject.Contains(w, StringComparison.Ordinal))).ToList();
+        var sentence = candidate.Sentence;
+        var events = sentence.Words.Where(w => w.Stem == verbStem || Lexicon.RelatedStems(verbStem).Contains(w.Stem)).ToList();
+        if (patients.Count == 0 || events.Count == 0)
+        {
+            return null;
+        }
+
+        // Any of the asked-about names as what the event was done to will do ("the College of Engineering at Notre Dame").
+        var present = false;
+        foreach (var patient in patients)
+        {
+            var nameWords = NameMatcher.NameWords(patient);
+            var at = sentence.Words.Where(w => nameWords.Contains(Bare(w.Lower))).Select(w => w.Index).ToList();
+            present |= at.Count > 0;
+            if (events.Any(e => at.Any(n => PatientOf(sentence, e.Index, n))))
+            {
+                return null;
+            }
+        }
+
+        // "It was founded in 1932" refers back; "The Sailing Union (founded in 1932)" after a sentence on the Harbor Club does not.
+        if (!present && sentence.Words.Take(2).Any(w => w.Lower is "it" or "its" or "they" or "their" or "he" or "she" or "his" or "her"))
+        {
+            return null;
+        }
+
+        return $"the sentence says something was {passive.Groups["verb"].Value}, but not {patients[0].Text}";
+    }
+
+    /// <summary>
+    /// "When did Abbas die?" — "after Arafat's death in 2004": the event is another person's. When every mention of
+    /// the question's event in the sentence belongs to someone the question does not name ("X's death", "the death of
+    /// X"), its date, place or amount is not the asked-about person's; nor is an age said next to another person.
+    /// </summary>
+    internal static string? AnotherOnesEvent(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Quantity or AnswerType.Duration))
+        {
+            return null;
+        }
+
+        var named = question.Names.Where(n => n.Kind != EntityKind.Place).ToList();
+        if (named.Count == 0)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var people = sentence.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organization or EntityKind.Other).ToList();
+        if (question.Type == AnswerType.Quantity && question.Quantity == QuantityHint.Age)
+        {
+            // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it.
+            var start = candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : sentence.Text.Length;
+            var nearest = people.Where(e => e.Kind is EntityKind.Person or EntityKind.Other && !Gazetteer.IsDemonym(e.Name))
+                .OrderBy(e => e.End <= start ? start - e.End : e.Start - start)
+                .FirstOrDefault();
+            return nearest is not null && !IsAskedName(named, nearest) ? $"the age given is {nearest.Name}'s" : null;
+        }
+
+        var owners = new List<string>();
+        foreach (var word in sentence.Words.Where(w => IsEventTerm(question, w.Stem)))
+        {
+            // "Israel's assassination of Haniyeh" is Haniyeh's as much as Israel's: either owner may be the asked-about one.
+            var (possessor, of) = OwnersOf(sentence, word);
+            if (possessor is null && of is null || possessor is not null && IsAskedName(named, possessor) || of is not null && IsAskedName(named, of))
+            {
+                return null;
+            }
+
+            owners.Add((of ?? possessor)!.Name);
+        }
+
+        return owners.Count > 0 ? $"the sentence is about {owners[0]}'s {string.Join(' ', question.Terms.Where(t => !t.IsRoleWord).Select(t => t.Word).Take(1))}, not that of {named[0].Text}" : null;
+    }
+
+    /// <summary>
+    /// "Who founded the Communist Party?" — "…, founded by Jewish immigrants in 1919, upon admission to the Comintern":
+    /// when the evidence says the event in the passive, the doer is the one after "by"; in the active, the doer is not a
+    /// name in another clause after the event ("… signed a deal …, the spokesman Sazonov said").
+    /// </summary>
+    internal static string? NotTheDoer(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (!question.AsksForTheDoer || candidate.FirstWord >= candidate.Sentence.Words.Count)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var words = sentence.Words;
+        var events = words.Where(w => IsEventTerm(question, w.Stem) && w.Index < candidate.FirstWord).ToList();
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        var nearest = events[^1];
+        var between = sentence.Text[(nearest.Start + nearest.Length)..words[candidate.FirstWord].Start];
+        var passiveBy = words.Skip(nearest.Index + 1).Take(3).Any(w => w.Lower == "by");
+        if (passiveBy)
+        {
+            return Regex.IsMatch(between, @"^\s*(?:\w+\s+)?by\s+(?:the\s+)?$", RegexOptions.IgnoreCase) ? null : $"{candidate.Text} is not who did it";
+        }
+
+        // "the assassination of Hamas leader X": what the event was done to, not who did it.
+        if (Regex.IsMatch(between, @"^\s*of\s+(?:the\s+)?$", RegexOptions.IgnoreCase))
+        {
+            return $"{candidate.Text} is who it was done to, not who did it";
+        }
+
+        // "The assassination of X shocked the party": after an event noun only "by" (or a partner's "with") names the doer.
+        if (IsEventNoun(nearest.Lower) && !nearest.Lower.EndsWith("ed", StringComparison.Ordinal) && !Regex.IsMatch(between, @"^\s*(?:with|between)\b", RegexOptions.IgnoreCase))
+        {
+            return $"{candidate.Text} is not who did it";
+        }
+
+        var clauseBreak = between.IndexOfAny([',', ';', ':', '(']) >= 0 || Regex.IsMatch(between, @"\b(?:said|says|told|according|while|whereas|but)\b", RegexOptions.IgnoreCase);
+        return clauseBreak && Tokenizer.Words(between).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
+    }
+
+    /// <summary>
+    /// Evidence that words the question's event otherwise may still answer it ("Abbas is in Moscow for talks" for a
+    /// visit) — but when the sentence tells another known event in a verb of its own ("In December 2023, Lavrov said …",
+    /// "On November 27, Medvedev sent Abbas a letter" for when Abbas was elected), its date or place belongs to that
+    /// event, not the asked one.
+    /// </summary>
+    internal static string? VerbOfAnotherEvent(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place))
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var credits = sentence.TermCredits;
+        var verbs = question.Terms.Select((term, index) => (term, index)).Where(t => t.term.IsVerb).ToList();
+        if (verbs.Count == 0 || verbs.Any(v => v.index < credits.Length && credits[v.index] > 0))
+        {
+            return null;
+        }
+
+        var words = sentence.Words;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var word = words[i];
+            var past = word.Lower.Length > 4 && word.Lower.EndsWith("ed", StringComparison.Ordinal)
+                || Lexicon.Lemma(word.Lower) != word.Lower && word.Lower is not ("was" or "were" or "had" or "has" or "been" or "did" or "done" or "became" or "born" or "known" or "left");
+            // Only a verb known to mean something else ("said", "sent") tells another event; an unknown one ("presented"
+            // for "unveil") may be the asked event in other words.
+            if (!past || char.IsUpper(sentence.Text[word.Start]) || IsEventTerm(question, word.Stem) || Lexicon.RelatedStems(word.Stem).Count == 0
+                || words[i - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "being" or "of" or "for" or "well")
+            {
+                continue;
+            }
+
+            return $"the sentence does not say it; its {candidate.Text} is when or where something was {word.Lower}";
+        }
+
+        return null;
+    }
+
+    /// <summary>"Russia was critical of the Gaza War (2008–09) and": a short answer ends on a content word, with its brackets closed.</summary>
+    internal static string? Tidy(string text)
+    {
+        var result = text.Trim();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var open = result.LastIndexOf('(');
+            if (open >= 0 && result.IndexOf(')', open) < 0)
+            {
+                result = result[..open].TrimEnd();
+                changed = true;
+            }
+
+            var trimmed = result.TrimEnd(',', ';', ':', '—', '–', '-', ' ', '“', '"', '‘');
+            var last = Tokenizer.Words(trimmed).LastOrDefault();
+            if (last is not null && FunctionWords.Contains(last) && trimmed.EndsWith(last, StringComparison.OrdinalIgnoreCase))
+            {
+                trimmed = trimmed[..^last.Length].TrimEnd();
+            }
+
+            var first = Tokenizer.Words(trimmed).FirstOrDefault();
+            if (first is not null && first is not ("the" or "a" or "an") && FunctionWords.Contains(first) && trimmed.StartsWith(first, StringComparison.OrdinalIgnoreCase)
+                && trimmed.Length > first.Length && !char.IsLetterOrDigit(trimmed[first.Length]))
+            {
+                trimmed = trimmed[first.Length..].TrimStart();
+            }
+
+            if (trimmed != result)
+            {
+                result = trimmed;
+                changed = true;
+            }
+        }
+
+        return Tokenizer.Words(result).Any(w => !StopWords.Contains(w)) ? result : null;
+    }
+
+    /// <summary>
+    /// The name is what the event was done to, unless the event is a purpose the name pursues: "Hamas signed a deal to
+    /// form a government" forms the government, not Hamas.
+    /// </summary>
+    private static bool PatientOf(EvidenceSentence sentence, int eventIndex, int nameIndex)
+    {
+        var words = sentence.Words;
+        if (nameIndex < eventIndex)
+        {
+            return !(eventIndex > 0 && words[eventIndex - 1].Lower == "to" && eventIndex - nameIndex > 2);
+        }
+
+        // "formed the government with Hamas": a name well after the event, past a comma, is not its object.
+        return nameIndex - eventIndex <= 8 && !sentence.Text[(words[eventIndex].Start + words[eventIndex].Length)..words[nameIndex].Start].Contains(',', StringComparison.Ordinal);
+    }
+
+    /// <summary>The names that own an event word: "Arafat's death", "the death of Yasser Arafat"; null where none is said.</summary>
+    private static (EntityMention? Possessor, EntityMention? Of) OwnersOf(EvidenceSentence sentence, SentenceWord word)
+    {
+        var text = sentence.Text;
+        var possessor = sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && !Gazetteer.IsDemonym(e.Name) && e.End <= word.Start && word.Start - e.End <= 4
+            && (Regex.IsMatch(text[e.End..word.Start], @"^(?:'s|’s|'|’)\s+$") || Regex.IsMatch(e.Text, @"(?:'s|’s)$") && text[e.End..word.Start].Trim().Length == 0));
+        var rest = text[(word.Start + word.Length)..];
+        var of = Regex.Match(rest, @"^\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,3}");
+        if (!of.Success)
+        {
+            return (possessor, null);
+        }
+
+        var at = word.Start + word.Length + of.Length;
+        return (possessor, sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && e.Start >= at && e.Start - at <= 40
+            && !text[at..e.Start].Contains(',', StringComparison.Ordinal)));
+    }
+
+    private static bool IsAskedName(List<FocusName> named, EntityMention entity)
+    {
+        var words = EvidenceSentence.WordSet(Tokenizer.Words(entity.Canonical + " " + entity.Text));
+        return named.Any(n => n.Words.Count > 0 && (n.Words.All(words.Contains) || words.Contains(n.Words[^1])));
+    }
+
+    private static EntityMention? EntityAt(AnswerCandidate candidate)
+    {
+        var sentence = candidate.Sentence;
+        return sentence.Entities.FirstOrDefault(e => Overlaps(candidate, e.Start, e.End));
+    }
+
+    private static bool Overlaps(AnswerCandidate candidate, int start, int end)
+    {
+        var words = candidate.Sentence.Words;
+        if (candidate.FirstWord >= words.Count || candidate.EndWord <= candidate.FirstWord)
+        {
+            return false;
+        }
+
+        var from = words[candidate.FirstWord].Start;
+        var to = words[Math.Min(candidate.EndWord, words.Count) - 1].Start + words[Math.Min(candidate.EndWord, words.Count) - 1].Length;
+        return start < to && from < end;
+    }
+
+    /// <summary>Up to two lower-case words straight before a position, nearest first; empty when a name, number or punctuation is there.</summary>
+    private static List<string> HeadBefore(string text, int position)
+    {
+        var head = new List<string>();
+        var end = position;
+        while (head.Count < 2)
+        {
+            var stop = end;
+            while (stop > 0 && text[stop - 1] == ' ')
+            {
+                stop--;
+            }
+
+            // "the Jewish community. in Russia": a stray full stop inside a sentence still leaves the noun the head.
+            if (head.Count == 0 && stop > 1 && text[stop - 1] == '.' && char.IsLower(text[stop - 2]))
+            {
+                stop--;
+            }
+
+            var begin = stop;
+            while (begin > 0 && (char.IsLetter(text[begin - 1]) || text[begin - 1] is '-' or '\'' or '’'))
+            {
+                begin--;
+            }
+
+            if (begin == stop || stop == end && end != position || char.IsUpper(text[begin]))
+            {
+                break;
+            }
+
+            var word = text[begin..stop].ToLowerInvariant();
+            if (head.Count > 0 && StopWords.Contains(word))
+            {
+                break;
+            }
+
+            head.Add(word);
+            end = begin;
+        }
+
+        return head;
+    }
+
+    /// <summary>"further fighting in Gaza", "the shelling in X": an -ing word after a determiner or modifier is a noun, not the verb.</summary>
+    private static bool IsGerundNoun(string text, int prepositionAt, string word)
+    {
+        if (!word.EndsWith("ing", StringComparison.Ordinal) || word.Length < 6)
+        {
+            return false;
+        }
+
+        var before = Regex.Match(text[..prepositionAt], @"(?<w>[a-z][\w’'-]*)\s+[a-z]+ing\s*$", RegexOptions.RightToLeft);
+        var previous = before.Success ? before.Groups["w"].Value : null;
+        return previous is not null && (previous is "the" or "a" or "an" or "this" or "its" or "their" or "his" or "her" or "further" or "heavy" or "renewed"
+            || !StopWords.Contains(previous) && !previous.EndsWith("ly", StringComparison.Ordinal) && !previous.EndsWith("ed", StringComparison.Ordinal) && Lexicon.Lemma(previous) == previous);
+    }
+
+    /// <summary>A lower-case word that can head a noun phrase: not a function word, verb form, adverb or number.</summary>
+    private static bool IsPlainNoun(string word) =>
+        word.Length > 2 && word.All(c => char.IsLetter(c) || c == '-') && !StopWords.Contains(word) && !LocativeVerbs.Contains(word)
+        && !word.EndsWith("ed", StringComparison.Ordinal) && !word.EndsWith("ing", StringComparison.Ordinal) && !word.EndsWith("ly", StringComparison.Ordinal)
+        && Lexicon.Lemma(word) == word;
+
+    /// <summary>Nouns naming a happening or a state of affairs, which a date or place can belong to.</summary>
+    private static bool IsEventNoun(string noun) =>
+        EventNounEnding().IsMatch(noun) || noun is "war" or "wars" or "death" or "birth" or "raid" or "attack" or "attacks" or "visit" or "visits"
+            or "talks" or "meeting" or "summit" or "elections" or "election" or "crisis" or "conflict" or "coup" or "revolution" or "deal"
+            or "victory" or "defeat" or "collapse" or "fall" or "rise" or "accession" or "siege" or "strike" or "strikes" or "invasion" or "trip"
+            or "truce" or "ceasefire" or "agreement" or "treaty" or "war" or "ban" or "vote" or "crash" or "fire" or "flood" or "split" or "merger";
+
+    private static bool IsTimeNoun(string noun) =>
+        noun is "summer" or "winter" or "spring" or "autumn" or "fall" or "end" or "beginning" or "start" or "middle" or "half" or "part"
+            or "week" or "month" or "year" or "years" or "decade" or "century" or "period" or "time" or "course" or "morning" or "evening" or "night" or "day";
+
+    private static bool IsEventTerm(QuestionAnalysis question, string stem) =>
+        question.Terms.Any(t => !t.IsRoleWord && (t.Stem == stem || t.Related.Contains(stem)));
+
+    private static bool IsQuestionWord(QuestionAnalysis question, string lowerWord)
+    {
+        var stem = Lexicon.StemOf(lowerWord);
+        return question.Terms.Any(t => t.Stem == stem || t.Related.Contains(stem)) || question.Names.Any(n => n.Words.Contains(Bare(lowerWord)));
+    }
+
+    /// <summary>The question's names and words, their stems, and the other forms of the countries among them (Russian → Russia).</summary>
+    private static HashSet<string> OwnWords(QuestionAnalysis question)
+    {
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in question.Names.SelectMany(n => n.Words).Concat(question.Terms.Select(t => t.Word)).Concat(Tokenizer.Words(question.Question).Select(Bare)))
+        {
+            if (StopWords.Contains(word))
+            {
+                continue;
+            }
+
+            own.Add(word);
+            own.Add(Lexicon.StemOf(word));
+            if (Gazetteer.FindCountry(Capitalise(word)) is { } country)
+            {
+                foreach (var form in Tokenizer.Words(country.Name + " " + country.Demonym))
+                {
+                    own.Add(form);
+                }
+            }
+        }
+
+        return own;
+    }
+
+    private static string Bare(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '’');
+
+    private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    [GeneratedRegex(@"^\s*(?:and\s+|so\s+|but\s+)?who(?:m|se)?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoQuestion();
+
+    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    private static partial Regex LocativeBefore();
+
+    [GeneratedRegex(@"^(?:when|where|what\s+year|which\s+year|in\s+what\s+year|in\s+which\s+year|what\s+date|on\s+what\s+date)\s+(?:was|were|has\s+been|had\s+been)\s+(?<subject>.+?)\s+(?<verb>(?!based\b|located\b|situated\b|known\b|called\b|named\b)[a-z]+(?:ed|en|wn|lt|nt|un))\b")]
+    private static partial Regex PassiveQuestion();
+
+    [GeneratedRegex(@"(?:tion|sion|ment)s?$")]
+    private static partial Regex EventNounEnding();
+}
