@@ -262,6 +262,18 @@ internal static partial class AnswerValidation
             return null;
         }
 
+        // "from Europe to Palestine": where something came from answers only a question asking "from".
+        if (linked.Groups["prep"].Value.Equals("from", StringComparison.OrdinalIgnoreCase) && !Regex.IsMatch(question.Question, @"\bfrom\b", RegexOptions.IgnoreCase))
+        {
+            return $"{candidate.Text} is where it came from, not where it happened";
+        }
+
+        // "the assassination of Hamas leader Ismail Haniyeh in Iran": past the name to the event noun whose "of" it is.
+        if (EventNounOwningName(text[..linked.Index]) is { } owner && !IsQuestionWord(question, owner))
+        {
+            return $"{candidate.Text} is where the {owner} happened, not what was asked";
+        }
+
         // The words heading the phrase the preposition belongs to: "situation" in "the situation in", "assassination
         // attempt" in "an assassination attempt in".
         var head = HeadBefore(text, linked.Index);
@@ -273,6 +285,13 @@ internal static partial class AnswerValidation
         return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
             ? null
             : $"{candidate.Text} is where the {head[0]} is, not where it happened";
+    }
+
+    /// <summary>The event noun ("assassination", "dissolution") whose "of" phrase ends right here with a name, or null.</summary>
+    private static string? EventNounOwningName(string before)
+    {
+        var owner = Regex.Match(before, @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}\p{Lu}[\w’'-]*\s*$", RegexOptions.RightToLeft);
+        return owner.Success && IsEventNoun(owner.Groups["noun"].Value) ? owner.Groups["noun"].Value : null;
     }
 
     /// <summary>
@@ -299,18 +318,14 @@ internal static partial class AnswerValidation
         if (pp.Success)
         {
             var head = HeadBefore(text, pp.Index);
-            noun = head.FirstOrDefault();
-            if (noun is null)
-            {
-                // "the dissolution of the Soviet Union in …": past a name to the noun whose "of" it is.
-                var owner = Regex.Match(before[..pp.Index], @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,5}$", RegexOptions.RightToLeft);
-                noun = owner.Success ? owner.Groups["noun"].Value : null;
-            }
+            // "the dissolution of the Soviet Union in …": past a name to the noun whose "of" it is.
+            noun = head.FirstOrDefault() ?? EventNounOwningName(before[..pp.Index]);
         }
-        else if (Regex.IsMatch(before, @"\b(?:the|a|an|its|their|his|her)\s+$", RegexOptions.IgnoreCase))
+
+        if (noun is null && Regex.IsMatch(before, @"\b(?:the|a|an|its|their|his|her)\s+$", RegexOptions.IgnoreCase))
         {
             // "the 2006 elections", "the October 2023 Hamas attack": the date modifies the noun after it.
-            var next = Regex.Match(text[date.End..], @"^(?:\s+[A-Z][\w’'-]*){0,3}\s+(?<noun>[a-z]{3,})");
+            var next = Regex.Match(text[date.End..], @"^(?:\s+[A-Z][\w’'–-]*){0,3}\s+(?<noun>[a-z]{3,})");
             noun = next.Success ? next.Groups["noun"].Value : null;
         }
 

@@ -35,6 +35,8 @@ public sealed class AnswerValidationTests
     [InlineData("Where did Jane Roe meet Karl Weiss?", "On March 2, 2020, Jane Roe met with Karl Weiss to discuss the situation in the Balkans.", "Balkans")]
     [InlineData("Where did Otto Brandt die?", "After the war, Otto Brandt cultivated connections to Sweden.", "Sweden")]
     [InlineData("Where did Jane Roe meet Karl Weiss?", "The Foreign Minister of Austria Jane Roe met Karl Weiss on Monday.", "Austria")]
+    [InlineData("Where did Anna Berg meet Karl Weiss?", "The meeting between Anna Berg and Jane Roe came after the assassination of party leader Karl Weiss in Serbia.", "Serbia")]
+    [InlineData("Where did the settlers move to?", "The settlers formed the first wave of migration from Norway to Iceland.", "Norway")]
     [InlineData("Where did Jane Roe meet Karl Weiss?", "In a telephone call with Karl Weiss, Jane Roe said further fighting in Serbia must end.", "Serbia")]
     public void Judge_PlaceThatIsNotWhereTheEventHappened_IsRefused(string question, string sentence, string place)
     {
@@ -76,12 +78,12 @@ public sealed class AnswerValidationTests
         Assert.DoesNotContain(kept, c => c.Contains("May", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Judge_DateOfAnotherEventNoun_IsRefused()
+    [Theory]
+    [InlineData("When did Norway recognize Chile?", "During the dissolution of the Nordic Council in the early 1990s, Norway began to improve its relations with Chile.")]
+    [InlineData("When was Karl Weiss born?", "During the 1990 Serbia–Kosovo conflict, Mayor Karl Weiss telephoned Anna Berg.")]
+    public void Judge_DateOfAnotherEventNoun_IsRefused(string question, string sentence)
     {
-        var kept = Kept("When did Norway recognize Chile?", "During the dissolution of the Nordic Council in the early 1990s, Norway began to improve its relations with Chile.");
-
-        Assert.DoesNotContain(kept, c => c.Contains("1990", StringComparison.Ordinal));
+        Assert.DoesNotContain(Kept(question, sentence), c => c.Contains("1990", StringComparison.Ordinal));
     }
 
     [Theory]
