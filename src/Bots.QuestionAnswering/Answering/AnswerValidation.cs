@@ -412,9 +412,9 @@ internal static partial class AnswerValidation
         {
             // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it.
             var start = candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : sentence.Text.Length;
-            var nearest = people.Where(e => e.Kind is EntityKind.Person or EntityKind.Other && !Gazetteer.IsDemonym(e.Name))
+            var nearest = people.Where(IsPersonLike)
                 .OrderBy(e => e.End <= start ? start - e.End : e.Start - start)
-                .FirstOrDefault();
+                .FirstOrDefault() ?? Antecedent(sentence);
             return nearest is not null && !IsAskedName(named, nearest) ? $"the age given is {nearest.Name}'s" : null;
         }
 
@@ -596,6 +596,25 @@ internal static partial class AnswerValidation
         var at = word.Start + word.Length + of.Length;
         return (possessor, sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && e.Start >= at && e.Start - at <= 40
             && !text[at..e.Start].Contains(',', StringComparison.Ordinal)));
+    }
+
+    private static bool IsPersonLike(EntityMention e) => e.Kind is EntityKind.Person or EntityKind.Other && !Gazetteer.IsDemonym(e.Name);
+
+    /// <summary>
+    /// Whom a sentence naming no one ("In previous seasons, the 25-year-old also ran") goes on about: the person named
+    /// last in the nearest sentence before it that names one.
+    /// </summary>
+    private static EntityMention? Antecedent(EvidenceSentence sentence)
+    {
+        for (var previous = sentence.Previous; previous is not null; previous = previous.Previous)
+        {
+            if (previous.Entities.Where(IsPersonLike).LastOrDefault() is { } named)
+            {
+                return named;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsAskedName(List<FocusName> named, EntityMention entity)

@@ -137,6 +137,8 @@ public sealed class AnswerValidationTests
     [Theory]
     [InlineData("How old is Karl Weiss?", "Otto Brandt, 71 years old, met Karl Weiss in Berlin.", false)]
     [InlineData("How old is Otto Brandt?", "Otto Brandt, 71 years old, met Karl Weiss in Berlin.", true)]
+    [InlineData("How old is Karl Weiss?", "Otto Brandt left Karl Weiss trailing in sixth place. For the first time, Brandt ran only the hurdles. In previous seasons, the 71-year-old also ran the relay.", false)]
+    [InlineData("How old is Otto Brandt?", "Otto Brandt left Karl Weiss trailing in sixth place. For the first time, Brandt ran only the hurdles. In previous seasons, the 71-year-old also ran the relay.", true)]
     public void Judge_Age_BelongsToTheNearestPerson(string question, string sentence, bool kept)
     {
         Assert.Equal(kept, Kept(question, sentence).Any(c => c.Contains("71", StringComparison.Ordinal)));
