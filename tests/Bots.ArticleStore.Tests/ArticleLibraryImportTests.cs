@@ -7,6 +7,7 @@ namespace Bots.ArticleStore.Tests;
 /// <summary>The import pipeline (read, clean on all cores, write in large transactions) seen from its caller.</summary>
 public sealed class ArticleLibraryImportTests : IAsyncLifetime
 {
+    private const int TransactionSize = 100;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "bots-import-" + Guid.NewGuid().ToString("N")[..12]);
     private SqliteArticleRepository repository = null!;
     private ArticleLibrary library = null!;
@@ -15,7 +16,7 @@ public sealed class ArticleLibraryImportTests : IAsyncLifetime
     {
         repository = new SqliteArticleRepository(Path.Combine(folder, "articles.db"));
         await repository.InitializeAsync(CancellationToken.None);
-        library = new ArticleLibrary(repository, SeedArticles.Ingestor);
+        library = new ArticleLibrary(repository, SeedArticles.Ingestor, importBatchSize: TransactionSize);
     }
 
     public async Task DisposeAsync()
@@ -27,7 +28,7 @@ public sealed class ArticleLibraryImportTests : IAsyncLifetime
     [Fact]
     public async Task Import_MoreArticlesThanOneTransactionHolds_StoresEveryOneInOrder()
     {
-        var inputs = Notices(ArticleLibrary.ImportBatchSize + 150).ToList();
+        var inputs = Notices(2 * TransactionSize + 50).ToList();
 
         var results = await ImportAllAsync(inputs.ToAsyncEnumerable());
 

@@ -40,7 +40,7 @@ public sealed class TermPassageCounts
         return ReferenceEquals(seen, current) || seen.Version != version ? fresh : seen;
     }
 
-    /// <summary>The counts of one corpus version.</summary>
+    /// <summary>The counts and tier rankings of one corpus version.</summary>
     public sealed class Generation(long version)
     {
         private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
@@ -50,35 +50,27 @@ public sealed class TermPassageCounts
 
         public long Version { get; } = version;
 
-        public long GetOrCount(string term, Func<string, long> count)
-        {
-            if (_counts.TryGetValue(term, out var known))
-            {
-                return known;
-            }
-
-            var passages = count(term);
-            if (Interlocked.Increment(ref _kept) <= Capacity)
-            {
-                _counts.TryAdd(term, passages);
-            }
-            return passages;
-        }
+        public long GetOrCount(string term, Func<string, long> count) => GetOrAdd(_counts, ref _kept, Capacity, term, count);
 
         /// <summary>The rows the ranking statement returned for <paramref name="tier"/>, run by <paramref name="rank"/> the first time.</summary>
-        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank)
+        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank) =>
+            GetOrAdd(_rankings, ref _rankingsKept, RankingCapacity, tier, rank);
+
+        /// <summary>The kept value, else a made one, kept while fewer than <paramref name="capacity"/> were.</summary>
+        private static TValue GetOrAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, ref int made, int capacity, TKey key, Func<TKey, TValue> make)
+            where TKey : notnull
         {
-            if (_rankings.TryGetValue(tier, out var known))
+            if (kept.TryGetValue(key, out var known))
             {
                 return known;
             }
 
-            var rows = rank(tier);
-            if (Interlocked.Increment(ref _rankingsKept) <= RankingCapacity)
+            var value = make(key);
+            if (Interlocked.Increment(ref made) <= capacity)
             {
-                _rankings.TryAdd(tier, rows);
+                kept.TryAdd(key, value);
             }
-            return rows;
+            return value;
         }
     }
 }

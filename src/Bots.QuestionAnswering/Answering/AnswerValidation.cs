@@ -93,7 +93,7 @@ internal static partial class AnswerValidation
         }
 
         var sentence = candidate.Sentence;
-        foreach (var name in question.Names.Where(n => n.Words.Count > 0 && n.Kind == EntityKind.Person))
+        foreach (var name in question.Names.Where(n => n.Words.Count > 0 && n.Kind == EntityKind.Person && !InSubordinateClause(question, n)))
         {
             if (NameMatcher.Mentions(sentence.LowerWords, name))
             {
@@ -114,6 +114,13 @@ internal static partial class AnswerValidation
         }
 
         return null;
+    }
+
+    /// <summary>"… when Theodore Hesburgh became president": a name that only dates the question is not what it is about.</summary>
+    private static bool InSubordinateClause(QuestionAnalysis question, FocusName name)
+    {
+        var at = question.Question.IndexOf(name.Text, StringComparison.OrdinalIgnoreCase);
+        return at > 0 && Regex.IsMatch(question.Question[..at], @"\b(?:when|while|after|before|during|since|until|time\s+that)\b", RegexOptions.IgnoreCase);
     }
 
     /// <summary>
@@ -161,7 +168,7 @@ internal static partial class AnswerValidation
         var sentence = candidate.Sentence;
         var entity = EntityAt(candidate);
         var isPlace = entity?.Kind == EntityKind.Place && entity.Name.Length >= text.Length - 4 || Gazetteer.IsPlace(text) || Gazetteer.IsCountry(text);
-        var isDate = sentence.Dates.Any(d => Overlaps(candidate, d.Start, d.End) && d.Length >= text.Length - 4) || !text.Any(char.IsLetter);
+        var isDate = Covers(candidate, sentence.Dates.Select(d => (d.Start, d.End))) || !text.Any(char.IsLetter);
         var asksWho = WhoQuestion().IsMatch(question.Question);
         switch (question.Type)
         {
@@ -193,7 +200,9 @@ internal static partial class AnswerValidation
         }
 
         var target = Tokenizer.Words(question.DescriptionTarget ?? string.Empty);
-        var role = target.FirstOrDefault(EntityRecognizer.IsTitleWord);
+        // "the Russian ambassador", "the developer of Eddy Street Commons": a role asked for.
+        var ofHead = Regex.Match(question.DescriptionTarget ?? string.Empty, @"^(?:the|a|an)\s+(?:\w+\s+)?(?<role>[a-z]+)\s+of\b", RegexOptions.IgnoreCase);
+        var role = target.FirstOrDefault(EntityRecognizer.IsTitleWord) ?? (ofHead.Success ? ofHead.Groups["role"].Value.ToLowerInvariant() : null);
         var wholeName = entity is not null && entity.Kind != EntityKind.Other && (entity.Name.Length >= text.Length - 4 || text.EndsWith(entity.Name, StringComparison.Ordinal));
         if (role is not null && !question.Names.Any(n => n.Kind == EntityKind.Person))
         {
@@ -253,6 +262,18 @@ internal static partial class AnswerValidation
             return null;
         }
 
+        // "from Europe to Palestine": where something came from answers only a question asking "from".
+        if (linked.Groups["prep"].Value.Equals("from", StringComparison.OrdinalIgnoreCase) && !Regex.IsMatch(question.Question, @"\bfrom\b", RegexOptions.IgnoreCase))
+        {
+            return $"{candidate.Text} is where it came from, not where it happened";
+        }
+
+        // "the assassination of Hamas leader Ismail Haniyeh in Iran": past the name to the event noun whose "of" it is.
+        if (EventNounOwningName(text[..linked.Index]) is { } owner && !IsQuestionWord(question, owner))
+        {
+            return $"{candidate.Text} is where the {owner} happened, not what was asked";
+        }
+
         // The words heading the phrase the preposition belongs to: "situation" in "the situation in", "assassination
         // attempt" in "an assassination attempt in".
         var head = HeadBefore(text, linked.Index);
@@ -264,6 +285,13 @@ internal static partial class AnswerValidation
         return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
             ? null
             : $"{candidate.Text} is where the {head[0]} is, not where it happened";
+    }
+
+    /// <summary>The event noun ("assassination", "dissolution") whose "of" phrase ends right here with a name, or null.</summary>
+    private static string? EventNounOwningName(string before)
+    {
+        var owner = Regex.Match(before, @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}\p{Lu}[\w’'-]*\s*$", RegexOptions.RightToLeft);
+        return owner.Success && IsEventNoun(owner.Groups["noun"].Value) ? owner.Groups["noun"].Value : null;
     }
 
     /// <summary>
@@ -290,18 +318,14 @@ internal static partial class AnswerValidation
         if (pp.Success)
         {
             var head = HeadBefore(text, pp.Index);
-            noun = head.FirstOrDefault();
-            if (noun is null)
-            {
-                // "the dissolution of the Soviet Union in …": past a name to the noun whose "of" it is.
-                var owner = Regex.Match(before[..pp.Index], @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s*){1,5}$", RegexOptions.RightToLeft);
-                noun = owner.Success ? owner.Groups["noun"].Value : null;
-            }
+            // "the dissolution of the Soviet Union in …": past a name to the noun whose "of" it is.
+            noun = head.FirstOrDefault() ?? EventNounOwningName(before[..pp.Index]);
         }
-        else if (Regex.IsMatch(before, @"\b(?:the|a|an|its|their|his|her)\s+$", RegexOptions.IgnoreCase))
+
+        if (noun is null && Regex.IsMatch(before, @"\b(?:the|a|an|its|their|his|her)\s+$", RegexOptions.IgnoreCase))
         {
             // "the 2006 elections", "the October 2023 Hamas attack": the date modifies the noun after it.
-            var next = Regex.Match(text[date.End..], @"^(?:\s+[A-Z][\w’'-]*){0,3}\s+(?<noun>[a-z]{3,})");
+            var next = Regex.Match(text[date.End..], @"^(?:\s+[A-Z][\w’'–-]*){0,3}\s+(?<noun>[a-z]{3,})");
             noun = next.Success ? next.Groups["noun"].Value : null;
         }
 
@@ -451,7 +475,10 @@ internal static partial class AnswerValidation
         }
 
         var clauseBreak = between.IndexOfAny([',', ';', ':', '(']) >= 0 || Regex.IsMatch(between, @"\b(?:said|says|told|according|while|whereas|but)\b", RegexOptions.IgnoreCase);
-        return clauseBreak && Tokenizer.Words(between).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
+        // Counted to the name itself: a title the recogniser took into the name ("the Russian … spokesman Alexei Sazonov") is between too.
+        var lastWord = words[Math.Min(candidate.EndWord, words.Count) - 1];
+        var toName = sentence.Text[(nearest.Start + nearest.Length)..Math.Max(nearest.Start + nearest.Length, lastWord.Start)];
+        return clauseBreak && Tokenizer.Words(toName).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
     }
 
     /// <summary>
@@ -469,8 +496,9 @@ internal static partial class AnswerValidation
 
         var sentence = candidate.Sentence;
         var credits = sentence.TermCredits;
+        // Only when every asked verb is one whose other wordings are known ("razed" may be "destroyed" in the evidence).
         var verbs = question.Terms.Select((term, index) => (term, index)).Where(t => t.term.IsVerb).ToList();
-        if (verbs.Count == 0 || verbs.Any(v => v.index < credits.Length && credits[v.index] > 0))
+        if (verbs.Count == 0 || verbs.Any(v => v.index < credits.Length && credits[v.index] > 0) || verbs.Any(v => v.term.Related.Count == 0))
         {
             return null;
         }
@@ -479,8 +507,11 @@ internal static partial class AnswerValidation
         for (var i = 1; i < words.Count; i++)
         {
             var word = words[i];
+            // A past form, or a present one straight after its subject's name ("Putin (right) meets Abbas").
+            var afterName = char.IsUpper(sentence.Text[words[i - 1].Start]) || sentence.Text[..word.Start].TrimEnd().EndsWith(')');
             var past = word.Lower.Length > 4 && word.Lower.EndsWith("ed", StringComparison.Ordinal)
-                || Lexicon.Lemma(word.Lower) != word.Lower && word.Lower is not ("was" or "were" or "had" or "has" or "been" or "did" or "done" or "became" or "born" or "known" or "left");
+                || Lexicon.Lemma(word.Lower) != word.Lower && word.Lower is not ("was" or "were" or "had" or "has" or "been" or "did" or "done" or "became" or "born" or "known" or "left")
+                || afterName && word.Lower.Length > 3 && word.Lower.EndsWith('s') && !word.Lower.EndsWith("ss", StringComparison.Ordinal);
             // Only a verb known to mean something else ("said", "sent") tells another event; an unknown one ("presented"
             // for "unveil") may be the asked event in other words.
             if (!past || char.IsUpper(sentence.Text[word.Start]) || IsEventTerm(question, word.Stem) || Lexicon.RelatedStems(word.Stem).Count == 0
@@ -545,8 +576,8 @@ internal static partial class AnswerValidation
             return !(eventIndex > 0 && words[eventIndex - 1].Lower == "to" && eventIndex - nameIndex > 2);
         }
 
-        // "formed the government with Hamas": a name well after the event, past a comma, is not its object.
-        return nameIndex - eventIndex <= 8 && !sentence.Text[(words[eventIndex].Start + words[eventIndex].Length)..words[nameIndex].Start].Contains(',', StringComparison.Ordinal);
+        // "first offered graduate degrees, in the form of a Master of Arts": the object, however worded, follows closely.
+        return nameIndex - eventIndex <= 10;
     }
 
     /// <summary>The names that own an event word: "Arafat's death", "the death of Yasser Arafat"; null where none is said.</summary>
@@ -577,6 +608,21 @@ internal static partial class AnswerValidation
     {
         var sentence = candidate.Sentence;
         return sentence.Entities.FirstOrDefault(e => Overlaps(candidate, e.Start, e.End));
+    }
+
+    /// <summary>One of the spans holds the whole candidate ("5 August" is a date; "USA Today" only holds one).</summary>
+    private static bool Covers(AnswerCandidate candidate, IEnumerable<(int Start, int End)> spans)
+    {
+        var words = candidate.Sentence.Words;
+        if (candidate.FirstWord >= words.Count || candidate.EndWord <= candidate.FirstWord)
+        {
+            return false;
+        }
+
+        var last = words[Math.Min(candidate.EndWord, words.Count) - 1];
+        var from = words[candidate.FirstWord].Start;
+        var to = last.Start + last.Length;
+        return spans.Any(s => s.Start <= from + 1 && s.End >= to - 1);
     }
 
     private static bool Overlaps(AnswerCandidate candidate, int start, int end)

@@ -757,7 +757,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
     private static string DeclineMessage(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages, List<EvidenceSentence> sentences, List<EvidenceSentence> aboutTheQuestion)
     {
-        if (analysis.DateConstraints.Count > 0 && aboutTheQuestion.Count > 0)
+        // Blame the asked date only when it is what ruled the evidence out: a when-question's own year rules nothing out.
+        if (analysis.DateConstraints.Count > 0 && aboutTheQuestion.Count > 0 && !aboutTheQuestion.Any(s => MeetsDateConstraints(analysis, s)))
         {
             var otherDates = aboutTheQuestion.OrderByDescending(s => s.Score)
                 .SelectMany(s => s.Dates)

@@ -35,6 +35,9 @@ public sealed class AnswerValidationTests
     [InlineData("Where did Jane Roe meet Karl Weiss?", "On March 2, 2020, Jane Roe met with Karl Weiss to discuss the situation in the Balkans.", "Balkans")]
     [InlineData("Where did Otto Brandt die?", "After the war, Otto Brandt cultivated connections to Sweden.", "Sweden")]
     [InlineData("Where did Jane Roe meet Karl Weiss?", "The Foreign Minister of Austria Jane Roe met Karl Weiss on Monday.", "Austria")]
+    [InlineData("Where did Anna Berg meet Karl Weiss?", "The meeting between Anna Berg and Jane Roe came after the assassination of party leader Karl Weiss in Serbia.", "Serbia")]
+    [InlineData("Where did the settlers move to?", "The settlers formed the first wave of migration from Norway to Iceland.", "Norway")]
+    [InlineData("Where did Jane Roe meet Karl Weiss?", "In a telephone call with Karl Weiss, Jane Roe said further fighting in Serbia must end.", "Serbia")]
     public void Judge_PlaceThatIsNotWhereTheEventHappened_IsRefused(string question, string sentence, string place)
     {
         Assert.DoesNotContain(Kept(question, sentence), c => c.Contains(place, StringComparison.Ordinal));
@@ -43,6 +46,7 @@ public sealed class AnswerValidationTests
     [Theory]
     [InlineData("Where did Jane Roe meet Anna Berg?", "On April 9, 2020, Jane Roe met with Anna Berg in Vienna to discuss the conflict in Yemen.", "Vienna")]
     [InlineData("Where did the ministers meet?", "The ministers met on Tuesday in Geneva.", "Geneva")]
+    [InlineData("Where is the film festival being held?", "The film festival opens next week in Bergen.", "Bergen")]
     [InlineData("Where was Karl Weiss killed?", "Karl Weiss was killed in an assassination attempt in Madrid.", "Madrid")]
     [InlineData("Where did Jane Roe meet Karl Weiss?", "Jane Roe held talks with Austrian officials in Vienna after meeting Karl Weiss.", "Vienna")]
     public void Judge_PlaceOfTheEvent_IsKept(string question, string sentence, string place)
@@ -74,12 +78,12 @@ public sealed class AnswerValidationTests
         Assert.DoesNotContain(kept, c => c.Contains("May", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Judge_DateOfAnotherEventNoun_IsRefused()
+    [Theory]
+    [InlineData("When did Norway recognize Chile?", "During the dissolution of the Nordic Council in the early 1990s, Norway began to improve its relations with Chile.")]
+    [InlineData("When was Karl Weiss born?", "During the 1990 Serbia–Kosovo conflict, Mayor Karl Weiss telephoned Anna Berg.")]
+    public void Judge_DateOfAnotherEventNoun_IsRefused(string question, string sentence)
     {
-        var kept = Kept("When did Norway recognize Chile?", "During the dissolution of the Nordic Council in the early 1990s, Norway began to improve its relations with Chile.");
-
-        Assert.DoesNotContain(kept, c => c.Contains("1990", StringComparison.Ordinal));
+        Assert.DoesNotContain(Kept(question, sentence), c => c.Contains("1990", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -89,6 +93,14 @@ public sealed class AnswerValidationTests
     public void Judge_DateOfTheAskedEvent_IsKept(string question, string sentence, string date)
     {
         Assert.Contains(Kept(question, sentence), c => c.Contains(date, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("When did Russia recognize Chile?", "In December 2023, Russia's foreign minister said that Chile was a partner.")]
+    [InlineData("When was Karl Weiss elected mayor?", "On November 27, 2011, Anna Berg sent Mayor Karl Weiss a letter of support.")]
+    public void Judge_EventNotSaidAndAnotherKnownVerbDatesTheSentence_IsRefused(string question, string sentence)
+    {
+        Assert.DoesNotContain(Kept(question, sentence), c => c.Contains("20", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -133,6 +145,7 @@ public sealed class AnswerValidationTests
     [Theory]
     [InlineData("Who founded the Rowing Society?", "The Rowing Society, founded by local teachers in 1919, later joined the National League.", "National League")]
     [InlineData("Who killed Karl Weiss?", "The assassination of party leader Karl Weiss shocked the Green Party.", "Green Party")]
+    [InlineData("Who signed a pact to form a unity council?", "On May 2, 2011, after the rival clubs Alpha and Beta signed a pact to form a unity council, the league spokesman Mark Doe said that the fans were pleased.", "Mark Doe")]
     public void Judge_DoerQuestion_RefusesANameThatDidNotDoIt(string question, string sentence, string name)
     {
         Assert.DoesNotContain(Kept(question, sentence), c => c.Contains(name, StringComparison.Ordinal));
