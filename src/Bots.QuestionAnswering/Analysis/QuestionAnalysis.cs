@@ -61,6 +61,12 @@ public sealed record QuestionAnalysis
     /// <summary>"Who founded Hamas?": the answer is who did the event, and the question's names are what it was done to.</summary>
     public bool AsksForTheDoer { get; init; }
 
+    /// <summary>"By how much did profits jump?": the size of the change, not the level it reached.</summary>
+    public bool AsksForChange { get; init; }
+
+    /// <summary>"When had Abbas last visited Moscow (before this trip)?": the earlier time, as in "for the first time since 2021".</summary>
+    public bool AsksForPrevious { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
 

@@ -52,6 +52,15 @@ public static partial class QuestionAnalyzer
     {
         "money", "cost", "costs", "pay", "paid", "spend", "spent", "worth", "price", "budget", "dollars", "euros",
         "funding", "fund", "funds", "charge", "earn", "earned", "raise", "raised", "invest", "invested",
+        "profit", "profits", "loss", "losses", "sales", "turnover", "earnings", "revenue", "revenues", "surcharge", "fee",
+        "fees", "fare", "fares", "tax", "taxes", "salary", "wage", "wages", "fine", "bonus", "dividend",
+    };
+
+    /// <summary>Amounts a business or economy story reports: a keyword-style question naming one asks for the amount.</summary>
+    private static readonly HashSet<string> ReportedAmounts = new(StringComparer.Ordinal)
+    {
+        "profit", "profits", "loss", "losses", "sales", "turnover", "earnings", "revenue", "revenues", "surcharge", "fee",
+        "fees", "fare", "fares", "price", "prices", "cost", "costs", "gdp", "population", "salary", "budget", "debt", "deficit",
     };
 
     private static readonly HashSet<string> OrgVerbs = new(StringComparer.Ordinal)
@@ -88,6 +97,13 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^who\s+(?!(?:is|was|are|were|did|does|do|has|have|had|will|would|can|could|should|may|might|else)\b)[a-z]+(?:ed|s)?\s+\S")]
     private static partial Regex DoerQuestionRegex();
+
+    [GeneratedRegex(@"\bby\s+how\s+(?:much|many)\b|\bhow\s+much\s+(?:did|does|has|have|had|will)\b.*\b(?:rise|rose|risen|fall|fell|fallen|jump|jumped|drop|dropped|grow|grew|grown|increase|increased|decrease|decreased|climb|climbed|slump|slumped|gain|gained)\b")]
+    private static partial Regex ChangeQuestionRegex();
+
+    /// <summary>"When had Abbas last visited Moscow", "when did Labour previously hold …": the time before the one reported.</summary>
+    [GeneratedRegex(@"\b(?:last|previously|before\s+this|before\s+that)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|weekend|night|season|time|summer|winter|spring|autumn|fall|decade|century|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")]
+    private static partial Regex PreviousTimeRegex();
 
     [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
     private static partial Regex AsksForNameRegex();
@@ -166,7 +182,8 @@ public static partial class QuestionAnalyzer
             var bare = StripPossessive(word);
             if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
-                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index))
+                || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index)
+                || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower))
             {
                 continue;
             }
@@ -245,6 +262,8 @@ public static partial class QuestionAnalyzer
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
             Nationalities = Nationalities(text, terms),
             AsksForTheDoer = analysis.Type == AnswerType.Person && DoerQuestionRegex().IsMatch(lower),
+            AsksForChange = ChangeQuestionRegex().IsMatch(lower),
+            AsksForPrevious = analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower),
             AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
         };
@@ -291,7 +310,7 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Quantity) with { Quantity = money ? QuantityHint.Money : QuantityHint.Count, TypeNoun = afterHowMuch };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction|portion)\b"))
+        if (Regex.IsMatch(lower, @"\b(?:what|which|how\s+big\s+a|how\s+large\s+a)\s+(?:percentage|percent|proportion|share|fraction|portion|stake)\b"))
         {
             return Of(AnswerType.Quantity) with { Quantity = QuantityHint.Percent };
         }
@@ -396,9 +415,16 @@ public static partial class QuestionAnalyzer
                 head = phraseHead;
             }
 
-            if (lower.StartsWith("what", StringComparison.Ordinal) && head is not null && MeasureNouns.Contains(head))
+            // "What was BA's pre-tax profit?": the amount is the head of the phrase, after its owner and modifiers.
+            var lastOfPhrase = Tokenizer.Words(Regex.Replace(target, @"\s+(?:of|in|at|for|over|on|during|to|from)\s.*$", string.Empty)).LastOrDefault();
+            if (lower.StartsWith("what", StringComparison.Ordinal) && lastOfPhrase is not null && lastOfPhrase != head && ReportedAmounts.Contains(lastOfPhrase))
             {
-                return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" ? QuantityHint.Money : QuantityHint.Any };
+                head = lastOfPhrase;
+            }
+
+            if (lower.StartsWith("what", StringComparison.Ordinal) && head is not null && (MeasureNouns.Contains(head) || ReportedAmounts.Contains(head)))
+            {
+                return Of(AnswerType.Quantity) with { TypeNoun = head, Quantity = head is "cost" or "price" or "budget" or "salary" or "revenue" or "income" or "worth" or "value" or "gdp" or "debt" || MoneyWords.Contains(head) ? QuantityHint.Money : QuantityHint.Any };
             }
 
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
@@ -430,6 +456,13 @@ public static partial class QuestionAnalyzer
         }
 
         // "Gurian created what in 1939?", "… is beside to which structure?": the wh-word need not come first.
+        // "BA pre-tax profit three months to December 2004": a keyword question naming a reported amount asks for it.
+        var amount = Tokenizer.Words(lower).FirstOrDefault(ReportedAmounts.Contains);
+        if (amount is not null && !Regex.IsMatch(lower, @"\b(?:what|which|who|why)\b"))
+        {
+            return Of(AnswerType.Quantity) with { TypeNoun = amount, Quantity = MoneyWords.Contains(amount) ? QuantityHint.Money : QuantityHint.Any };
+        }
+
         return Regex.IsMatch(lower, @"\b(?:what|which)\b") ? Of(AnswerType.Description) with { TypeNoun = askedNoun } : Of(AnswerType.Other);
     }
 

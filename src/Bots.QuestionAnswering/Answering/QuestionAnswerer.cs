@@ -152,7 +152,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                     continue;
                 }
 
-                candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(candidate)) * (verbReworded ? RewordedPenalty : 1);
+                candidate.Score = (sentence.Score + dated) * candidate.Fit * (0.55 + 0.45 * Proximity(analysis, candidate)) * (verbReworded ? RewordedPenalty : 1);
                 candidates.Add(candidate);
             }
         }
@@ -403,7 +403,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         return true;
     }
 
-    private static double Proximity(AnswerCandidate candidate)
+    private static double Proximity(QuestionAnalysis analysis, AnswerCandidate candidate)
     {
         if (candidate.Anchored)
         {
@@ -425,10 +425,14 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         var inBrackets = open >= 0 && (closeBefore < 0 || closeBefore >= candidateStart);
         var close = inBrackets ? text.IndexOf(')', candidateStart) : -1;
 
+        // A date belongs to the event words near it more than to the names: in "After the 1967 war, the Kremlin severed
+        // ties with Israel, only re-establishing contact in the early 1990s" the re-establishing is in the 1990s.
+        var nameWords = candidate.Date is null ? null : analysis.Names.SelectMany(NameMatcher.NameWords).ToHashSet(StringComparer.Ordinal);
         double weighted = 0;
         double total = 0;
-        foreach (var (index, weight) in matches)
+        foreach (var (index, matchWeight) in matches)
         {
+            var weight = nameWords is not null && index < words.Count && nameWords.Contains(Bare(words[index].Lower)) ? 0.25 * matchWeight : matchWeight;
             total += weight;
             if (inBrackets && close >= 0 && index < words.Count && words[index].Start > close)
             {
@@ -441,6 +445,9 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         return weighted / total;
     }
+
+    private static string Bare(string lower) =>
+        lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("’s", StringComparison.Ordinal) ? lower[..^2] : lower;
 
     private static List<CandidateGroup> Group(QuestionAnalysis analysis, List<AnswerCandidate> candidates)
     {

@@ -69,11 +69,23 @@ internal static partial class CandidateExtractor
                 DatePrecision.Day => 1.0,
                 DatePrecision.Month or DatePrecision.Season => 0.95,
                 DatePrecision.Year => 0.85,
+                DatePrecision.Decade => 0.8,
                 _ => 0.7,
             };
 
-            // "for the first time since 2021": a bound, not the time of the event.
-            if (Regex.IsMatch(before, @"\b(?:since|until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase))
+            // "for the first time since 2021": a bound, not the time of the event — unless the question asks when it last
+            // happened before, which is just what "the first time since" says.
+            var sinceBound = Regex.IsMatch(before, @"\bsince$", RegexOptions.IgnoreCase);
+            if (question.AsksForPrevious && sinceBound)
+            {
+                fit *= Regex.IsMatch(before, @"\bfirst\s+time\s+since$", RegexOptions.IgnoreCase) ? 1.5 : 1.0;
+            }
+            else if (question.AsksForPrevious)
+            {
+                // The reported occasion itself is not the one before it.
+                fit *= FirstTimeSince().IsMatch(sentence.Text) ? 0.4 : 0.7;
+            }
+            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase))
             {
                 fit *= 0.35;
             }
@@ -279,6 +291,7 @@ internal static partial class CandidateExtractor
                 (QuantityHint.Age, QuantityKind.Age) => 1.0,
                 (QuantityHint.Money, QuantityKind.Money) => 1.0,
                 (QuantityHint.Percent, QuantityKind.Percent) => 1.0,
+                (_, QuantityKind.Percent or QuantityKind.Money) when question.AsksForChange => 1.0,
                 (QuantityHint.Count, QuantityKind.Count) => 0.85,
                 (QuantityHint.Any, _) => 0.8,
                 (QuantityHint.Count, QuantityKind.Money) => 0.5,
@@ -304,6 +317,7 @@ internal static partial class CandidateExtractor
                 }
             }
 
+            fit *= ChangeFit(question, sentence, quantity);
             var (start, length) = WithApproximator(sentence, quantity.Start, quantity.Length);
             if (quantity.Kind == QuantityKind.Duration && DurationOpening().Match(sentence.Text, start, length) is { Success: true } opening && opening.Index == start)
             {
@@ -320,6 +334,19 @@ internal static partial class CandidateExtractor
 
             var text = sentence.Text.Substring(start, length);
             yield return Candidate(text, "qty:" + quantity.Text.ToLowerInvariant(), sentence, start, length, fit);
+        }
+
+        // "they have sent tons of cargo": a unit in the plural, without a number, is how much was sent.
+        if (question.TypeNoun is { } thing && hint is QuantityHint.Count or QuantityHint.Any && thing.Length > 2)
+        {
+            foreach (Match bare in Regex.Matches(sentence.Text, $@"\b(?:tons|tonnes|kilos|kilograms|litres|liters|barrels|gallons|dozens|hundreds|thousands|millions|billions|truckloads|planeloads|shiploads|boxes|crates|bags|loads)\s+of\s+(?:[\w-]+\s+){{0,2}}?{Regex.Escape(thing)}\b", RegexOptions.IgnoreCase))
+            {
+                if (!sentence.Quantities.Any(q => q.Start <= bare.Index && bare.Index < q.End) && !Regex.IsMatch(sentence.Text[..bare.Index], @"\b(?:of|\d[\d,.]*)\s*$"))
+                {
+                    var unit = bare.Value[..bare.Value.IndexOf(' ', StringComparison.Ordinal)];
+                    yield return Candidate(unit, "qty:" + unit.ToLowerInvariant(), sentence, bare.Index, unit.Length, 0.7);
+                }
+            }
         }
 
         if (hint is QuantityHint.Count)
@@ -349,6 +376,51 @@ internal static partial class CandidateExtractor
 
     [GeneratedRegex(@"\b(?:(?:joint|equal)\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:no\.|number)\s*\d+|top\s+(?:\d+|ten|five|three|twenty)(?:\s+to\s+\d+)?)(?:\s+overall)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex RankPattern();
+
+    [GeneratedRegex(@"\bfirst\s+time\s+since\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstTimeSince();
+
+    [GeneratedRegex(@"\bfrom\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FromBefore();
+
+    [GeneratedRegex(@"\bto\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ToBefore();
+
+    [GeneratedRegex(@"\b(?:by|jumped|jumps|jump|rose|rises|rise|risen|fell|falls|fall|fallen|increased|increases|decreased|decreases|climbed|climbs|dropped|drops|slumped|slumps|slump|grew|grows|gained|gains|lost|cut|up|down|soared|surged|plunged|shrank)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeBefore();
+
+    [GeneratedRegex(@"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ComparedBefore();
+
+    [GeneratedRegex(@"\b(?:before|previously|earlier|originally|used\s+to|old|from)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksForEarlierValue();
+
+    /// <summary>
+    /// Where an amount stands in a report of change: "profits jumped 76% to $1.13bn, from $639m". "By how much" asks for
+    /// the 76%; any other amount question for the level now, $1.13bn — not the old value after "from" or "compared with",
+    /// nor a conversion in brackets ("£600m" after "$1.13bn (").
+    /// </summary>
+    private static double ChangeFit(QuestionAnalysis question, EvidenceSentence sentence, QuantityMention quantity)
+    {
+        var before = sentence.Text[..quantity.Start];
+        var earlierAsked = AsksForEarlierValue().IsMatch(question.Question);
+        if (before.TrimEnd().EndsWith('(') && sentence.Quantities.Any(q => q.End <= quantity.Start && quantity.Start - q.End <= 3))
+        {
+            return 0.5;
+        }
+
+        if (question.AsksForChange)
+        {
+            return ChangeBefore().IsMatch(before) ? 1.3 : ToBefore().IsMatch(before) || FromBefore().IsMatch(before) ? 0.5 : 1.0;
+        }
+
+        if ((FromBefore().IsMatch(before) || ComparedBefore().IsMatch(before)) && !earlierAsked)
+        {
+            return 0.6;
+        }
+
+        return ToBefore().IsMatch(before) && sentence.Quantities.Any(q => q.End <= quantity.Start && quantity.Start - q.End <= 6) ? 1.1 : 1.0;
+    }
 
     /// <summary>
     /// "15 for males", "has three newspapers", "Fifty-seven chapels": a number outside the known units and outside dates still

@@ -516,4 +516,35 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(AnswerType.Person, QuestionAnalyzer.Analyze(question, Today).Type);
     }
+
+    [Theory]
+    [InlineData("Acme pre-tax profit three months to December 2004", QuantityHint.Money)]
+    [InlineData("what was Acme's pre-tax profit", QuantityHint.Money)]
+    [InlineData("What stake does Acme own in Beta?", QuantityHint.Percent)]
+    public void Analyze_ReportedAmount_AsksForAnAmount(string question, QuantityHint hint)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Quantity, analysis.Type);
+        Assert.Equal(hint, analysis.Quantity);
+    }
+
+    [Theory]
+    [InlineData("When had Abbas last visited Moscow before this trip?", true)]
+    [InlineData("When did Labour last hold its conference in Manchester?", true)]
+    [InlineData("When did Abbas visit Moscow last year?", false)]
+    [InlineData("When did Abbas visit Moscow?", false)]
+    public void Analyze_LastOrPreviously_AsksForThePreviousTime(string question, bool expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForPrevious);
+    }
+
+    [Theory]
+    [InlineData("By how much did profits jump?", true)]
+    [InlineData("How much did sales rise in May?", true)]
+    [InlineData("How much were sales in May?", false)]
+    public void Analyze_ByHowMuch_AsksForTheChange(string question, bool expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForChange);
+    }
 }

@@ -282,11 +282,30 @@ public sealed class CandidateExtractorTests
     }
 
     [Theory]
+    [InlineData("By how much did Acme's sales rise?", "Quarterly sales at Acme rose 12% to $4.5bn (£3.1bn), from $4bn a year earlier.", "12%")]
+    [InlineData("How much were Acme's sales?", "Quarterly sales at Acme rose 12% to $4.5bn (£3.1bn), from $4bn a year earlier.", "$4.5bn")]
+    [InlineData("How much is the club's fee now?", "In May the club raised the fee from £20 to £35 a season.", "£35")]
+    [InlineData("What stake does Acme own in Beta?", "Acme said on Monday that it now owns 15% of Beta.", "15%")]
+    [InlineData("How much grain did they ship?", "They have shipped tons of grain to the port.", "tons")]
+    public void Extract_Amounts_TakeTheChangeOrTheLevelAsAsked(string question, string sentence, string expected)
+    {
+        Assert.Equal(expected, Extract(question, sentence)[0].Text);
+    }
+
+    [Theory]
     [InlineData("Over how many years did the editor run the paper?", "For 12 years, the paper was run by the editor and his wife.", "12")]
     [InlineData("How many days did the strike last?", "The strike lasted nine days before talks resumed.", "nine")]
     public void Extract_HowManyTimeUnits_GivesTheNumberOfTheDuration(string question, string sentence, string expected)
     {
         Assert.Equal(expected, Extract(question, sentence)[0].Text);
+    }
+
+    [Theory]
+    [InlineData("When had Omar Nasser last visited Oslo?", "Omar Nasser visited Oslo on May 3 for the first time since 2015.", "2015")]
+    [InlineData("When did Omar Nasser visit Oslo?", "Omar Nasser visited Oslo on May 3 for the first time since 2015.", "3 May")]
+    public void Extract_FirstTimeSince_AnswersWhenItLastHappened(string question, string sentence, string expected)
+    {
+        Assert.Contains(expected, Extract(question, sentence)[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
