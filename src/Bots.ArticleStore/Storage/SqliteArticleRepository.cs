@@ -136,14 +136,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
     /// segments being merged and the key and suggest indexes stay cached across batches, where a pooled connection
     /// could come back cold: at 100,000 articles, copying pages in from the OS was about 7% of the import's CPU.
     /// Its commits write the WAL without syncing it (synchronous=NORMAL); <see cref="MakeDurableAsync"/> syncs
-    /// before any write is acknowledged.
+    /// before any write is acknowledged. A large import transaction can grow the WAL past 100 MB; when it
+    /// starts over it is cut back to 64 MB rather than kept at its largest.
     /// </summary>
     private SqliteConnection Writer()
     {
         if (writer is null)
         {
             writer = Open();
-            Execute(writer, "PRAGMA cache_size = -131072; PRAGMA synchronous = NORMAL;");
+            Execute(writer, "PRAGMA cache_size = -131072; PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;");
         }
         return writer;
     }
