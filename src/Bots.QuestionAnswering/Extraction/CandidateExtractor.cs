@@ -544,6 +544,13 @@ internal static partial class CandidateExtractor
             yield break;
         }
 
+        // "Who is the developer of …" — "The developer, Kite Realty, …": the name apposed to the asked-for role holds it.
+        if (RoleHolderPattern(question) is { } roleHolder && roleHolder.Match(sentence.Text) is { Success: true } holder)
+        {
+            var name = holder.Groups["n"];
+            yield return Candidate(name.Value, "desc:" + name.Value.ToLowerInvariant(), sentence, name.Index, name.Length, 1.0);
+        }
+
         foreach (var entity in sentence.Entities)
         {
             var words = EvidenceSentence.WordSet(Tokenizer.Words(entity.Text));
@@ -744,6 +751,17 @@ internal static partial class CandidateExtractor
         }
 
         return null;
+    }
+
+    /// <summary>For "who is the developer of X": the role noun followed by a capitalised name in apposition ("the developer, Kite Realty").</summary>
+    private static Regex? RoleHolderPattern(QuestionAnalysis question)
+    {
+        var role = question.DescriptionTarget is { } target && question.Question.StartsWith("who", StringComparison.OrdinalIgnoreCase)
+            ? Regex.Match(target, @"^(?:the|its|their)\s+(?<r>[a-z]+)\b")
+            : Match.Empty;
+        return role.Success
+            ? new Regex($@"\b(?i:{Regex.Escape(role.Groups["r"].Value)})\s*,\s+(?<n>(?:\p{{Lu}}[\w’'.&-]*\s+){{0,4}}\p{{Lu}}[\w’'.&-]*)")
+            : null;
     }
 
     /// <summary>The described thing without where it is: "the grotto at notre dame" → grotto.</summary>

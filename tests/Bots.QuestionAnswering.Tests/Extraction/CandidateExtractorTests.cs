@@ -315,4 +315,12 @@ public sealed class CandidateExtractorTests
 
         Assert.Contains(candidates, c => c.Text == "World Health Organization");
     }
+
+    [Theory]
+    [InlineData("Who is the sponsor of the race?", "The sponsor, Halvorsen Motors, paid for the new grandstand in 2009.", "Halvorsen Motors")]
+    [InlineData("Who is the owner of the club?", "Its owner, Northbridge Capital of Leeds, bought the club last year.", "Northbridge Capital")]
+    public void Extract_WhoIsTheRole_GivesTheNameApposedToTheRole(string question, string sentence, string expected)
+    {
+        Assert.Contains(Extract(question, sentence), c => c.Text == expected);
+    }
 }
