@@ -134,7 +134,12 @@ public static partial class QuestionAnalyzer
         }
 
         var lower = text.ToLowerInvariant();
-        var dates = DateExtractor.Extract(text, reference).Where(d => d.Precision != Text.Dates.DatePrecision.Day || d.From is not null || d.Month is not null).ToList();
+        // A question's "September 11" names a day of any year ("since the September 11 attacks"): the year the extractor
+        // would infer from the reference date is a guess the evidence must not be held to.
+        var dates = DateExtractor.Extract(text, reference)
+            .Where(d => d.Precision != Text.Dates.DatePrecision.Day || d.From is not null || d.Month is not null)
+            .Select(d => d.YearInferred && !d.IsRelative ? d with { Year = null, From = null, To = null } : d)
+            .ToList();
         var entities = EntityRecognizer.Recognize(text)
             .Where(e => !dates.Any(d => d.Start < e.End && e.Start < d.End))
             .ToList();

@@ -90,6 +90,17 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_DayWithoutAYear_ConstrainsTheDayOfAnyYear()
+    {
+        var analysis = QuestionAnalyzer.Analyze("How many jobs has the airline cut since the September 11 attacks?", Today);
+
+        var constraint = Assert.Single(analysis.DateConstraints);
+        Assert.Null(constraint.Year);
+        Assert.Null(constraint.From);
+        Assert.Equal((9, 11), (constraint.Month, constraint.Day));
+    }
+
+    [Fact]
     public void Analyze_LastYear_IsResolvedAgainstTheReference()
     {
         var analysis = QuestionAnalyzer.Analyze("Who won the election last year?", Today);
