@@ -23,10 +23,9 @@ public sealed class AdmissionTests
     {
         var search = new GatedSearch();
         await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 0, timeoutMs: 10_000);
-        var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
-        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var first = await HoldATurnAsync(qa, search);
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => qa.Ask("Who repaired the bridge?"));
         search.Open();
         var answered = await first;
 
@@ -40,9 +39,8 @@ public sealed class AdmissionTests
     {
         var search = new GatedSearch();
         await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 10, timeoutMs: 10_000);
-        var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
-        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var second = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
+        var first = await HoldATurnAsync(qa, search);
+        var second = qa.Ask("Who repaired the bridge?");
         await Task.Delay(200);
         var searchedWhileFirstHeld = search.Queries;
 
@@ -58,11 +56,10 @@ public sealed class AdmissionTests
     {
         var search = new GatedSearch();
         await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 10, timeoutMs: 10_000);
-        var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
-        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var older = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
+        var first = await HoldATurnAsync(qa, search);
+        var older = qa.Ask("Who repaired the bridge?");
         await Eventually.WaitUntilAsync(() => qa.Waiting == 1);
-        var newer = qa.Client.AskAsync(new AskRequest { Question = "Where did the ferry sink?" }).ResponseAsync;
+        var newer = qa.Ask("Where did the ferry sink?");
         await Eventually.WaitUntilAsync(() => qa.Waiting == 2);
 
         search.Open();
@@ -79,12 +76,11 @@ public sealed class AdmissionTests
     {
         var search = new GatedSearch();
         await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 1, timeoutMs: 10_000);
-        var first = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
-        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var older = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
+        var first = await HoldATurnAsync(qa, search);
+        var older = qa.Ask("Who repaired the bridge?");
         await Eventually.WaitUntilAsync(() => qa.Waiting == 1);
 
-        var newer = qa.Client.AskAsync(new AskRequest { Question = "Where did the ferry sink?" }).ResponseAsync;
+        var newer = qa.Ask("Where did the ferry sink?");
         var refused = await Assert.ThrowsAsync<RpcException>(() => older);
         search.Open();
         await Task.WhenAll(first, newer);
@@ -101,9 +97,8 @@ public sealed class AdmissionTests
         // Long enough for a cold first ask (JIT, lexicons) to reach its store call before its time runs out.
         await using var qa = await SlowQa.StartAsync(search, maxConcurrent: 1, maxQueued: 10, timeoutMs: 2_000);
 
-        var inStoreCall = qa.Client.AskAsync(new AskRequest { Question = "When did the harbour crane collapse?" }).ResponseAsync;
-        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var inQueue = qa.Client.AskAsync(new AskRequest { Question = "Who repaired the bridge?" }).ResponseAsync;
+        var inStoreCall = await HoldATurnAsync(qa, search);
+        var inQueue = qa.Ask("Who repaired the bridge?");
 
         var storeCallTimedOut = await Assert.ThrowsAsync<RpcException>(() => inStoreCall);
         var queueTimedOut = await Assert.ThrowsAsync<RpcException>(() => inQueue);
@@ -111,6 +106,14 @@ public sealed class AdmissionTests
         Assert.Equal(StatusCode.DeadlineExceeded, storeCallTimedOut.StatusCode);
         Assert.Equal(StatusCode.DeadlineExceeded, queueTimedOut.StatusCode);
         Assert.Contains("2000 ms", queueTimedOut.Status.Detail, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks a first question and returns once it holds a turn, stuck in its store call until the gate opens.</summary>
+    private static async Task<Task<AskResponse>> HoldATurnAsync(SlowQa qa, GatedSearch search)
+    {
+        var held = qa.Ask("When did the harbour crane collapse?");
+        await search.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return held;
     }
 
     /// <summary>A store whose searches wait at a gate, and report their cancellation as the gRPC client does (CANCELLED).</summary>
@@ -171,6 +174,8 @@ public sealed class AdmissionTests
         }
 
         public Contracts.V1.QuestionAnswering.QuestionAnsweringClient Client { get; }
+
+        public Task<AskResponse> Ask(string question) => Client.AskAsync(new AskRequest { Question = question }).ResponseAsync;
 
         /// <summary>Questions waiting for a turn.</summary>
         public long Waiting => _app.Services.GetRequiredService<AnswerAdmission>().Waiting;
