@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Bots.Text;
 
 namespace Bots.ArticleStore.Search;
 
@@ -12,7 +12,7 @@ namespace Bots.ArticleStore.Search;
 /// </summary>
 public sealed class TermPassageCounts
 {
-    /// <summary>More distinct words than a real vocabulary needs; past it (made-up words) counts are taken, not kept.</summary>
+    /// <summary>More distinct words than a real vocabulary needs; made-up words past it make the counts start over.</summary>
     public const int Capacity = 200_000;
 
     /// <summary>Tier rankings kept per version: at most a hundred rows each, so a few megabytes.</summary>
@@ -43,35 +43,15 @@ public sealed class TermPassageCounts
     /// <summary>The counts and tier rankings of one corpus version.</summary>
     public sealed class Generation(long version)
     {
-        private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
-        private int _kept;
-        private readonly ConcurrentDictionary<TierKey, (long Rowid, double Score)[]> _rankings = new();
-        private int _rankingsKept;
+        private readonly BoundedCache<string, long> _counts = new(Capacity, StringComparer.Ordinal);
+        private readonly BoundedCache<TierKey, (long Rowid, double Score)[]> _rankings = new(RankingCapacity);
 
         public long Version { get; } = version;
 
-        public long GetOrCount(string term, Func<string, long> count) => GetOrAdd(_counts, ref _kept, Capacity, term, count);
+        public long GetOrCount(string term, Func<string, long> count) => _counts.GetOrAdd(term, count);
 
         /// <summary>The rows the ranking statement returned for <paramref name="tier"/>, run by <paramref name="rank"/> the first time.</summary>
-        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank) =>
-            GetOrAdd(_rankings, ref _rankingsKept, RankingCapacity, tier, rank);
-
-        /// <summary>The kept value, else a made one, kept while fewer than <paramref name="capacity"/> were.</summary>
-        private static TValue GetOrAdd<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, ref int made, int capacity, TKey key, Func<TKey, TValue> make)
-            where TKey : notnull
-        {
-            if (kept.TryGetValue(key, out var known))
-            {
-                return known;
-            }
-
-            var value = make(key);
-            if (Interlocked.Increment(ref made) <= capacity)
-            {
-                kept.TryAdd(key, value);
-            }
-            return value;
-        }
+        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank) => _rankings.GetOrAdd(tier, rank);
     }
 }
 
