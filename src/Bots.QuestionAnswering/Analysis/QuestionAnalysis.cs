@@ -70,6 +70,16 @@ public sealed record QuestionAnalysis
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
 
+    /// <summary>"Which countries mediate …", "which organisations make up …": a plural asked-for noun wants every one of them, as a list.</summary>
+    public bool AsksForList { get; init; }
+
+    /// <summary>
+    /// "Which countries rejected the plan", "which country did she visit": a which-question about a place or body asks
+    /// for a party to the event, not where it happened (which only "where" asks).
+    /// </summary>
+    public bool AsksForAParty => Type is AnswerType.Place or AnswerType.Organization && TypeNoun is not null
+        && !Question.Contains("where", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
     public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];
 }
