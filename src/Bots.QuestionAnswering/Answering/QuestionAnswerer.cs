@@ -781,7 +781,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         // Say which of the question's words no article uses, so the reader can rephrase or knows what is missing.
         var unsaid = analysis.Terms
-            .Where(t => !t.IsRoleWord && !sentences.Any(s => s.Stems.Contains(t.Stem) || t.Related.Any(s.Stems.Contains)))
+            .Where(t => !t.IsRoleWord && !sentences.Any(s => t.IsSaidIn(s.Stems)))
             .Select(t => $"\"{t.Word}\"")
             .ToList();
         return unsaid.Count > 0 && analysis.Names.Count > 0
