@@ -325,7 +325,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             return true;
         }
 
-        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && (t.Stem == w.Stem || t.Related.Contains(w.Stem)))).Select(w => w.Index).ToList();
+        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && t.Matches(w.Stem))).Select(w => w.Index).ToList();
         if (events.Count == 0)
         {
             return true;
