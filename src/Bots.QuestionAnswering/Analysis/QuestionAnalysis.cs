@@ -18,6 +18,15 @@ public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<
 {
     /// <summary>The question's verb ("visit" in "when did Abbas visit Moscow"): the evidence may word the event otherwise.</summary>
     public bool IsVerb { get; init; }
+
+    /// <summary>Words WordNet relates to this one in its common senses ("liken" → compare): weaker evidence than the word or its family.</summary>
+    public SimilarWords Similar { get; init; } = SimilarWords.None;
+
+    /// <summary>Whether a set of stems holds this word, one of its family or a word WordNet relates to it.</summary>
+    public bool IsSaidIn(IReadOnlySet<string> stems) => stems.Contains(Stem) || Related.Any(stems.Contains) || Similar.Stems.Any(stems.Contains);
+
+    /// <summary>Whether a stem is this word's, one of its family's or a word's WordNet relates to it.</summary>
+    public bool Matches(string stem) => Stem == stem || Related.Contains(stem) || Similar.Stems.Contains(stem);
 }
 
 /// <summary>A nationality the question gives a thing ("the Russian elections"): evidence about another country's one does not answer.</summary>

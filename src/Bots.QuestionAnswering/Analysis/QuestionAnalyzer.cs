@@ -218,7 +218,11 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole) { IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords) });
+            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole)
+            {
+                IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords),
+                Similar = isRole ? SimilarWords.None : Lexicon.Similar(bare),
+            });
         }
 
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)

@@ -798,12 +798,12 @@ internal static partial class AnswerValidation
             or "week" or "month" or "year" or "years" or "decade" or "century" or "period" or "time" or "course" or "morning" or "evening" or "night" or "day";
 
     private static bool IsEventTerm(QuestionAnalysis question, string stem) =>
-        question.Terms.Any(t => !t.IsRoleWord && (t.Stem == stem || t.Related.Contains(stem)));
+        question.Terms.Any(t => !t.IsRoleWord && t.Matches(stem));
 
     private static bool IsQuestionWord(QuestionAnalysis question, string lowerWord)
     {
         var stem = Lexicon.StemOf(lowerWord);
-        return question.Terms.Any(t => t.Stem == stem || t.Related.Contains(stem)) || question.Names.Any(n => n.Words.Contains(Bare(lowerWord)));
+        return question.Terms.Any(t => t.Matches(stem)) || question.Names.Any(n => n.Words.Contains(Bare(lowerWord)));
     }
 
     /// <summary>The question's names and words, their stems, and the other forms of the countries among them (Russian → Russia).</summary>

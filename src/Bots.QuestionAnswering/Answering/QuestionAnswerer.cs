@@ -346,7 +346,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             return true;
         }
 
-        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && (t.Stem == w.Stem || t.Related.Contains(w.Stem)))).Select(w => w.Index).ToList();
+        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && t.Matches(w.Stem))).Select(w => w.Index).ToList();
         if (events.Count == 0)
         {
             return true;
@@ -819,7 +819,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         // Say which of the question's words no article uses, so the reader can rephrase or knows what is missing.
         var unsaid = analysis.Terms
-            .Where(t => !t.IsRoleWord && !sentences.Any(s => s.Stems.Contains(t.Stem) || t.Related.Any(s.Stems.Contains)))
+            .Where(t => !t.IsRoleWord && !sentences.Any(s => t.IsSaidIn(s.Stems)))
             .Select(t => $"\"{t.Word}\"")
             .ToList();
         return unsaid.Count > 0 && analysis.Names.Count > 0

@@ -1027,7 +1027,7 @@ internal static partial class CandidateExtractor
         var indexes = new List<int>();
         foreach (var word in sentence.Words)
         {
-            if (question.Terms.Any(t => !t.IsRoleWord && (t.Stem == word.Stem || t.Related.Contains(word.Stem))))
+            if (question.Terms.Any(t => !t.IsRoleWord && t.Matches(word.Stem)))
             {
                 indexes.Add(word.Index);
             }
