@@ -79,6 +79,12 @@ public sealed record QuestionAnalysis
     /// <summary>"What day of the week did they meet?": the answer is the weekday of a single day.</summary>
     public bool AsksForWeekday { get; init; }
 
+    /// <summary>"Whose proposals did Russia veto?": the thing whose owner is asked for ("proposals").</summary>
+    public string? PossessedNoun { get; init; }
+
+    /// <summary>"Since when …", "the first meeting since which year", "how far back does it date": the start a "since" or "dating back to" gives.</summary>
+    public bool AsksForSince { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
 
