@@ -169,6 +169,12 @@ internal sealed record LoadReport(
             }
         }
 
+        if (Runtime.Where(r => r.CacheHits + r.CacheMisses > 0).ToList() is { Count: > 0 } caching)
+        {
+            output.WriteLine("answer cache over the measured window (every question is new, so none should be a hit): " + string.Join(", ",
+                caching.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Process} {r.CacheHits:0} hits, {r.CacheMisses:0} misses"))));
+        }
+
         var asks = Kinds.FirstOrDefault()?.Sent ?? 0;
         foreach (var method in Server.OrderByDescending(m => m.Calls))
         {

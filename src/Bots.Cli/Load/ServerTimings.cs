@@ -6,8 +6,9 @@ namespace Bots.Cli.Load;
 /// <summary>One gRPC method's server-side figures over the run, from the service's own /metrics histogram.</summary>
 internal sealed record MethodTiming(string Process, string Method, long Calls, double MeanMilliseconds, double P50AtMostMilliseconds, double P99AtMostMilliseconds);
 
-/// <summary>What one process spent between two scrapes, from the runtime's own counters (the System.Runtime meter).</summary>
-internal sealed record RuntimeCost(string Process, double AllocatedBytes, double Gen0, double Gen1, double Gen2, double GcPauseSeconds, double JitMethods, double JitSeconds);
+/// <summary>What one process spent between two scrapes, from the runtime's own counters (the System.Runtime meter), and how
+/// many responses its cache served or computed.</summary>
+internal sealed record RuntimeCost(string Process, double AllocatedBytes, double Gen0, double Gen1, double Gen2, double GcPauseSeconds, double JitMethods, double JitSeconds, double CacheHits, double CacheMisses);
 
 /// <summary>
 /// Reads the services' `bots_grpc_server_duration_seconds` histograms and runtime counters before and after the run,
@@ -83,7 +84,9 @@ internal static partial class ServerTimings
             Collections("gen2"),
             Delta("dotnet_gc_pause_time_seconds_total"),
             Delta("dotnet_jit_compiled_methods_total"),
-            Delta("dotnet_jit_compilation_time_seconds_total"));
+            Delta("dotnet_jit_compilation_time_seconds_total"),
+            after.Runtime.Where(r => r.Key.StartsWith("bots_cache_hits_total", StringComparison.Ordinal)).Sum(r => r.Value - before.Runtime.GetValueOrDefault(r.Key)),
+            after.Runtime.Where(r => r.Key.StartsWith("bots_cache_misses_total", StringComparison.Ordinal)).Sum(r => r.Value - before.Runtime.GetValueOrDefault(r.Key)));
     }
 
     /// <summary>Per-method figures between two scrapes; percentiles are the upper bound of the bucket they fall in.</summary>
@@ -111,7 +114,7 @@ internal static partial class ServerTimings
     [GeneratedRegex("^" + Histogram + @"(?<kind>_bucket|_sum|_count)\{(?<labels>[^}]*)\} (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex Series();
 
-    [GeneratedRegex(@"^(?<series>dotnet_(?:gc|jit)_\w+(?:\{[^}]*\})?) (?<value>\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<series>(?:dotnet_(?:gc|jit)_\w+|bots_cache_(?:hits|misses)_total)(?:\{[^}]*\})?) (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex RuntimeSeries();
 
     [GeneratedRegex(@"(\w+)=""((?:[^""\\]|\\.)*)""")]
