@@ -18,6 +18,15 @@ public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<
 {
     /// <summary>The question's verb ("visit" in "when did Abbas visit Moscow"): the evidence may word the event otherwise.</summary>
     public bool IsVerb { get; init; }
+
+    /// <summary>Words WordNet relates to this one in its common senses ("liken" → compare): weaker evidence than the word or its family.</summary>
+    public SimilarWords Similar { get; init; } = SimilarWords.None;
+
+    /// <summary>Whether a set of stems holds this word, one of its family or a word WordNet relates to it.</summary>
+    public bool IsSaidIn(IReadOnlySet<string> stems) => stems.Contains(Stem) || Related.Any(stems.Contains) || Similar.Stems.Any(stems.Contains);
+
+    /// <summary>Whether a stem is this word's, one of its family's or a word's WordNet relates to it.</summary>
+    public bool Matches(string stem) => Stem == stem || Related.Contains(stem) || Similar.Stems.Contains(stem);
 }
 
 /// <summary>A nationality the question gives a thing ("the Russian elections"): evidence about another country's one does not answer.</summary>
@@ -69,6 +78,16 @@ public sealed record QuestionAnalysis
 
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
+
+    /// <summary>"Which countries mediate …", "which organisations make up …": a plural asked-for noun wants every one of them, as a list.</summary>
+    public bool AsksForList { get; init; }
+
+    /// <summary>
+    /// "Which countries rejected the plan", "which country did she visit": a which-question about a place or body asks
+    /// for a party to the event, not where it happened (which only "where" asks).
+    /// </summary>
+    public bool AsksForAParty => Type is AnswerType.Place or AnswerType.Organization && TypeNoun is not null
+        && !Question.Contains("where", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
     public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];

@@ -45,19 +45,90 @@ internal static partial class CandidateExtractor
     /// <summary>All candidates of the question's type in the sentence.</summary>
     public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
     {
+        var found = ByType(question, sentence);
+        return question.AsksForList ? WithLists(question, sentence, found.ToList()) : found;
+    }
+
+    private static IEnumerable<AnswerCandidate> ByType(QuestionAnalysis question, EvidenceSentence sentence)
+    {
         return question.Type switch
         {
             AnswerType.Date => Dates(question, sentence),
-            AnswerType.Person => People(question, sentence),
+            AnswerType.Person => People(question, sentence).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0]))),
             AnswerType.Place => Places(question, sentence),
-            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)),
+            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0]))),
             AnswerType.Quantity => Quantities(question, sentence, question.Quantity),
             AnswerType.Duration => Durations(sentence),
             // "What is the Grotto?": an apposition or copula of the thing defines it; a phrase merely nearby seldom does.
-            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit)),
-            _ => Statement(question, sentence),
+            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit))
+                .Concat(GapAligner.Extract(question, sentence)),
+            _ => Statement(question, sentence).Concat(GapAligner.Extract(question, sentence)),
         };
     }
+
+    /// <summary>
+    /// "Which countries mediate …" — "talks mediated by Egypt, Qatar, and the US": a plural question is answered by the
+    /// whole coordinated list that holds a name of the asked type, written compactly ("Egypt, Qatar and US"); a lone
+    /// name says less and counts for less.
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> WithLists(QuestionAnalysis question, EvidenceSentence sentence, List<AnswerCandidate> found)
+    {
+        foreach (var list in Coordinations(sentence))
+        {
+            var members = list.Where(e => !IsQuestionName(question, e) && (question.Type == AnswerType.Person || e.Kind != EntityKind.Person)).ToList();
+            var start = list[0].Start;
+            var end = list[^1].End;
+            var typed = found.Where(c => c.FirstWord < sentence.Words.Count && sentence.Words[c.FirstWord].Start >= start && sentence.Words[c.FirstWord].Start < end).ToList();
+            if (members.Count < 2 || typed.Count == 0)
+            {
+                continue;
+            }
+
+            var names = members.Select(e => e.Name).ToList();
+            var text = string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+            var key = "list:" + string.Join("|", names.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal));
+            yield return Candidate(text, key, sentence, start, end - start, Math.Min(1.0, typed.Max(c => c.Fit) * 1.2));
+        }
+
+        foreach (var candidate in found)
+        {
+            yield return candidate with { Fit = candidate.Fit * 0.8 };
+        }
+    }
+
+    /// <summary>Names written as one list: "Egypt, Qatar, and the US", "Hamas, Fatah and Islamic Jihad" (the last joined by "and"/"or").</summary>
+    internal static IEnumerable<List<EntityMention>> Coordinations(EvidenceSentence sentence)
+    {
+        var text = sentence.Text;
+        var group = new List<EntityMention>();
+        var closed = false;
+        foreach (var entity in sentence.Entities.OrderBy(e => e.Start))
+        {
+            var separator = group.Count > 0 && entity.Start >= group[^1].End ? ListSeparator().Match(text[group[^1].End..entity.Start]) : Match.Empty;
+            if (separator.Success && !closed)
+            {
+                group.Add(entity);
+                closed = separator.Groups["and"].Success;
+                continue;
+            }
+
+            if (group.Count >= 2 && closed)
+            {
+                yield return group;
+            }
+
+            group = [entity];
+            closed = false;
+        }
+
+        if (group.Count >= 2 && closed)
+        {
+            yield return group;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:\s*,\s*|\s*,?\s+(?<and>and|or)\s+|\s*,\s*(?<and>and|or)\s+)(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparator();
 
     private static IEnumerable<AnswerCandidate> Dates(QuestionAnalysis question, EvidenceSentence sentence)
     {
@@ -106,7 +177,7 @@ internal static partial class CandidateExtractor
             }
 
             var precision = question.DatePrecision is { } asked && asked > date.Precision ? asked : date.Precision;
-            var text = date.From is null ? StripOpening(date.Text) : date.Describe(precision);
+            var text = date.From is null || IsWrittenPeriod(date) ? StripOpening(date.Text) : date.Describe(precision);
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
             if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)
@@ -528,9 +599,11 @@ internal static partial class CandidateExtractor
             yield return Candidate(text, "dur:" + text.ToLowerInvariant(), sentence, quantity.Start, quantity.Length, 1.0);
         }
 
-        foreach (var date in sentence.Dates.Where(d => d.IsRange && d.From is not null))
+        // "How long did she stay?" — "she was in Paris from 3 to 5 May": the span answers as well as a length, year known or not.
+        foreach (var date in sentence.Dates.Where(d => d.IsRange))
         {
-            yield return Candidate(date.Describe(), "dur:" + date.Text.ToLowerInvariant(), sentence, date.Start, date.Length, 0.6) with { Date = date };
+            var text = date.From is null || IsWrittenPeriod(date) ? StripOpening(date.Text) : date.Describe();
+            yield return Candidate(text, "dur:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, 0.85) with { Date = date };
         }
     }
 
@@ -954,7 +1027,7 @@ internal static partial class CandidateExtractor
         var indexes = new List<int>();
         foreach (var word in sentence.Words)
         {
-            if (question.Terms.Any(t => !t.IsRoleWord && (t.Stem == word.Stem || t.Related.Contains(word.Stem))))
+            if (question.Terms.Any(t => !t.IsRoleWord && t.Matches(word.Stem)))
             {
                 indexes.Add(word.Index);
             }
@@ -1108,7 +1181,11 @@ internal static partial class CandidateExtractor
         return match.Success ? entity.End + match.Length : null;
     }
 
-    private static string StripOpening(string text) => Regex.Replace(text, @"^(?:from|between)\s+", string.Empty, RegexOptions.IgnoreCase);
+    private static string StripOpening(string text) => Regex.Replace(text, @"^(?:from|between|during)\s+", string.Empty, RegexOptions.IgnoreCase);
+
+    /// <summary>"the 1990s until 2001", "the late 1980s to 1991": a period of mixed precision reads best as written; no one number range says it.</summary>
+    private static bool IsWrittenPeriod(DateMention date) =>
+        date.IsRange && date.Precision >= DatePrecision.Year && Regex.IsMatch(date.Text, @"\d0s\b|\bcentury\b|\b(?:early|late|mid)\b", RegexOptions.IgnoreCase);
 
     private static string Surname(string name)
     {
