@@ -76,6 +76,12 @@ public sealed record QuestionAnalysis
     /// <summary>"When had Abbas last visited Moscow (before this trip)?": the earlier time, as in "for the first time since 2021".</summary>
     public bool AsksForPrevious { get; init; }
 
+    /// <summary>"Whose proposals did Russia veto?": the thing whose owner is asked for ("proposals").</summary>
+    public string? PossessedNoun { get; init; }
+
+    /// <summary>"Since when …", "the first meeting since which year", "how far back does it date": the start a "since" or "dating back to" gives.</summary>
+    public bool AsksForSince { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
 

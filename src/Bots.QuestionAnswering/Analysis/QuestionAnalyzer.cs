@@ -105,6 +105,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:last|previously|before\s+this|before\s+that)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|weekend|night|season|time|summer|winter|spring|autumn|fall|decade|century|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")]
     private static partial Regex PreviousTimeRegex();
 
+    [GeneratedRegex(@"\bsince\s+(?:when|which|what)\b|\bhow\s+far\s+back\b|\b(?:date|dates|dating)\s+back\b")]
+    private static partial Regex SinceRegex();
+
     [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
     private static partial Regex AsksForNameRegex();
 
@@ -181,13 +184,15 @@ public static partial class QuestionAnalyzer
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
         var typeModifiers = TypeModifiers(text, analysis.TypeNoun);
         var asksForExpansion = Regex.IsMatch(lower, @"\bstand\s+for$");
+        // "since when", "how far back", "dating back": words that ask, which no evidence needs to repeat.
+        var since = analysis.Type == AnswerType.Date ? SinceRegex().Match(lower) : Match.Empty;
         var terms = new List<QuestionTerm>();
         var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
         var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
         for (var index = 0; index < wordTokens.Count; index++)
         {
             var token = wordTokens[index];
-            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End))
+            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End) || since.Success && since.Index <= token.Start && token.Start < since.Index + since.Length)
             {
                 continue;
             }
@@ -282,6 +287,9 @@ public static partial class QuestionAnalyzer
             AsksForTheDoer = analysis.Type == AnswerType.Person && DoerQuestionRegex().IsMatch(lower),
             AsksForChange = ChangeQuestionRegex().IsMatch(lower),
             AsksForPrevious = analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower),
+            AsksForSince = analysis.Type == AnswerType.Date && SinceRegex().IsMatch(lower),
+            PossessedNoun = analysis.Type == AnswerType.Person && Regex.Match(lower, @"^(?:\w+\s+){0,2}?whose\s+(?<n>[a-z][\w-]*)") is { Success: true } whose
+                && !StopWords.Contains(whose.Groups["n"].Value) && !QuestionWords.Contains(whose.Groups["n"].Value) ? whose.Groups["n"].Value : null,
             AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
             AsksForList = analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person or AnswerType.Description && IsPluralAsked(lower, analysis.TypeNoun),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
@@ -293,7 +301,7 @@ public static partial class QuestionAnalyzer
         QuestionAnalysis Of(AnswerType type) => new() { Question = lower, Type = type };
         var afterHowMuch = HeadAfter(lower, "how much") ?? HeadAfter(lower, "how many");
 
-        if (Regex.IsMatch(lower, @"\bhow\s+long\s+ago\b"))
+        if (Regex.IsMatch(lower, @"\bhow\s+long\s+ago\b|\bhow\s+far\s+back\b"))
         {
             return Of(AnswerType.Date);
         }

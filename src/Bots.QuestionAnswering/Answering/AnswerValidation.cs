@@ -102,7 +102,10 @@ internal static partial class AnswerValidation
             }
 
             // No "he"/"she" to stand for the asked-about person, or another person named before it: the fact is someone else's.
-            var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers");
+            // "Abbas and Putin …" — "their first meeting since 2021": a plural pronoun stands for two or more asked-about people.
+            var plural = question.Names.Count(n => n.Kind == EntityKind.Person) >= 2;
+            var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers"
+                || plural && w.Lower is "they" or "their" or "them" or "theirs");
             var otherPerson = pronoun is { Lower: not null }
                 ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < pronoun.Start)
                 : null;
@@ -173,7 +176,8 @@ internal static partial class AnswerValidation
         var asksWho = WhoQuestion().IsMatch(question.Question);
         switch (question.Type)
         {
-            case AnswerType.Person or AnswerType.Organization when isPlace || isDate:
+            // "Whose proposals …" may be a country's.
+            case AnswerType.Person or AnswerType.Organization when isDate || isPlace && question.PossessedNoun is null:
                 return $"\"{text}\" is a {(isDate ? "date" : "place")}, not a person or organisation";
             case AnswerType.Person when question.RoleWords.Count > 0 && candidate.Fit < RoleNotCarriedFit:
                 return $"{text} is not said to be the {string.Join(' ', question.RoleWords)}";
@@ -314,6 +318,12 @@ internal static partial class AnswerValidation
         }
 
         var before = text[..date.Start];
+        if (question.AsksForSince && CandidateExtractor.SincePhrase().IsMatch(before))
+        {
+            // "since their victory in the elections of 2006": the date of the thing "since" names is the answer.
+            return null;
+        }
+
         string? noun = null;
         var pp = Regex.Match(before, @"\b(?:in|on|of|at|from|since|during)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
         if (pp.Success)
