@@ -111,12 +111,11 @@ def main():
     for (lemma, _), count in tagged.items():
         frequency[lemma] += count
 
-    # The senses of each lemma a reader most likely means; a part of speech SemCor never tags while it tags another
-    # ("elect" the noun next to the verb) is left out.
+    # The senses of each lemma a reader most likely means (of a part of speech SemCor never tags, the first only).
     frequent = {}
     for pos in POS:
         for lemma, offsets in index[pos].items():
-            if plain(lemma) and (tagged[(lemma, pos)] > 0 or frequency[lemma] == 0):
+            if plain(lemma):
                 for rank, offset in enumerate(frequent_senses(lemma, pos, offsets, counts)):
                     frequent[(lemma, pos, offset)] = rank
 
