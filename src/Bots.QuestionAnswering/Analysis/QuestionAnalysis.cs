@@ -76,8 +76,24 @@ public sealed record QuestionAnalysis
     /// <summary>"When had Abbas last visited Moscow (before this trip)?": the earlier time, as in "for the first time since 2021".</summary>
     public bool AsksForPrevious { get; init; }
 
+    /// <summary>"Whose proposals did Russia veto?": the thing whose owner is asked for ("proposals").</summary>
+    public string? PossessedNoun { get; init; }
+
+    /// <summary>"Since when …", "the first meeting since which year", "how far back does it date": the start a "since" or "dating back to" gives.</summary>
+    public bool AsksForSince { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
+
+    /// <summary>"Which countries mediate …", "which organisations make up …": a plural asked-for noun wants every one of them, as a list.</summary>
+    public bool AsksForList { get; init; }
+
+    /// <summary>
+    /// "Which countries rejected the plan", "which country did she visit": a which-question about a place or body asks
+    /// for a party to the event, not where it happened (which only "where" asks).
+    /// </summary>
+    public bool AsksForAParty => Type is AnswerType.Place or AnswerType.Organization && TypeNoun is not null
+        && !Question.Contains("where", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
     public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];
