@@ -20,6 +20,8 @@ public sealed class WordNetTests
     [InlineData("kill", "assassinate")]
     [InlineData("talks", "negotiation")]
     [InlineData("travel", "journey")]
+    [InlineData("talks", "discussion")] // a noun's broader noun
+    [InlineData("newspaper", "press")]
     public void Related_CommonSenses_LinkTheWords(string lemma, string expected) =>
         Assert.Contains(expected, WordNet.Related(lemma));
 
@@ -69,5 +71,5 @@ public sealed class WordNetTests
     public void Lemmas_UnknownWord_IsEmpty() => Assert.Empty(WordNet.Lemmas("zzyzxing"));
 
     [Fact]
-    public void Count_HoldsTheCommonVocabulary() => Assert.InRange(WordNet.Count, 40_000, 60_000);
+    public void Count_HoldsTheCommonVocabulary() => Assert.InRange(WordNet.Count, 40_000, 80_000);
 }
