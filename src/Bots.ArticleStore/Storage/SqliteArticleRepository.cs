@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Bots.ArticleStore.Dedup;
@@ -29,6 +30,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private long commits;
     private long syncedCommits;
     private Task syncing = Task.CompletedTask;
+    private readonly Lock statisticsGate = new();
+    private WriterStatistics writerStatistics = new(0, 0, 0, 0, 0, 0);
 
     /// <summary>
     /// The WAL only starts over when a write begins after a complete checkpoint; under a steady import the
@@ -57,6 +60,27 @@ public sealed class SqliteArticleRepository : IArticleRepository
     }
 
     public string DatabasePath { get; }
+
+    public WriterStatistics WriterStatistics
+    {
+        get
+        {
+            lock (statisticsGate)
+            {
+                return writerStatistics;
+            }
+        }
+    }
+
+    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait)
+    {
+        lock (statisticsGate)
+        {
+            var s = writerStatistics;
+            writerStatistics = new WriterStatistics(s.Transactions + 1, s.Articles + articles, s.CpuMilliseconds + cpu,
+                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait);
+        }
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -272,11 +296,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         IReadOnlyList<AddOutcome> result;
         long commit;
+        double cpu, locked, catchUp;
         await writeLock.WaitAsync(cancellationToken);
+        var lockedAt = Stopwatch.GetTimestamp();
         try
         {
             var connection = Writer();
             await CatchUpCheckpointAsync(connection);
+            catchUp = Stopwatch.GetElapsedTime(lockedAt).TotalMilliseconds;
+            var cpuAt = ThreadCpuClock.Milliseconds();
             await using var transaction = connection.BeginTransaction();
             using var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
             var outcomes = new List<AddOutcome>(articles.Count);
@@ -301,6 +329,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
             transaction.Commit();
             commit = Committed();
             result = outcomes;
+            cpu = ThreadCpuClock.Milliseconds() - cpuAt;
+            locked = Stopwatch.GetElapsedTime(lockedAt).TotalMilliseconds;
         }
         catch (SqliteException)
         {
@@ -311,7 +341,9 @@ public sealed class SqliteArticleRepository : IArticleRepository
         {
             writeLock.Release();
         }
+        var syncAt = Stopwatch.GetTimestamp();
         await MakeDurableAsync(commit);
+        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds);
         return result;
     }
 
