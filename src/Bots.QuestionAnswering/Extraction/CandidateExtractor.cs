@@ -48,14 +48,15 @@ internal static partial class CandidateExtractor
         return question.Type switch
         {
             AnswerType.Date => Dates(question, sentence),
-            AnswerType.Person => People(question, sentence),
+            AnswerType.Person => People(question, sentence).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0]))),
             AnswerType.Place => Places(question, sentence),
-            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)),
+            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0]))),
             AnswerType.Quantity => Quantities(question, sentence, question.Quantity),
             AnswerType.Duration => Durations(sentence),
             // "What is the Grotto?": an apposition or copula of the thing defines it; a phrase merely nearby seldom does.
-            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit)),
-            _ => Statement(question, sentence),
+            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit))
+                .Concat(GapAligner.Extract(question, sentence)),
+            _ => Statement(question, sentence).Concat(GapAligner.Extract(question, sentence)),
         };
     }
 
