@@ -47,6 +47,8 @@ public static class QuestionAnsweringServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcService<QuestionAnsweringService>();
+        // The word data the matching uses takes a moment to read: read it once the service is up, not on the first ask.
+        app.Lifetime.ApplicationStarted.Register(() => ThreadPool.QueueUserWorkItem(_ => Bots.Text.Lexical.WordNet.Preload()));
         return app;
     }
 }

@@ -45,6 +45,20 @@ public sealed class BotsDefaultsTests
     }
 
     [Fact]
+    public async Task Metrics_ReportTheProcessCostsCpuAllocationsGcAndJit()
+    {
+        await using var app = await HostingApp.StartAsync();
+        using var http = new HttpClient();
+
+        var families = PrometheusText.Parse(await http.GetStringAsync(new Uri(app.HttpAddress, "/metrics")));
+
+        Assert.Contains(families["dotnet_process_cpu_time_seconds_total"].Samples, s => s.Value > 0);
+        Assert.True(families["dotnet_gc_heap_total_allocated_bytes_total"].Samples.Single().Value > 0);
+        Assert.True(families["dotnet_jit_compiled_methods_total"].Samples.Single().Value > 0);
+        Assert.Equal("counter", families["dotnet_gc_pause_time_seconds_total"].Type);
+    }
+
+    [Fact]
     public async Task ApiKey_WhenSet_RefusesCallsWithoutTheBearerKey()
     {
         await using var app = await HostingApp.StartAsync(("Bots:ApiKey", "s3cret-key"));

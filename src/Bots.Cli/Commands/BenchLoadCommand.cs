@@ -22,6 +22,7 @@ public sealed class BenchLoadCommand : ICliCommand
         var chatRate = new Option<double>("--chat-rate") { Description = "Chat messages per second, alternating Telegram and Discord", DefaultValueFactory = _ => defaults.ChatMessagesPerSecond };
         var duration = new Option<double>("--duration") { Description = "Seconds of measured load", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
         var warmup = new Option<double>("--warmup") { Description = "Seconds of untimed load first (drained before measuring)", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
+        var maxWarmup = new Option<double>("--max-warmup") { Description = "Seconds of warm-up at most: past --warmup it goes on in 5 s rounds until no service's JIT compiles 50 methods a round (tiered compilation settled)", DefaultValueFactory = _ => 90 };
         var probe = new Option<int>("--probe") { Description = "Asks sent one at a time after the run, to show what one ask costs with nothing queued", DefaultValueFactory = _ => defaults.ProbeAsks };
         var articles = new Option<int>("--articles") { Description = "Generated articles imported on top of the seeds", DefaultValueFactory = _ => defaults.Articles };
         var replyTimeout = new Option<double>("--reply-timeout") { Description = "Seconds after which a chat message without a reply counts as lost", DefaultValueFactory = _ => defaults.ReplyTimeout.TotalSeconds };
@@ -35,7 +36,7 @@ public sealed class BenchLoadCommand : ICliCommand
         var discordPort = new Option<int>("--discord-api-port") { Description = "Port of the stand-in Discord API (0: free port)" };
         var discordKey = new Option<string?>("--discord-private-key") { Description = "Ed25519 private key (64 hex digits) signing the interactions; its public key is printed" };
         var command = new Command("load", "Load the four-process system with open-loop gRPC asks and chat messages; print throughput, p50/p99, errors and lost messages");
-        foreach (var option in new Option[] { rate, concurrency, chatRate, duration, warmup, probe, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
+        foreach (var option in new Option[] { rate, concurrency, chatRate, duration, warmup, maxWarmup, probe, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
         {
             command.Options.Add(option);
         }
@@ -55,6 +56,7 @@ public sealed class BenchLoadCommand : ICliCommand
                 ChatMessagesPerSecond = result.GetValue(chatRate),
                 Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
                 Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
+                MaxWarmup = TimeSpan.FromSeconds(result.GetValue(maxWarmup)),
                 Articles = result.GetValue(articles),
                 ProbeAsks = result.GetValue(probe),
                 ReplyTimeout = TimeSpan.FromSeconds(result.GetValue(replyTimeout)),
@@ -90,9 +92,12 @@ public sealed class BenchLoadCommand : ICliCommand
         log.WriteLine($"store: {stats.ArticleCount:N0} articles, {stats.PassageCount:N0} passages (seeds + {settings.Articles:N0} generated)");
         log.WriteLine("asks: every question is asked once (generated about the corpus's people, places and topics), so none is served by the answer cache");
         using var driver = new LoadDriver(system, settings, new LoadQuestions(corpus));
-        await driver.WarmUpAsync(cancellationToken);
+        var (warmedUp, lastRoundJit) = await driver.WarmUpAsync(cancellationToken);
         await driver.SettleAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmed up for {settings.Warmup.TotalSeconds:0.#} s; measuring for {settings.Duration.TotalSeconds:0.#} s"));
+        var jit = double.IsNaN(lastRoundJit)
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $" (until the JIT settled: the last {settings.WarmupRound.TotalSeconds:0.#} s compiled at most {lastRoundJit:0} methods in a service)");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warmed up for {warmedUp.TotalSeconds:0.#} s{jit}; measuring for {settings.Duration.TotalSeconds:0.#} s"));
         var report = await driver.RunAsync(log, cancellationToken);
         report.Print(log);
         foreach (var process in system.Processes)

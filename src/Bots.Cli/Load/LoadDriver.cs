@@ -55,13 +55,34 @@ internal sealed class LoadDriver : IDisposable
 
     private bool DrivesChat => _system.ChatHttpAddress is not null && _settings.ChatMessagesPerSecond > 0;
 
-    /// <summary>Untimed load at the run's rates, drained before measuring, so that JIT, connection set-up and cold caches stay out of the figures.</summary>
-    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Untimed load at the run's rates, so that JIT, connection set-up and cold caches stay out of the figures: for
+    /// <see cref="LoadSettings.Warmup"/>, then (with <see cref="LoadSettings.MaxWarmup"/>) in rounds until no service's
+    /// JIT compiles many methods a round. Returns how long it ran and the most methods a service compiled in the last round.
+    /// </summary>
+    public async Task<(TimeSpan Duration, double LastRoundJitMethods)> WarmUpAsync(CancellationToken cancellationToken)
     {
-        if (_settings.Warmup > TimeSpan.Zero)
+        var warmedUp = _settings.Warmup;
+        if (warmedUp > TimeSpan.Zero)
         {
-            await RunPhaseAsync(_settings.Warmup, NewTallies(), null, cancellationToken);
+            await RunPhaseAsync(warmedUp, NewTallies(), null, cancellationToken);
         }
+
+        var lastRound = double.NaN;
+        while (_settings.MaxWarmup is { } max && warmedUp + _settings.WarmupRound <= max)
+        {
+            var before = await ScrapeAsync(cancellationToken);
+            await RunPhaseAsync(_settings.WarmupRound, NewTallies(), null, cancellationToken);
+            warmedUp += _settings.WarmupRound;
+            var after = await ScrapeAsync(cancellationToken);
+            lastRound = before.Zip(after, (b, a) => b is null || a is null ? 0 : a.JitMethods - b.JitMethods).DefaultIfEmpty(0).Max();
+            if (lastRound < _settings.JitSettledMethods)
+            {
+                break;
+            }
+        }
+
+        return (warmedUp, lastRound);
     }
 
     /// <summary>The measured run; <paramref name="progress"/> gets a line every five seconds.</summary>
@@ -123,11 +144,12 @@ internal sealed class LoadDriver : IDisposable
         var start = await phase(tallies);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var metricsAfter = await ScrapeAsync(cancellationToken);
-        var server = _system.Processes
+        var scraped = _system.Processes
             .Select((p, i) => (p, Before: metricsBefore[i], After: metricsAfter[i]))
             .Where(m => m.Before is not null && m.After is not null)
-            .SelectMany(m => ServerTimings.Between(m.p.Project, m.Before!, m.After!))
             .ToList();
+        var server = scraped.SelectMany(m => ServerTimings.Between(m.p.Project, m.Before!, m.After!)).ToList();
+        var runtime = scraped.Select(m => ServerTimings.RuntimeBetween(m.p.Project, m.Before!, m.After!)).ToList();
         var cpu = _system.Processes
             .Select((p, i) => new ProcessCpu(p.Project, (p.CpuTime - cpuBefore[i]).TotalSeconds, p.PeakWorkingSetBytes / 1048576.0))
             .Append(new ProcessCpu("generator", (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0))
@@ -138,6 +160,7 @@ internal sealed class LoadDriver : IDisposable
             elapsed,
             cpu,
             server,
+            runtime,
             loadBefore,
             LoadReport.LoadAverage());
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bots.Caching;
 using Bots.Cli.Commands;
 
 namespace Bots.Cli.Load;
@@ -7,12 +8,13 @@ namespace Bots.Cli.Load;
 /// Questions about the generated corpus (people, places and topics of its articles, in the forms readers use:
 /// "when did X visit Y?", keywords, quoted names), each asked once: a repeated question would be served by the
 /// answer cache, and the load run measures answering. Repeats of a base question get a month, a year or both
-/// as a constraint, which makes them different questions for the cache and the answerer alike.
+/// as a constraint, which makes them different questions for the cache and the answerer alike. Two questions count as
+/// the same when the answer cache's key would be ("Who is X?" and "who is x"), not only when the strings are.
 /// </summary>
 internal sealed class LoadQuestions(BenchStoreCommand.NewsCorpus corpus)
 {
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
-    private readonly HashSet<string> _asked = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     /// <summary>A question not asked before in this run.</summary>
@@ -21,7 +23,7 @@ internal sealed class LoadQuestions(BenchStoreCommand.NewsCorpus corpus)
         lock (_gate)
         {
             var question = corpus.NextQuery();
-            for (var variant = 0; !_asked.Add(question); variant++)
+            for (var variant = 0; !_asked.Add(QuestionNormalizer.Normalize(question)); variant++)
             {
                 if (variant > 1000)
                 {

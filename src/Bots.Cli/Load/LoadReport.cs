@@ -110,6 +110,7 @@ internal sealed record LoadReport(
     TimeSpan Elapsed,
     IReadOnlyList<ProcessCpu> Cpu,
     IReadOnlyList<MethodTiming> Server,
+    IReadOnlyList<RuntimeCost> Runtime,
     string LoadAverageBefore,
     string LoadAverageAfter)
 {
@@ -152,6 +153,26 @@ internal sealed record LoadReport(
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU per request sent: {string.Join(", ", Cpu.Select(c => $"{c.Process} {c.CpuSeconds * 1000 / requests:0.00} ms"))}; " +
                 $"services {services:0.00} ms + generator {generator:0.00} ms: {Environment.ProcessorCount} cores sustain at most ~{Environment.ProcessorCount * 1000 / (services + generator):0} requests/s with the generator on the same machine, ~{Environment.ProcessorCount * 1000 / services:0}/s without it"));
+        }
+
+        if (Runtime.Count > 0 && requests > 0)
+        {
+            // Allocation and GC counts do not depend on what else the machine runs, unlike CPU time: they show a cut
+            // even when the neighbours make the clock noisy. JIT work in the window means the warm-up was too short.
+            output.WriteLine("runtime costs per request sent (the services' own counters over the measured window):");
+            output.WriteLine($"  {"process",-24} {"CPU ms",7} {"alloc KB",9} {"gen0 GCs/1k",12} {"gen1 GCs/1k",12} {"gen2 GCs/1k",12} {"GC pause ms",12} {"JIT methods",12} {"JIT s",7}");
+            foreach (var cost in Runtime)
+            {
+                var cpu = Cpu.FirstOrDefault(c => c.Process == cost.Process)?.CpuSeconds ?? 0;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {cost.Process,-24} {cpu * 1000 / requests,7:0.00} {cost.AllocatedBytes / 1024 / requests,9:0.0} {cost.Gen0 * 1000 / requests,12:0.0} {cost.Gen1 * 1000 / requests,12:0.0} {cost.Gen2 * 1000 / requests,12:0.0} {cost.GcPauseSeconds * 1000 / requests,12:0.000} {cost.JitMethods,12:0} {cost.JitSeconds,7:0.00}"));
+            }
+        }
+
+        if (Runtime.Where(r => r.CacheHits + r.CacheMisses > 0).ToList() is { Count: > 0 } caching)
+        {
+            output.WriteLine("answer cache over the measured window (every question is new, so none should be a hit): " + string.Join(", ",
+                caching.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Process} {r.CacheHits:0} hits, {r.CacheMisses:0} misses"))));
         }
 
         var asks = Kinds.FirstOrDefault()?.Sent ?? 0;

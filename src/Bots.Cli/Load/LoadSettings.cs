@@ -20,6 +20,19 @@ internal sealed record LoadSettings
     /// <summary>Untimed traffic before the measured window: JIT, connections, SQLite's page cache.</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// When set, warm-up goes on past <see cref="Warmup"/> in rounds of <see cref="WarmupRound"/> while any service's JIT
+    /// compiled <see cref="JitSettledMethods"/> methods or more in the last round, up to this much warm-up in all: tiered
+    /// compilation recompiles hot code (instrumented, then optimised) for a while, and a measured window overlapping it
+    /// bills the compiler and the slower code to the service. Null: <see cref="Warmup"/> only.
+    /// </summary>
+    public TimeSpan? MaxWarmup { get; init; }
+
+    public TimeSpan WarmupRound { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Methods compiled in a warm-up round below which a service's JIT counts as settled.</summary>
+    public int JitSettledMethods { get; init; } = 50;
+
     /// <summary>Asks sent one at a time after the run, to show what one ask costs with nothing queued (0: none).</summary>
     public int ProbeAsks { get; init; } = 100;
 

@@ -6,7 +6,8 @@ using System.Text;
 namespace Bots.Hosting.Metrics;
 
 /// <summary>
-/// Collects the process's System.Diagnostics.Metrics instruments (meters named "Bots.*") and renders
+/// Collects the process's System.Diagnostics.Metrics instruments (meters named "Bots.*", and the runtime's
+/// "System.Runtime" meter: CPU time, GC collections, pauses and allocated bytes, JIT compilations, thread pool) and renders
 /// them in the Prometheus text exposition format 0.0.4 for /metrics. Counters become `_total`
 /// series, histograms cumulative `_bucket`/`_sum`/`_count` series, units a name suffix.
 /// </summary>
@@ -17,13 +18,16 @@ public sealed class PrometheusMetrics : IDisposable
 
     private static readonly double[] DefaultBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
+    /// <summary>The runtime's own meter: what a process costs (CPU, allocations, GC, JIT) next to what it serves.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, InstrumentState> _instruments = new();
     private readonly Func<Meter, bool> _include;
 
     public PrometheusMetrics(Func<Meter, bool>? include = null)
     {
-        _include = include ?? (meter => meter.Name.StartsWith("Bots", StringComparison.Ordinal));
+        _include = include ?? (meter => meter.Name.StartsWith("Bots", StringComparison.Ordinal) || meter.Name == RuntimeMeterName);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             if (_include(instrument.Meter))

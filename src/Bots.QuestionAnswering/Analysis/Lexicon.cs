@@ -1,4 +1,5 @@
 using Bots.Text;
+using Bots.Text.Lexical;
 
 namespace Bots.QuestionAnswering.Analysis;
 
@@ -142,10 +143,64 @@ internal static class Lexicon
         }
 
         lower = lower.TrimEnd('\'', '’');
-        return PorterStemmer.Stem(Lemma(lower));
+        var lemma = Lemma(lower);
+        return PorterStemmer.Stem(ReferenceEquals(lemma, lower) ? WordNet.BaseForm(lower) ?? lower : lemma);
     }
 
-    /// <summary>Stems of words in the same families as the word, excluding its own stem.</summary>
+    /// <summary>
+    /// Words WordNet relates to a question word in its common senses, other than its own stem and its hand-listed family
+    /// ("likened" → compare, "invasion" → invade): the most common first, with their stems. A weaker match than those.
+    /// </summary>
+    public static SimilarWords Similar(string lowerWord) => SimilarCache.GetOrAdd(lowerWord, FindSimilar);
+
+    private const int MaxSimilarWords = 40;
+
+    /// <summary>How many of a word's most common WordNet relatives lend it their hand-listed families.</summary>
+    private const int MaxChainedWords = 4;
+
+    private static readonly HashSet<string> LightStems = LightWords.Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
+    private static readonly BoundedCache<string, SimilarWords> SimilarCache = new(20_000, StringComparer.Ordinal);
+
+    private static SimilarWords FindSimilar(string lowerWord)
+    {
+        var stem = StemOf(lowerWord);
+        var family = RelatedStems(stem);
+        // A word with a hand-listed family (or a hand-listed irregular form) keeps just it: those families are the
+        // wordings news uses for its events, and WordNet would widen them with senses news rarely means ("found" →
+        // initiate, "sign" → write, "born" → endure). WordNet covers the long tail.
+        if (Irregular.ContainsKey(lowerWord) || family.Count > 0)
+        {
+            return SimilarWords.None;
+        }
+
+        var lemmas = WordNet.Lemmas(lowerWord);
+        var words = new List<string>();
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var related in lemmas.SelectMany(WordNet.Related))
+        {
+            // Too general to stand for a question's event ("storm" → act, "leave" → go).
+            if (words.Count == MaxSimilarWords || StopWords.Contains(related) || LightWords.Contains(related))
+            {
+                continue;
+            }
+
+            var relatedStem = StemOf(related);
+            if (relatedStem.Length >= 3 && relatedStem != stem && stems.Add(relatedStem))
+            {
+                words.Add(related);
+            }
+        }
+
+        // A relative's own hand-listed family words the event as news does: "journey" is travel, and so a visit or trip.
+        foreach (var related in words.Take(MaxChainedWords).ToList())
+        {
+            stems.UnionWith(RelatedStems(StemOf(related)).Where(s => s != stem && !LightStems.Contains(s)));
+        }
+
+        return new SimilarWords(words, stems);
+    }
+
+    /// <summary>Stems of words in the same hand-listed families as the word, excluding its own stem.</summary>
     public static IReadOnlyCollection<string> RelatedStems(string stem) =>
         RelatedByStem.TryGetValue(stem, out var related) ? related : (IReadOnlyCollection<string>)Array.Empty<string>();
 
@@ -169,4 +224,10 @@ internal static class Lexicon
 
         return map;
     }
+}
+
+/// <summary>Words WordNet relates to a question word (the most common first) and their stems.</summary>
+public sealed record SimilarWords(IReadOnlyList<string> Words, IReadOnlySet<string> Stems)
+{
+    public static readonly SimilarWords None = new([], new HashSet<string>());
 }

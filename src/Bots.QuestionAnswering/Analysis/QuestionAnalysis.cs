@@ -18,6 +18,15 @@ public sealed record QuestionTerm(string Word, string Stem, IReadOnlyCollection<
 {
     /// <summary>The question's verb ("visit" in "when did Abbas visit Moscow"): the evidence may word the event otherwise.</summary>
     public bool IsVerb { get; init; }
+
+    /// <summary>Words WordNet relates to this one in its common senses ("liken" → compare): weaker evidence than the word or its family.</summary>
+    public SimilarWords Similar { get; init; } = SimilarWords.None;
+
+    /// <summary>Whether a set of stems holds this word, one of its family or a word WordNet relates to it.</summary>
+    public bool IsSaidIn(IReadOnlySet<string> stems) => stems.Contains(Stem) || Related.Any(stems.Contains) || Similar.Stems.Any(stems.Contains);
+
+    /// <summary>Whether a stem is this word's, one of its family's or a word's WordNet relates to it.</summary>
+    public bool Matches(string stem) => Stem == stem || Related.Contains(stem) || Similar.Stems.Contains(stem);
 }
 
 /// <summary>A nationality the question gives a thing ("the Russian elections"): evidence about another country's one does not answer.</summary>
@@ -67,8 +76,24 @@ public sealed record QuestionAnalysis
     /// <summary>"When had Abbas last visited Moscow (before this trip)?": the earlier time, as in "for the first time since 2021".</summary>
     public bool AsksForPrevious { get; init; }
 
+    /// <summary>"Whose proposals did Russia veto?": the thing whose owner is asked for ("proposals").</summary>
+    public string? PossessedNoun { get; init; }
+
+    /// <summary>"Since when …", "the first meeting since which year", "how far back does it date": the start a "since" or "dating back to" gives.</summary>
+    public bool AsksForSince { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
+
+    /// <summary>"Which countries mediate …", "which organisations make up …": a plural asked-for noun wants every one of them, as a list.</summary>
+    public bool AsksForList { get; init; }
+
+    /// <summary>
+    /// "Which countries rejected the plan", "which country did she visit": a which-question about a place or body asks
+    /// for a party to the event, not where it happened (which only "where" asks).
+    /// </summary>
+    public bool AsksForAParty => Type is AnswerType.Place or AnswerType.Organization && TypeNoun is not null
+        && !Question.Contains("where", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Soft context from a previous question in the conversation (weighted lower than the question's own terms).</summary>
     public IReadOnlyList<QuestionTerm> ContextTerms { get; init; } = [];

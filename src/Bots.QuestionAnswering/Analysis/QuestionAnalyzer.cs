@@ -15,7 +15,7 @@ public static partial class QuestionAnalyzer
     {
         "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "much", "many", "long", "old",
         "did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
-        "year", "date", "day", "month", "decade", "century", "time", "tell", "me", "please", "know", "name",
+        "year", "date", "day", "month", "decade", "century", "time", "period", "era", "tell", "me", "please", "know", "name",
         "the", "a", "an", "of", "in", "on", "at", "to", "and", "exactly", "ago", "percentage", "percent",
     };
 
@@ -105,6 +105,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:last|previously|before\s+this|before\s+that)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|weekend|night|season|time|summer|winter|spring|autumn|fall|decade|century|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")]
     private static partial Regex PreviousTimeRegex();
 
+    [GeneratedRegex(@"\bsince\s+(?:when|which|what)\b|\bhow\s+far\s+back\b|\b(?:date|dates|dating)\s+back\b")]
+    private static partial Regex SinceRegex();
+
     [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
     private static partial Regex AsksForNameRegex();
 
@@ -161,6 +164,15 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "Russian-trained militants": who trained them is part of the question; an answer about Chinese-trained ones is none.
+        foreach (Match compound in NameCompound().Matches(question))
+        {
+            if (Gazetteer.FindCountry(compound.Groups["name"].Value) is { } country && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.Add(ToFocus(country.Name, EntityKind.Place));
+            }
+        }
+
         foreach (var inherited in inheritedNames)
         {
             if (!names.Any(n => n.Words.SequenceEqual(inherited.Words)))
@@ -172,13 +184,15 @@ public static partial class QuestionAnalyzer
         var nameWords = new HashSet<string>(names.SelectMany(n => n.Words), StringComparer.Ordinal);
         var typeModifiers = TypeModifiers(text, analysis.TypeNoun);
         var asksForExpansion = Regex.IsMatch(lower, @"\bstand\s+for$");
+        // "since when", "how far back", "dating back": words that ask, which no evidence needs to repeat.
+        var since = analysis.Type == AnswerType.Date ? SinceRegex().Match(lower) : Match.Empty;
         var terms = new List<QuestionTerm>();
         var wordTokens = Tokenizer.Tokenize(text).Where(t => t.Kind is TokenKind.Word or TokenKind.Number).ToList();
         var lowerWords = wordTokens.Select(t => t.Text.ToLowerInvariant()).ToList();
         for (var index = 0; index < wordTokens.Count; index++)
         {
             var token = wordTokens[index];
-            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End))
+            if (dates.Any(d => d.Start <= token.Start && token.Start < d.End) || since.Success && since.Index <= token.Start && token.Start < since.Index + since.Length)
             {
                 continue;
             }
@@ -209,7 +223,11 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole) { IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords) });
+            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole)
+            {
+                IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords),
+                Similar = isRole ? SimilarWords.None : Lexicon.Similar(bare),
+            });
         }
 
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
@@ -269,7 +287,11 @@ public static partial class QuestionAnalyzer
             AsksForTheDoer = analysis.Type == AnswerType.Person && DoerQuestionRegex().IsMatch(lower),
             AsksForChange = ChangeQuestionRegex().IsMatch(lower),
             AsksForPrevious = analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower),
+            AsksForSince = analysis.Type == AnswerType.Date && SinceRegex().IsMatch(lower),
+            PossessedNoun = analysis.Type == AnswerType.Person && Regex.Match(lower, @"^(?:\w+\s+){0,2}?whose\s+(?<n>[a-z][\w-]*)") is { Success: true } whose
+                && !StopWords.Contains(whose.Groups["n"].Value) && !QuestionWords.Contains(whose.Groups["n"].Value) ? whose.Groups["n"].Value : null,
             AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
+            AsksForList = analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person or AnswerType.Description && IsPluralAsked(lower, analysis.TypeNoun),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
         };
     }
@@ -279,7 +301,7 @@ public static partial class QuestionAnalyzer
         QuestionAnalysis Of(AnswerType type) => new() { Question = lower, Type = type };
         var afterHowMuch = HeadAfter(lower, "how much") ?? HeadAfter(lower, "how many");
 
-        if (Regex.IsMatch(lower, @"\bhow\s+long\s+ago\b"))
+        if (Regex.IsMatch(lower, @"\bhow\s+long\s+ago\b|\bhow\s+far\s+back\b"))
         {
             return Of(AnswerType.Date);
         }
@@ -346,7 +368,7 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date) with { DatePrecision = precision };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates)\b") || Regex.IsMatch(lower, @"\bwhen\b") && !SubordinateWhen(lower))
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates|period|periods|era|decades)\b") || Regex.IsMatch(lower, @"\bwhen\b") && !SubordinateWhen(lower))
         {
             return Of(AnswerType.Date);
         }
@@ -379,7 +401,7 @@ public static partial class QuestionAnalyzer
                 askedNoun = typed;
             }
 
-            var singular = noun.EndsWith('s') && noun.Length > 3 ? noun[..^1] : noun;
+            var singular = Singular(noun);
             if (PlaceNouns.Contains(noun) || PlaceNouns.Contains(singular))
             {
                 return Of(AnswerType.Place) with { TypeNoun = noun };
@@ -479,9 +501,21 @@ public static partial class QuestionAnalyzer
         Regex.IsMatch(lower, @"\b(?:what|which|who|whom|whose|where|how)\b") && !Regex.IsMatch(lower, @"\bwhen\s+and\s+(?:where|how)\b|\b(?:where|how)\s+and\s+when\b")
         && !Regex.IsMatch(lower, @"^(?:\w+\s+){0,2}when\s+(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could)\b");
 
+    /// <summary>"countries" → country, "groups" → group: enough of English plurals for the type nouns.</summary>
+    private static string Singular(string word) =>
+        word.Length <= 3 || !word.EndsWith('s') ? word
+        : word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y"
+        : word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) ? word[..^2]
+        : word[..^1];
+
+    /// <summary>"which countries", "what groups": the asked-for noun in the plural (a "-ss" or "-us" word is no plural).</summary>
+    private static bool IsPluralAsked(string lower, string? typeNoun) =>
+        typeNoun is { Length: > 3 } noun && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.Ordinal) && !noun.EndsWith("us", StringComparison.Ordinal)
+        && !noun.EndsWith("is", StringComparison.Ordinal) && Regex.IsMatch(lower, $@"\b(?:which|what)\s+(?:\w+\s+){{0,2}}?{Regex.Escape(noun)}\b");
+
     private static bool IsTypeNoun(string word)
     {
-        var singular = word.EndsWith('s') && word.Length > 3 ? word[..^1] : word;
+        var singular = Singular(word);
         return PlaceNouns.Contains(word) || PlaceNouns.Contains(singular) || OrgNouns.Contains(word) || OrgNouns.Contains(singular)
             || PersonNouns.Contains(word) || PersonNouns.Contains(singular);
     }
@@ -725,6 +759,7 @@ public static partial class QuestionAnalyzer
     private static string Clean(string question)
     {
         var text = Regex.Replace(question.Trim(), @"\s+", " ").TrimEnd('?', '.', '!', ' ', '？');
+        text = NameCompound().Replace(text, "${name} ${verb}");
         var changed = true;
         while (changed)
         {
@@ -741,6 +776,13 @@ public static partial class QuestionAnalyzer
 
         return text;
     }
+
+    /// <summary>
+    /// "Russian-trained fighters", "Soviet-backed", "UN-run school": a name joined to a participle is the name and a verb
+    /// of its own ("trained" by whom, "run" by whom), not one unknown name every answer would have to repeat.
+    /// </summary>
+    [GeneratedRegex(@"\b(?<name>\p{Lu}[\p{L}]*)[-‐](?<verb>\p{Ll}+(?:ed|en)|run|led|born|built|made|held|won|known|taught|brought|sent|set|kept|fought|shot|grown|drawn|bred|fed|funded|owned|style)\b")]
+    private static partial Regex NameCompound();
 
     private static bool MentionsPronoun(string text) => Tokenizer.Words(text).Any(Pronouns.Contains);
 

@@ -62,6 +62,7 @@ internal static partial class AnswerValidation
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
             ?? DateOfAnotherThing(question, candidate)
+            ?? DurationOfAnotherThing(question, candidate)
             ?? NotDoneToTheName(question, candidate)
             ?? AnotherOnesEvent(question, candidate)
             ?? NotTheDoer(question, candidate)
@@ -101,7 +102,10 @@ internal static partial class AnswerValidation
             }
 
             // No "he"/"she" to stand for the asked-about person, or another person named before it: the fact is someone else's.
-            var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers");
+            // "Abbas and Putin …" — "their first meeting since 2021": a plural pronoun stands for two or more asked-about people.
+            var plural = question.Names.Count(n => n.Kind == EntityKind.Person) >= 2;
+            var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers"
+                || plural && w.Lower is "they" or "their" or "them" or "theirs");
             var otherPerson = pronoun is { Lower: not null }
                 ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < pronoun.Start)
                 : null;
@@ -172,7 +176,8 @@ internal static partial class AnswerValidation
         var asksWho = WhoQuestion().IsMatch(question.Question);
         switch (question.Type)
         {
-            case AnswerType.Person or AnswerType.Organization when isPlace || isDate:
+            // "Whose proposals …" may be a country's.
+            case AnswerType.Person or AnswerType.Organization when isDate || isPlace && question.PossessedNoun is null:
                 return $"\"{text}\" is a {(isDate ? "date" : "place")}, not a person or organisation";
             case AnswerType.Person when question.RoleWords.Count > 0 && candidate.Fit < RoleNotCarriedFit:
                 return $"{text} is not said to be the {string.Join(' ', question.RoleWords)}";
@@ -236,7 +241,7 @@ internal static partial class AnswerValidation
     /// </summary>
     internal static string? PlaceNotOfTheEvent(QuestionAnalysis question, AnswerCandidate candidate)
     {
-        if (question.Type != AnswerType.Place || candidate.FirstWord >= candidate.Sentence.Words.Count)
+        if (question.Type != AnswerType.Place || candidate.FirstWord >= candidate.Sentence.Words.Count || question.AsksForAParty)
         {
             return null;
         }
@@ -301,7 +306,7 @@ internal static partial class AnswerValidation
     /// </summary>
     internal static string? DateOfAnotherThing(QuestionAnalysis question, AnswerCandidate candidate)
     {
-        if (question.Type != AnswerType.Date || candidate.Date is not { } date)
+        if (question.Type is not (AnswerType.Date or AnswerType.Duration) || candidate.Date is not { } date)
         {
             return null;
         }
@@ -313,6 +318,12 @@ internal static partial class AnswerValidation
         }
 
         var before = text[..date.Start];
+        if (question.AsksForSince && CandidateExtractor.SincePhrase().IsMatch(before))
+        {
+            // "since their victory in the elections of 2006": the date of the thing "since" names is the answer.
+            return null;
+        }
+
         string? noun = null;
         var pp = Regex.Match(before, @"\b(?:in|on|of|at|from|since|during)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
         if (pp.Success)
@@ -337,6 +348,49 @@ internal static partial class AnswerValidation
 
         return $"{candidate.Text} dates the {noun}, not what was asked";
     }
+
+    /// <summary>
+    /// "How long did the minister stay in Paris?" — "a two-hour meeting": a length written before a noun measures that
+    /// noun; it answers only when the noun is the question's own event ("how long did the meeting last").
+    /// </summary>
+    internal static string? DurationOfAnotherThing(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Duration || candidate.Date is not null)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var words = sentence.Words;
+        var length = AdjectivalLength().Match(candidate.Text);
+        if (!length.Success || Bots.Text.Quantities.QuantityExtractor.ParseNumber(length.Groups["n"].Value.ToLowerInvariant()) is null
+            || candidate.EndWord >= words.Count)
+        {
+            return null;
+        }
+
+        // The noun the length modifies: the last of the plain words after it ("three-hour closed-door meeting" → meeting).
+        string? head = null;
+        var at = words[candidate.EndWord - 1].Start + words[candidate.EndWord - 1].Length;
+        for (var i = candidate.EndWord; i < words.Count && i < candidate.EndWord + 3; i++)
+        {
+            var between = sentence.Text[at..words[i].Start];
+            if (between.Trim().Length > 0 || StopWords.Contains(words[i].Lower) || char.IsUpper(sentence.Text[words[i].Start]))
+            {
+                break;
+            }
+
+            head = words[i].Lower;
+            at = words[i].Start + words[i].Length;
+        }
+
+        return head is null || IsQuestionWord(question, head) || IsQuestionWord(question, head.Split('-')[^1])
+            ? null
+            : $"{candidate.Text} is how long the {head} was, not what was asked";
+    }
+
+    [GeneratedRegex(@"^(?<n>[\w.]+)[-\s](?:second|minute|hour|day|night|week|month|year|decade|century)(?:-long)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AdjectivalLength();
 
     /// <summary>
     /// "When was Hamas founded?" — "Fatah and Hamas signed a deal to form a national unity government": the sentence
@@ -423,12 +477,12 @@ internal static partial class AnswerValidation
         {
             // "Israel's assassination of Haniyeh" is Haniyeh's as much as Israel's: either owner may be the asked-about one.
             var (possessor, of) = OwnersOf(sentence, word);
-            if (possessor is null && of is null || possessor is not null && IsAskedName(named, possessor) || of is not null && IsAskedName(named, of))
+            if (possessor is null && of.Count == 0 || possessor is not null && IsAskedName(named, possessor) || of.Any(o => IsAskedName(named, o)))
             {
                 return null;
             }
 
-            owners.Add((of ?? possessor)!.Name);
+            owners.Add((of.FirstOrDefault() ?? possessor)!.Name);
         }
 
         return owners.Count > 0 ? $"the sentence is about {owners[0]}'s {string.Join(' ', question.Terms.Where(t => !t.IsRoleWord).Select(t => t.Word).Take(1))}, not that of {named[0].Text}" : null;
@@ -580,8 +634,11 @@ internal static partial class AnswerValidation
         return nameIndex - eventIndex <= 10;
     }
 
-    /// <summary>The names that own an event word: "Arafat's death", "the death of Yasser Arafat"; null where none is said.</summary>
-    private static (EntityMention? Possessor, EntityMention? Of) OwnersOf(EvidenceSentence sentence, SentenceWord word)
+    /// <summary>
+    /// The names that own an event word: "Arafat's death", "the death of Yasser Arafat"; every name of the "of" phrase
+    /// counts ("the assassination of Hamas political leader Ismail Haniyeh" is Haniyeh's as much as Hamas's).
+    /// </summary>
+    private static (EntityMention? Possessor, IReadOnlyList<EntityMention> Of) OwnersOf(EvidenceSentence sentence, SentenceWord word)
     {
         var text = sentence.Text;
         var possessor = sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && !Gazetteer.IsDemonym(e.Name) && e.End <= word.Start && word.Start - e.End <= 4
@@ -590,12 +647,31 @@ internal static partial class AnswerValidation
         var of = Regex.Match(rest, @"^\s+of\s+(?:the\s+)?(?:[a-z]+\s+){0,3}");
         if (!of.Success)
         {
-            return (possessor, null);
+            return (possessor, []);
         }
 
         var at = word.Start + word.Length + of.Length;
-        return (possessor, sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && e.Start >= at && e.Start - at <= 40
-            && !text[at..e.Start].Contains(',', StringComparison.Ordinal)));
+        var first = sentence.Entities.FirstOrDefault(e => e.Kind != EntityKind.Place && e.Start >= at && e.Start - at <= 40
+            && !text[at..e.Start].Contains(',', StringComparison.Ordinal));
+        if (first is null)
+        {
+            return (possessor, []);
+        }
+
+        // The phrase goes on through the names and role words that follow without a break: "Hamas political leader Ismail Haniyeh".
+        var phrase = new List<EntityMention> { first };
+        foreach (var next in sentence.Entities.Where(e => e.Start >= phrase[^1].End && e.Kind != EntityKind.Place))
+        {
+            var between = text[phrase[^1].End..next.Start];
+            if (!Regex.IsMatch(between, @"^(?:\s+[a-z]+){0,3}\s+$") || Regex.IsMatch(between, @"\b(?:in|on|at|and|by|with|from|to|for|after|before)\b"))
+            {
+                break;
+            }
+
+            phrase.Add(next);
+        }
+
+        return (possessor, phrase);
     }
 
     private static bool IsPersonLike(EntityMention e) => e.Kind is EntityKind.Person or EntityKind.Other && !Gazetteer.IsDemonym(e.Name);
@@ -732,12 +808,12 @@ internal static partial class AnswerValidation
             or "week" or "month" or "year" or "years" or "decade" or "century" or "period" or "time" or "course" or "morning" or "evening" or "night" or "day";
 
     private static bool IsEventTerm(QuestionAnalysis question, string stem) =>
-        question.Terms.Any(t => !t.IsRoleWord && (t.Stem == stem || t.Related.Contains(stem)));
+        question.Terms.Any(t => !t.IsRoleWord && t.Matches(stem));
 
     private static bool IsQuestionWord(QuestionAnalysis question, string lowerWord)
     {
         var stem = Lexicon.StemOf(lowerWord);
-        return question.Terms.Any(t => t.Stem == stem || t.Related.Contains(stem)) || question.Names.Any(n => n.Words.Contains(Bare(lowerWord)));
+        return question.Terms.Any(t => t.Matches(stem)) || question.Names.Any(n => n.Words.Contains(Bare(lowerWord)));
     }
 
     /// <summary>The question's names and words, their stems, and the other forms of the countries among them (Russian → Russia).</summary>

@@ -141,7 +141,13 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                 // "Who won …" is answered by the sentence that says who won, not by one that borrows "won" from its neighbour;
                 // any other sentence borrowing the event must at least name everyone the question does ("Fighting continued
                 // around Kabul this week" does not say when Holm visited Kabul).
-                if (!verbReworded && (analysis.Type == AnswerType.Person || sentence.NamesInSentence < analysis.Names.Count) && !SaysTheEvent(analysis, sentence))
+                if (!verbReworded && (analysis.Type == AnswerType.Person || analysis.AsksForAParty && analysis.Type == AnswerType.Place || sentence.NamesInSentence < analysis.Names.Count) && !SaysTheEvent(analysis, sentence))
+                {
+                    continue;
+                }
+
+                // "Which countries rejected the budget?" is not answered by who rejected the proposal: the things the question names are said too.
+                if (analysis.AsksForAParty && analysis.Type == AnswerType.Place && !SaysTheThings(analysis, sentence))
                 {
                     continue;
                 }
@@ -288,6 +294,21 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         return words;
     }
 
+    /// <summary>Every content word of the question other than its verb and role words is in the sentence or the one before it.</summary>
+    private static bool SaysTheThings(QuestionAnalysis analysis, EvidenceSentence sentence)
+    {
+        for (var i = 0; i < analysis.Terms.Count && i < sentence.TermCredits.Length; i++)
+        {
+            var term = analysis.Terms[i];
+            if (!term.IsVerb && !term.IsRoleWord && sentence.TermCredits[i] <= 0 && !(sentence.Previous is { } previous && previous.Stems.Contains(term.Stem)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The sentence itself, not only its neighbours, has one of the question's event words (or the question has none).</summary>
     private static bool SaysTheEvent(QuestionAnalysis analysis, EvidenceSentence sentence)
     {
@@ -325,7 +346,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             return true;
         }
 
-        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && (t.Stem == w.Stem || t.Related.Contains(w.Stem)))).Select(w => w.Index).ToList();
+        var events = sentence.Words.Where(w => analysis.Terms.Any(t => !t.IsRoleWord && t.Matches(w.Stem))).Select(w => w.Index).ToList();
         if (events.Count == 0)
         {
             return true;
@@ -473,6 +494,11 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             {
                 group.Representative = specific;
             }
+            else if (analysis.Type == AnswerType.Date && analysis.DatePrecision is null)
+            {
+                // "In July, Haniyeh was assassinated" and "the assassination of Haniyeh on July 31" agree: the day says more.
+                group.Representative = MostPreciseDate(group);
+            }
 
             // Independent stories that agree raise the answer; near-duplicates of one story count once.
             var stories = group.Members.Select(m => m.Sentence.Passage.StoryId).Distinct().Count();
@@ -481,6 +507,18 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
         }
 
         return groups.OrderByDescending(g => g.Score).ToList();
+    }
+
+    /// <summary>Of a group of agreeing dates, the most precise one that scores at least half as well as the best (the best when none is more precise).</summary>
+    private static AnswerCandidate MostPreciseDate(CandidateGroup group)
+    {
+        var best = group.Best;
+        var precise = group.Members
+            .Where(m => m.Date is { From: not null, IsRelative: false, IsRange: false } && m.Score >= 0.5 * best.Score && DateAgreement.Compatible(m.Date, best.Date!))
+            .OrderBy(m => m.Date!.Precision)
+            .ThenByDescending(m => m.Score)
+            .FirstOrDefault();
+        return precise is not null && best.Date is { } date && !date.IsRange && precise.Date!.Precision < date.Precision ? precise : best;
     }
 
     private static bool SameAnswer(AnswerCandidate a, AnswerCandidate b)
@@ -781,7 +819,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         // Say which of the question's words no article uses, so the reader can rephrase or knows what is missing.
         var unsaid = analysis.Terms
-            .Where(t => !t.IsRoleWord && !sentences.Any(s => s.Stems.Contains(t.Stem) || t.Related.Any(s.Stems.Contains)))
+            .Where(t => !t.IsRoleWord && !sentences.Any(s => t.IsSaidIn(s.Stems)))
             .Select(t => $"\"{t.Word}\"")
             .ToList();
         return unsaid.Count > 0 && analysis.Names.Count > 0

@@ -45,6 +45,17 @@ internal static partial class CandidateExtractor
     /// <summary>All candidates of the question's type in the sentence.</summary>
     public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
     {
+        var found = ByType(question, sentence);
+        return question.AsksForList ? WithLists(question, sentence, found.ToList()) : found;
+    }
+
+    private static IEnumerable<AnswerCandidate> ByType(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        if (question.PossessedNoun is not null)
+        {
+            return Possessors(question, sentence);
+        }
+
         return question.Type switch
         {
             AnswerType.Date => Dates(question, sentence),
@@ -59,6 +70,150 @@ internal static partial class CandidateExtractor
             _ => Statement(question, sentence).Concat(GapAligner.Extract(question, sentence)),
         };
     }
+
+    /// <summary>
+    /// "Which countries mediate …" — "talks mediated by Egypt, Qatar, and the US": a plural question is answered by the
+    /// whole coordinated list that holds a name of the asked type, written compactly ("Egypt, Qatar and US"); a lone
+    /// name says less and counts for less.
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> WithLists(QuestionAnalysis question, EvidenceSentence sentence, List<AnswerCandidate> found)
+    {
+        foreach (var list in Coordinations(sentence))
+        {
+            var members = list.Where(e => !IsQuestionName(question, e) && (question.Type == AnswerType.Person || e.Kind != EntityKind.Person)).ToList();
+            var start = list[0].Start;
+            var end = list[^1].End;
+            var typed = found.Where(c => c.FirstWord < sentence.Words.Count && sentence.Words[c.FirstWord].Start >= start && sentence.Words[c.FirstWord].Start < end).ToList();
+            if (members.Count < 2 || typed.Count == 0)
+            {
+                continue;
+            }
+
+            var names = members.Select(e => e.Name).ToList();
+            var text = string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+            var key = "list:" + string.Join("|", names.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal));
+            yield return Candidate(text, key, sentence, start, end - start, Math.Min(1.0, typed.Max(c => c.Fit) * 1.2));
+        }
+
+        foreach (var candidate in found)
+        {
+            yield return candidate with { Fit = candidate.Fit * 0.8 };
+        }
+    }
+
+    /// <summary>
+    /// "Whose proposals did Russia veto?" — "to oppose British and American proposals", "Zelenskyy's Jewish roots",
+    /// "the proposals of the Arab League": the owner written before the asked-for noun (a possessive or nationality
+    /// adjectives) or after it with "of"/"by". The question's own names are not the answer.
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> Possessors(QuestionAnalysis question, EvidenceSentence sentence)
+    {
+        var stem = Lexicon.StemOf(question.PossessedNoun!);
+        var text = sentence.Text;
+        var words = sentence.Words;
+        foreach (var noun in words.Where(w => w.Stem == stem && !w.Lower.EndsWith("ed", StringComparison.Ordinal)))
+        {
+            var chainStart = -1;
+            var modifiers = 0;
+            for (var k = noun.Index - 1; k >= 0 && k >= noun.Index - 5; k--)
+            {
+                var word = words[k];
+                if (text.AsSpan(word.Start + word.Length, words[k + 1].Start - word.Start - word.Length).Trim().Length > 0
+                    && text[(word.Start + word.Length)..words[k + 1].Start].Trim() != ",")
+                {
+                    break;
+                }
+
+                if (word.Lower.EndsWith("'s", StringComparison.Ordinal) || word.Lower.EndsWith("’s", StringComparison.Ordinal))
+                {
+                    // "Zelenskyy's Jewish roots": the possessive, as the whole name it ends.
+                    var owner = sentence.Entities.FirstOrDefault(e => e.Start <= word.Start && word.Start < e.End + 2);
+                    var name = owner?.Name ?? text.Substring(word.Start, word.Length - 2);
+                    if (owner is null || !IsQuestionName(question, owner))
+                    {
+                        yield return Candidate(name, "owner:" + name.ToLowerInvariant(), sentence, word.Start, word.Length, 1.0) with { Anchored = true };
+                    }
+
+                    chainStart = -1;
+                    break;
+                }
+
+                if (IsNationality(text.Substring(word.Start, word.Length)))
+                {
+                    chainStart = k;
+                }
+                else if (word.Lower is "and" or "or" && chainStart == k + 1)
+                {
+                    continue;
+                }
+                else if (chainStart >= 0 || ++modifiers > 2 || StopWords.Contains(word.Lower))
+                {
+                    // Up to two other modifiers may stand between an owner and the noun: "Russia's own proposals", "Zelenskyy's Jewish roots".
+                    break;
+                }
+            }
+
+            if (chainStart >= 0)
+            {
+                // "British and American proposals", "British-American proposals".
+                var start = words[chainStart].Start;
+                var last = words[noun.Index - 1];
+                var adjectives = text[start..(last.Start + last.Length)];
+                if (!Tokenizer.Words(adjectives).Where(w => w is not ("and" or "or")).SelectMany(w => w.Split('-')).All(w => IsQuestionCountry(question, w)))
+                {
+                    yield return Candidate(adjectives, "owner:" + adjectives.ToLowerInvariant(), sentence, start, adjectives.Length, 1.0) with { Anchored = true };
+                }
+            }
+
+            var of = Regex.Match(text[(noun.Start + noun.Length)..], @"^\s+(?:of|by|from)\s+(?:the\s+)?");
+            var after = of.Success ? sentence.Entities.FirstOrDefault(e => e.Start == noun.Start + noun.Length + of.Length) : null;
+            if (after is not null && !IsQuestionName(question, after))
+            {
+                yield return Candidate(after.Name, "owner:" + after.Name.ToLowerInvariant(), sentence, after.Start, after.Length, 0.9) with { Anchored = true };
+            }
+        }
+    }
+
+    /// <summary>"American", "British-American": nationality adjectives, capitalised.</summary>
+    private static bool IsNationality(string word) =>
+        word.Length > 2 && char.IsUpper(word[0]) && word.Split('-', '‐').All(part => part.Length > 2 && Gazetteer.IsDemonym(part));
+
+    private static bool IsQuestionCountry(QuestionAnalysis question, string demonym) =>
+        Gazetteer.FindCountry(demonym) is { } country && question.Names.Any(n => Gazetteer.FindCountry(n.Text) == country);
+
+    /// <summary>Names written as one list: "Egypt, Qatar, and the US", "Hamas, Fatah and Islamic Jihad" (the last joined by "and"/"or").</summary>
+    internal static IEnumerable<List<EntityMention>> Coordinations(EvidenceSentence sentence)
+    {
+        var text = sentence.Text;
+        var group = new List<EntityMention>();
+        var closed = false;
+        foreach (var entity in sentence.Entities.OrderBy(e => e.Start))
+        {
+            var separator = group.Count > 0 && entity.Start >= group[^1].End ? ListSeparator().Match(text[group[^1].End..entity.Start]) : Match.Empty;
+            if (separator.Success && !closed)
+            {
+                group.Add(entity);
+                closed = separator.Groups["and"].Success;
+                continue;
+            }
+
+            if (group.Count >= 2 && closed)
+            {
+                yield return group;
+            }
+
+            group = [entity];
+            closed = false;
+        }
+
+        if (group.Count >= 2 && closed)
+        {
+            yield return group;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:\s*,\s*|\s*,?\s+(?<and>and|or)\s+|\s*,\s*(?<and>and|or)\s+)(?:the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparator();
 
     private static IEnumerable<AnswerCandidate> Dates(QuestionAnalysis question, EvidenceSentence sentence)
     {
@@ -77,7 +232,12 @@ internal static partial class CandidateExtractor
             // "for the first time since 2021": a bound, not the time of the event — unless the question asks when it last
             // happened before, which is just what "the first time since" says.
             var sinceBound = Regex.IsMatch(before, @"\bsince$", RegexOptions.IgnoreCase);
-            if (question.AsksForPrevious && sinceBound)
+            if (question.AsksForSince)
+            {
+                // "Since when …" is answered by what follows "since" or "dating back to", not by when the sentence's event happened.
+                fit *= SincePhrase().IsMatch(before) ? 1.5 : 0.3;
+            }
+            else if (question.AsksForPrevious && sinceBound)
             {
                 fit *= Regex.IsMatch(before, @"\bfirst\s+time\s+since$", RegexOptions.IgnoreCase) ? 1.5 : 1.0;
             }
@@ -107,7 +267,7 @@ internal static partial class CandidateExtractor
             }
 
             var precision = question.DatePrecision is { } asked && asked > date.Precision ? asked : date.Precision;
-            var text = date.From is null ? StripOpening(date.Text) : date.Describe(precision);
+            var text = date.From is null || IsWrittenPeriod(date) ? StripOpening(date.Text) : date.Describe(precision);
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
             if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)
@@ -378,6 +538,10 @@ internal static partial class CandidateExtractor
     [GeneratedRegex(@"\b(?:(?:joint|equal)\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:no\.|number)\s*\d+|top\s+(?:\d+|ten|five|three|twenty)(?:\s+to\s+\d+)?)(?:\s+overall)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex RankPattern();
 
+    /// <summary>The text before a date ends inside a phrase opened by "since" or "(dating) back to": "since their victory in the elections of".</summary>
+    [GeneratedRegex(@"\b(?:since|back\s+to)(?:\s+[^,;.()]{0,60})?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    internal static partial Regex SincePhrase();
+
     [GeneratedRegex(@"\bfirst\s+time\s+since\b", RegexOptions.IgnoreCase)]
     private static partial Regex FirstTimeSince();
 
@@ -529,9 +693,11 @@ internal static partial class CandidateExtractor
             yield return Candidate(text, "dur:" + text.ToLowerInvariant(), sentence, quantity.Start, quantity.Length, 1.0);
         }
 
-        foreach (var date in sentence.Dates.Where(d => d.IsRange && d.From is not null))
+        // "How long did she stay?" — "she was in Paris from 3 to 5 May": the span answers as well as a length, year known or not.
+        foreach (var date in sentence.Dates.Where(d => d.IsRange))
         {
-            yield return Candidate(date.Describe(), "dur:" + date.Text.ToLowerInvariant(), sentence, date.Start, date.Length, 0.6) with { Date = date };
+            var text = date.From is null || IsWrittenPeriod(date) ? StripOpening(date.Text) : date.Describe();
+            yield return Candidate(text, "dur:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, 0.85) with { Date = date };
         }
     }
 
@@ -955,7 +1121,7 @@ internal static partial class CandidateExtractor
         var indexes = new List<int>();
         foreach (var word in sentence.Words)
         {
-            if (question.Terms.Any(t => !t.IsRoleWord && (t.Stem == word.Stem || t.Related.Contains(word.Stem))))
+            if (question.Terms.Any(t => !t.IsRoleWord && t.Matches(word.Stem)))
             {
                 indexes.Add(word.Index);
             }
@@ -1109,7 +1275,11 @@ internal static partial class CandidateExtractor
         return match.Success ? entity.End + match.Length : null;
     }
 
-    private static string StripOpening(string text) => Regex.Replace(text, @"^(?:from|between)\s+", string.Empty, RegexOptions.IgnoreCase);
+    private static string StripOpening(string text) => Regex.Replace(text, @"^(?:from|between|during)\s+", string.Empty, RegexOptions.IgnoreCase);
+
+    /// <summary>"the 1990s until 2001", "the late 1980s to 1991": a period of mixed precision reads best as written; no one number range says it.</summary>
+    private static bool IsWrittenPeriod(DateMention date) =>
+        date.IsRange && date.Precision >= DatePrecision.Year && Regex.IsMatch(date.Text, @"\d0s\b|\bcentury\b|\b(?:early|late|mid)\b", RegexOptions.IgnoreCase);
 
     private static string Surname(string name)
     {

@@ -116,7 +116,10 @@ internal sealed class PassageRetriever(IPassageSearch search)
         var nameWords = question.Names.SelectMany(n => n.Words).ToList();
         var termWords = question.Terms.Select(t => t.Word).ToList();
         var contextWords = question.ContextTerms.Select(t => t.Word).ToList();
-        var related = question.Terms.Where(t => !t.IsRoleWord).SelectMany(t => Lexicon.RelatedStems(t.Stem).Take(1)).Take(MaxRelatedWords);
+        // A word outside the hand-listed families gets its most common WordNet relative instead ("liken" → compare).
+        var related = question.Terms.Where(t => !t.IsRoleWord)
+            .SelectMany(t => t.Related.Count > 0 ? Lexicon.RelatedStems(t.Stem).Take(1) : t.Similar.Words.Take(1))
+            .Take(MaxRelatedWords);
         var capitals = question.Names
             .Where(n => n.Kind == EntityKind.Place && Gazetteer.IsCountry(n.Text))
             .Select(n => Gazetteer.FindCountry(n.Text)?.Capital ?? string.Empty);

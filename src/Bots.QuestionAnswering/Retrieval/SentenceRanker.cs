@@ -21,6 +21,13 @@ internal static class SentenceRanker
     private const double PartialNameCredit = 0.85;
     private const double DerivedCredit = 0.6;
 
+    /// <summary>
+    /// A word WordNet relates to the question's ("compared" for "liken") is weaker evidence than the word, its hand-listed
+    /// family or a derived form: a word has other senses, so the rest of the question must carry the match.
+    /// </summary>
+    /// <remarks>No other match gives this credit: <see cref="KeepSimilarOnlyWithTheRest"/> tells WordNet matches by it.</remarks>
+    private const double SimilarCredit = 0.5;
+
     public static void Rank(QuestionAnalysis question, IReadOnlyList<EvidenceSentence> sentences)
     {
         LinkPrevious(sentences);
@@ -51,6 +58,11 @@ internal static class SentenceRanker
             for (var i = 0; i < question.Terms.Count; i++)
             {
                 termCredits[s][i] = Has(sentence, question.Terms[i], countries[i]);
+            }
+
+            KeepSimilarOnlyWithTheRest(question, sentence, mentions[s], termCredits[s]);
+            for (var i = 0; i < question.Terms.Count; i++)
+            {
                 termDf[i] += termCredits[s][i] > 0 ? 1 : 0;
             }
 
@@ -139,7 +151,7 @@ internal static class SentenceRanker
 
                 foreach (var word in sentence.Words)
                 {
-                    if (Matches(word, question.Terms[i]) > 0)
+                    if (Matches(sentence, word, question.Terms[i]) > 0)
                     {
                         sentence.Matches.Add((word.Index, termWeights[i] * credits[i]));
                     }
@@ -178,6 +190,37 @@ internal static class SentenceRanker
             sentence.EventCoverage = eventTotal > 0 ? eventMatched / eventTotal : 1;
             sentence.Score = sentence.Coverage + (total > 0 ? contextMatched[s] / total : 0) + 0.04 / (1 + sentence.PassageRank)
                 + (questionPairs.Count > 0 ? PairBonus * SharedPairs(sentence, questionPairs, pairStarts) / questionPairs.Count : 0);
+        }
+    }
+
+    /// <summary>
+    /// A WordNet relative is evidence only beside the rest of the question, its names here or in the sentence before:
+    /// "compared the drought to the famine" says who likened the drought to the famine, not who likened the flood to it.
+    /// </summary>
+    private static void KeepSimilarOnlyWithTheRest(QuestionAnalysis question, EvidenceSentence sentence, bool[] mentions, double[] credits)
+    {
+        if (!credits.Contains(SimilarCredit))
+        {
+            return;
+        }
+
+        var missing = false;
+        for (var i = 0; i < credits.Length; i++)
+        {
+            missing |= credits[i] <= 0 && !question.Terms[i].IsRoleWord;
+        }
+
+        for (var i = 0; i < mentions.Length; i++)
+        {
+            missing |= !mentions[i] && !(sentence.Previous is { } previous && NameMatcher.Mentions(previous.LowerWords, question.Names[i]));
+        }
+
+        for (var i = 0; i < credits.Length && missing; i++)
+        {
+            if (credits[i] == SimilarCredit)
+            {
+                credits[i] = 0;
+            }
         }
     }
 
@@ -278,10 +321,33 @@ internal static class SentenceRanker
         }
 
         // Derived forms the stemmer keeps apart: "creation"/"created", "undergrads"/"undergraduate".
-        return SharesDerivedStem(sentence.Stems, term.Stem) ? DerivedCredit : 0;
+        if (SharesDerivedStem(sentence.Stems, term.Stem))
+        {
+            return DerivedCredit;
+        }
+
+        if (term.Similar.Stems.Overlaps(sentence.Stems))
+        {
+            foreach (var word in sentence.Words)
+            {
+                if (IsSimilar(sentence, word, term))
+                {
+                    return SimilarCredit;
+                }
+            }
+        }
+
+        return 0;
     }
 
-    private static double Matches(SentenceWord word, QuestionTerm term)
+    /// <summary>
+    /// Whether a word is one WordNet relates to the term's, and not part of a name: "the Middle East Studies Institute"
+    /// founds nothing.
+    /// </summary>
+    private static bool IsSimilar(EvidenceSentence sentence, SentenceWord word, QuestionTerm term) =>
+        term.Similar.Stems.Contains(word.Stem) && (word.Index == 0 || !char.IsUpper(sentence.Text[word.Start]));
+
+    private static double Matches(EvidenceSentence sentence, SentenceWord word, QuestionTerm term)
     {
         // A word without a hyphen is its own only part, and its stem is already known.
         if (word.Stem == term.Stem || word.Lower.Contains('-', StringComparison.Ordinal) && word.Lower.Split('-').Any(p => Lexicon.StemOf(p) == term.Stem))
@@ -289,7 +355,9 @@ internal static class SentenceRanker
             return 1;
         }
 
-        return term.Related.Contains(word.Stem) ? RelatedCredit : IsDerived(word.Stem, term.Stem) ? DerivedCredit : 0;
+        return term.Related.Contains(word.Stem) ? RelatedCredit
+            : IsDerived(word.Stem, term.Stem) ? DerivedCredit
+            : IsSimilar(sentence, word, term) ? SimilarCredit : 0;
     }
 
     private const int DerivedPrefix = 5;

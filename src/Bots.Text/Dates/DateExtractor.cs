@@ -97,6 +97,44 @@ public static partial class DateExtractor
             }
         }
 
+        return JoinPeriods(text, mentions);
+    }
+
+    /// <summary>"from late 1944, until 1948", "during the 1990s until 2001", "from the 1970s to the 1980s": two dates joined into one period.</summary>
+    [GeneratedRegex(@"^\s*,?\s*(?:and\s+(?:then\s+)?)?(?:until|till|to|through|and)\s+(?:the\s+(?:end\s+of\s+(?:the\s+)?)?)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodConnector();
+
+    [GeneratedRegex(@"\b(?<pre>from|between|during|since)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    private static partial Regex PeriodOpening();
+
+    private static List<DateMention> JoinPeriods(string text, List<DateMention> mentions)
+    {
+        for (var i = 0; i + 1 < mentions.Count; i++)
+        {
+            var (a, b) = (mentions[i], mentions[i + 1]);
+            if (a.From is not { } from || b.To is not { } to || to <= (a.To ?? from) || a.Precision < DatePrecision.Year && b.Precision < DatePrecision.Year
+                || b.Start < a.End || !PeriodConnector().IsMatch(text[a.End..b.Start]))
+            {
+                continue;
+            }
+
+            // "until" says a period by itself; "to"/"and" only after an opening ("from 1956 to 1990", "between 1956 and 1990").
+            var connector = text[a.End..b.Start].ToLowerInvariant();
+            var opening = PeriodOpening().Match(text[..a.Start]);
+            var openingAt = opening.Success && text[(opening.Index + opening.Length)..a.Start].Trim().Length == 0 ? opening.Index : -1;
+            var between = openingAt >= 0 && opening.Groups["pre"].Value.Equals("between", StringComparison.OrdinalIgnoreCase);
+            if (!(connector.Contains("until", StringComparison.Ordinal) || connector.Contains("till", StringComparison.Ordinal) || openingAt >= 0 && (!connector.Contains("and", StringComparison.Ordinal) || between)))
+            {
+                continue;
+            }
+
+            var start = openingAt >= 0 && !opening.Groups["pre"].Value.Equals("during", StringComparison.OrdinalIgnoreCase) && !opening.Groups["pre"].Value.Equals("since", StringComparison.OrdinalIgnoreCase) ? openingAt : a.Start;
+            var precision = a.Precision > b.Precision ? a.Precision : b.Precision;
+            mentions[i] = new DateMention(start, b.End - start, text[start..b.End], from, to, from.Year, null, null, precision < DatePrecision.Year ? DatePrecision.Year : precision, true, false, a.YearInferred || b.YearInferred);
+            mentions.RemoveAt(i + 1);
+            i--;
+        }
+
         return mentions;
     }
 

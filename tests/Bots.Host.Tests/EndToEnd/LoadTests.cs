@@ -35,6 +35,29 @@ public sealed class LoadTests
         });
         Assert.True(report.AllSucceeded);
         Assert.Equal(["Bots.ArticleStore", "Bots.QuestionAnswering", "Bots.Summarizer", "Bots.Chat", "generator"], report.Cpu.Select(c => c.Process));
+        // Each service's own runtime counters, scraped from /metrics: QA allocated while answering, and the answer
+        // cache served nothing, as every question was new.
+        Assert.Equal(["Bots.ArticleStore", "Bots.QuestionAnswering", "Bots.Summarizer", "Bots.Chat"], report.Runtime.Select(r => r.Process));
+        var questionAnswering = report.Runtime.Single(r => r.Process == "Bots.QuestionAnswering");
+        Assert.True(questionAnswering.AllocatedBytes > 0);
+        Assert.InRange(questionAnswering.CacheMisses, 60, 72);
+        Assert.All(report.Runtime, r => Assert.Equal(0, r.CacheHits));
+    }
+
+    [Fact]
+    public void LoadQuestions_NeverAskTwiceWhatTheAnswerCacheWouldTakeForOneQuestion()
+    {
+        var corpus = new BenchStoreCommand.NewsCorpus(seed: 7);
+        for (var i = 0; i < 1_000; i++)
+        {
+            corpus.NextArticle();
+        }
+
+        var questions = new LoadQuestions(corpus);
+
+        var asked = Enumerable.Range(0, 3_000).Select(_ => questions.Next()).ToList();
+
+        Assert.Equal(asked.Count, asked.Select(Bots.Caching.QuestionNormalizer.Normalize).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]

@@ -558,4 +558,59 @@ public sealed class QuestionAnalyzerTests
     {
         Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForChange);
     }
+
+    [Theory]
+    [InlineData("Which countries mediate the talks?", true)]
+    [InlineData("which organisations make up the quartet", true)]
+    [InlineData("What groups took part in the conference?", true)]
+    [InlineData("Which cities did the tour visit?", true)]
+    [InlineData("Which country did Abbas visit after Moscow?", false)]
+    [InlineData("Which organization did the Soviet Union recognize?", false)]
+    [InlineData("How many countries signed the treaty?", false)]
+    [InlineData("In which years did she live in Salzburg?", false)]
+    [InlineData("Which campus hosts the games?", false)]
+    public void Analyze_PluralAskedNoun_AsksForAList(string question, bool expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).AsksForList);
+    }
+
+    [Theory]
+    [InlineData("Which countries mediate the talks?", AnswerType.Place)]
+    [InlineData("Which cities did the tour visit?", AnswerType.Place)]
+    [InlineData("Which parties signed the deal?", AnswerType.Organization)]
+    [InlineData("Which churches were rebuilt?", AnswerType.Organization)]
+    public void Analyze_PluralTypeNoun_GivesTheTypeOfItsSingular(string question, AnswerType expected)
+    {
+        Assert.Equal(expected, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("During what period was Arafat a frequent visitor to Moscow?")]
+    [InlineData("In which years did the Soviet Union back the PLO?")]
+    [InlineData("During which era was the palace built?")]
+    public void Analyze_PeriodQuestion_AsksForADate(string question)
+    {
+        Assert.Equal(AnswerType.Date, QuestionAnalyzer.Analyze(question, Today).Type);
+    }
+
+    [Theory]
+    [InlineData("Where were Russian-trained militants involved?", "Russian-trained", "trained")]
+    [InlineData("Which Soviet-backed groups fought in Angola?", "Soviet-backed", "backed")]
+    [InlineData("Who attacked the UN-run school?", "UN-run", "run")]
+    [InlineData("Which Iranian-funded militia took the town?", "Iranian-funded", "funded")]
+    public void Analyze_NameJoinedToAParticiple_IsNoNameOfItsOwn(string question, string compound, string verb)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.DoesNotContain(analysis.Names, n => n.Text.Contains(compound, StringComparison.Ordinal));
+        Assert.Contains(verb, analysis.Question.Split(' '));
+    }
+
+    [Theory]
+    [InlineData("In which year did Russian-Hamas talks begin?", "Russian-Hamas")]
+    [InlineData("Where is the Novo-Ogaryovo residence?", "Novo-Ogaryovo")]
+    public void Analyze_HyphenatedNameOfNames_StaysOneName(string question, string name)
+    {
+        Assert.Contains(name, QuestionAnalyzer.Analyze(question, Today).Question, StringComparison.Ordinal);
+    }
 }

@@ -358,4 +358,39 @@ public sealed class DateExtractorTests
 
         Assert.Equal(new DateOnly(2023, 10, 7), mention.From);
     }
+
+    [Theory]
+    [InlineData("From late 1944, until 1948 and even later, Stalin adopted the policy.", "From late 1944, until 1948", 1944, 1948)]
+    [InlineData("He was a frequent visitor during the 1990s until 2001.", "the 1990s until 2001", 1990, 2001)]
+    [InlineData("She taught there from the 1970s to the 1980s.", "from the 1970s to the 1980s", 1970, 1989)]
+    [InlineData("The firm grew from March 2010 until the end of 2014.", "from March 2010 until the end of 2014", 2010, 2014)]
+    [InlineData("It was closed from 1939 to the end of 1945.", "from 1939 to the end of 1945", 1939, 1945)]
+    public void Extract_TwoDatesJoinedIntoAPeriod_AreOneRange(string text, string span, int firstYear, int lastYear)
+    {
+        var mention = Single(text);
+
+        Assert.Equal(span, mention.Text);
+        Assert.True(mention.IsRange);
+        Assert.Equal(firstYear, mention.From!.Value.Year);
+        Assert.Equal(lastYear, mention.To!.Value.Year);
+    }
+
+    [Theory]
+    [InlineData("Prices rose in 1990 and 1995.")]
+    [InlineData("He served in 2001, returned to Rome in 2004.")]
+    public void Extract_TwoDatesNotJoinedAsAPeriod_StayApart(string text)
+    {
+        var mentions = DateExtractor.Extract(text);
+
+        Assert.Equal(2, mentions.Count);
+        Assert.All(mentions, m => Assert.False(m.IsRange));
+    }
+
+    [Fact]
+    public void Extract_PeriodEndingBeforeItStarts_StaysTwoDates()
+    {
+        var mentions = DateExtractor.Extract("from 2010 until 2004");
+
+        Assert.Equal(2, mentions.Count);
+    }
 }
