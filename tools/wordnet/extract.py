@@ -8,8 +8,8 @@ Reproducible: `apt-get install wordnet-base`, then
 Kept, for single-word lower-case lemmas only:
 - irregular forms (verb.exc, noun.exc) that are neither lemmas of that part of speech nor regular forms of any ("slain" -> slay);
 - for each lemma's frequent senses (the first, and the next two when SemCor tags them at least a tenth as often):
-  the synonyms, the derivationally related words of the synset's members ("convene" -> convention), and for verbs
-  the direct hypernym's words ("storm" -> attack);
+  the synonyms, the derivationally related words of the synset's members ("convene" -> convention), and for verbs and nouns
+  the direct hypernym's words ("invade" -> attack, "talks" -> discussion);
 - the reverse of every such link ("attack" -> storm), so either wording finds the other, but from a hypernym only
   when it has few hyponyms.
 Each line lists the words the evidence may use for the question's lemma.
@@ -111,12 +111,11 @@ def main():
     for (lemma, _), count in tagged.items():
         frequency[lemma] += count
 
-    # The senses of each lemma a reader most likely means; a part of speech SemCor never tags while it tags another
-    # ("elect" the noun next to the verb) is left out.
+    # The senses of each lemma a reader most likely means (of a part of speech SemCor never tags, the first only).
     frequent = {}
     for pos in POS:
         for lemma, offsets in index[pos].items():
-            if plain(lemma) and (tagged[(lemma, pos)] > 0 or frequency[lemma] == 0):
+            if plain(lemma):
                 for rank, offset in enumerate(frequent_senses(lemma, pos, offsets, counts)):
                     frequent[(lemma, pos, offset)] = rank
 
@@ -134,7 +133,7 @@ def main():
                 links[x][y] = closeness
 
     hyponyms = defaultdict(int)
-    for offset, (_, pointers) in data["v"].items():
+    for offset, (_, pointers) in [*data["v"].items(), *data["n"].items()]:
         hyponyms[offset] = sum(1 for p in pointers if p[0] == "~")
 
     for pos in POS:
@@ -145,10 +144,10 @@ def main():
             for symbol, target, tpos, source, target_word in pointers:
                 if symbol == "+" and source > 0 and tpos in POS:
                     link(words[source - 1], pos, offset, data[tpos][target][0][target_word - 1], tpos, target, DERIVED)
-                elif symbol == "@" and pos == "v":
+                elif symbol == "@" and pos in ("v", "n"):
                     for a in words:
                         for b in data[tpos][target][0]:
-                            # "storm" may be told as "attack"; "attack" as "storm" only when few verbs share that hypernym
+                            # "storm" may be told as "attack"; "attack" as "storm" only when few words share that hypernym
                             # ("travel" is not told as "fall" or "rise").
                             link(a, pos, offset, b, tpos, target, HYPERNYM, hyponyms[target] <= MAX_HYPONYMS)
 

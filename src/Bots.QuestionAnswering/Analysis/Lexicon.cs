@@ -154,6 +154,11 @@ internal static class Lexicon
     public static SimilarWords Similar(string lowerWord) => SimilarCache.GetOrAdd(lowerWord, FindSimilar);
 
     private const int MaxSimilarWords = 40;
+
+    /// <summary>How many of a word's most common WordNet relatives lend it their hand-listed families.</summary>
+    private const int MaxChainedWords = 4;
+
+    private static readonly HashSet<string> LightStems = LightWords.Select(PorterStemmer.Stem).ToHashSet(StringComparer.Ordinal);
     private static readonly BoundedCache<string, SimilarWords> SimilarCache = new(20_000, StringComparer.Ordinal);
 
     private static SimilarWords FindSimilar(string lowerWord)
@@ -180,10 +185,16 @@ internal static class Lexicon
             }
 
             var relatedStem = StemOf(related);
-            if (relatedStem.Length >= 3 && relatedStem != stem && !family.Contains(relatedStem) && stems.Add(relatedStem))
+            if (relatedStem.Length >= 3 && relatedStem != stem && stems.Add(relatedStem))
             {
                 words.Add(related);
             }
+        }
+
+        // A relative's own hand-listed family words the event as news does: "journey" is travel, and so a visit or trip.
+        foreach (var related in words.Take(MaxChainedWords).ToList())
+        {
+            stems.UnionWith(RelatedStems(StemOf(related)).Where(s => s != stem && !LightStems.Contains(s)));
         }
 
         return new SimilarWords(words, stems);

@@ -54,6 +54,17 @@ internal static partial class AnswerValidation
         "now", "today", "yesterday", "currently", "there", "here", "abroad", "again", "too", "also",
     };
 
+    /// <summary>Words that make the event after them one promised, planned, wished or denied rather than one that happened.</summary>
+    private static readonly HashSet<string> Unrealising = new(StringComparer.Ordinal)
+    {
+        "will", "would", "could", "might", "shall", "not", "never", "without", "vow", "vowed", "vows", "promise",
+        "promised", "promises", "threaten", "threatened", "threatens", "threat", "threats", "determination", "determined",
+        "plan", "plans", "planned", "intend", "intends", "intended", "intention", "expect", "expected", "expects", "ready",
+        "willing", "readiness", "hope", "hopes", "hoped", "want", "wants", "wanted", "seek", "seeks", "sought", "refuse",
+        "refused", "refuses", "fail", "failed", "fails", "call", "called", "calls", "urge", "urged", "urges", "demand",
+        "demanded", "demands", "pledge", "pledged", "pledges", "possible", "potential", "prospect", "likely", "unlikely",
+    };
+
     /// <summary>Judges one candidate; returns the candidate to show (perhaps tidied) or null with the reason it was refused.</summary>
     public static (AnswerCandidate? Accepted, string? Reason) Judge(QuestionAnalysis question, AnswerCandidate candidate)
     {
@@ -66,7 +77,8 @@ internal static partial class AnswerValidation
             ?? NotDoneToTheName(question, candidate)
             ?? AnotherOnesEvent(question, candidate)
             ?? NotTheDoer(question, candidate)
-            ?? VerbOfAnotherEvent(question, candidate);
+            ?? VerbOfAnotherEvent(question, candidate)
+            ?? NotYetHappened(question, candidate);
         if (reason is not null)
         {
             return (null, reason);
@@ -843,6 +855,34 @@ internal static partial class AnswerValidation
 
     private static string Bare(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '’');
+
+    /// <summary>
+    /// "When did Iran retaliate?" — "On Sunday the Guards reiterated Iran's determination to retaliate": the date is of the
+    /// promise; the retaliation has not happened. When every mention of the question's verb in the sentence is promised,
+    /// planned, wished or denied ("vowed to", "would", "did not", "promised retaliation"), its dates are not the event's —
+    /// unless the question asks about the promise itself ("when did Iran vow to retaliate").
+    /// </summary>
+    private static string? NotYetHappened(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Date || Tokenizer.Words(question.Question).Any(Unrealising.Contains))
+        {
+            return null;
+        }
+
+        // The verb is the last of the words taken for verbs that the sentence has ("did the army attack": "army" is the subject).
+        var words = candidate.Sentence.Words;
+        var mentions = question.Terms.Where(t => t.IsVerb && !Lexicon.LightWords.Contains(t.Word))
+            .Select(v => Enumerable.Range(0, words.Count).Where(i => words[i].Stem == v.Stem || v.Related.Contains(words[i].Stem)).ToList())
+            .LastOrDefault(m => m.Count > 0);
+        if (mentions is null)
+        {
+            return null;
+        }
+
+        // Up to three words back, over "to", "not", a possessive or an adverb: "determination to retaliate", "would not attack".
+        var unrealised = mentions.All(i => Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(k => Unrealising.Contains(words[k].Lower)));
+        return unrealised ? $"the sentence says \"{words[mentions[0]].Lower}\" was promised or planned, not when it happened" : null;
+    }
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 

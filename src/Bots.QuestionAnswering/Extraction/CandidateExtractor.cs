@@ -258,6 +258,12 @@ internal static partial class CandidateExtractor
 
             if (question.DatePrecision is { } wanted && date.Precision > wanted)
             {
+                // "What month …" is not answered by a year, nor "what day" by one: only a month for a day is half an answer.
+                if (wanted <= DatePrecision.Month && date.Precision >= DatePrecision.Year)
+                {
+                    continue;
+                }
+
                 fit *= 0.5;
             }
 
@@ -268,6 +274,16 @@ internal static partial class CandidateExtractor
 
             var precision = question.DatePrecision is { } asked && asked > date.Precision ? asked : date.Precision;
             var text = date.From is null || IsWrittenPeriod(date) ? StripOpening(date.Text) : date.Describe(precision);
+            if (question.AsksForWeekday)
+            {
+                // "on Tuesday" or "13 August 2024": one known day has one weekday; a range or a day without a year has none.
+                if (date.From is not { } day || date.To != day)
+                {
+                    continue;
+                }
+
+                text = $"{day.DayOfWeek.ToString()}, {text}";
+            }
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
             if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)
