@@ -85,6 +85,9 @@ public sealed record QuestionAnalysis
     /// <summary>"Since when …", "the first meeting since which year", "how far back does it date": the start a "since" or "dating back to" gives.</summary>
     public bool AsksForSince { get; init; }
 
+    /// <summary>"Apart from the United States, who …": what the answer must not be.</summary>
+    public string? Excluded { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
 

@@ -119,6 +119,15 @@ public static partial class QuestionAnalyzer
     {
         ArgumentNullException.ThrowIfNull(question);
         var text = Clean(question);
+
+        // "Apart from the United States, who has designated Hamas …?": the answer is someone else, and the question is about the rest.
+        var excluded = ExceptPhrase().Match(text);
+        var excludedName = excluded.Success ? excluded.Groups["name"].Value.Trim() : null;
+        if (excluded.Success)
+        {
+            text = text[excluded.Length..].TrimStart();
+        }
+
         IReadOnlyList<QuestionTerm> contextTerms = [];
         IReadOnlyList<FocusName> inheritedNames = [];
         if (!string.IsNullOrWhiteSpace(previousQuestion) && MentionsPronoun(text))
@@ -294,6 +303,7 @@ public static partial class QuestionAnalyzer
             AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
             AsksForList = analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person or AnswerType.Description && IsPluralAsked(lower, analysis.TypeNoun),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
+            Excluded = excludedName,
         };
     }
 
@@ -794,6 +804,9 @@ public static partial class QuestionAnalyzer
 
         return text;
     }
+
+    [GeneratedRegex(@"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|beyond)\s+(?<name>[^,]{2,60}),\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ExceptPhrase();
 
     /// <summary>
     /// "Russian-trained fighters", "Soviet-backed", "UN-run school": a name joined to a participle is the name and a verb

@@ -75,7 +75,8 @@ internal static partial class AnswerValidation
     /// <summary>Judges one candidate; returns the candidate to show (perhaps tidied) or null with the reason it was refused.</summary>
     public static (AnswerCandidate? Accepted, string? Reason) Judge(QuestionAnalysis question, AnswerCandidate candidate)
     {
-        var reason = NotAboutTheName(question, candidate)
+        var reason = ExcludedByTheQuestion(question, candidate)
+            ?? NotAboutTheName(question, candidate)
             ?? Echo(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
@@ -939,6 +940,19 @@ internal static partial class AnswerValidation
         }
 
         return null;
+    }
+
+    /// <summary>"Apart from the United States, who …": the United States is what the question has set aside.</summary>
+    private static string? ExcludedByTheQuestion(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Excluded is not { } excluded)
+        {
+            return null;
+        }
+
+        var asked = Tokenizer.Words(excluded).Where(w => !StopWords.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var said = Tokenizer.Words(candidate.Text).Where(w => !StopWords.Contains(w)).ToList();
+        return said.Count > 0 && said.All(asked.Contains) ? $"the question sets {excluded} aside" : null;
     }
 
     /// <summary>The word is the term in any form the matching accepts: its stem, its family, its WordNet relatives.</summary>

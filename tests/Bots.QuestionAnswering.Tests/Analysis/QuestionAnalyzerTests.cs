@@ -59,6 +59,17 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("Apart from Norway, who has banned the group?", "Norway")]
+    [InlineData("Besides Oslo, what cities did the envoy visit", "Oslo")]
+    public void Analyze_SetAsidePhrase_IsNoNameTheEvidenceNeeds(string question, string excluded)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(excluded, analysis.Excluded);
+        Assert.DoesNotContain(analysis.Names, n => n.Text.Contains(excluded, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("What day of the week did the leaders meet?")]
     [InlineData("which weekday was the vote")]
     public void Analyze_DayOfTheWeek_AsksForAWeekday(string question)

@@ -203,6 +203,15 @@ public sealed class AnswerValidationTests
     }
 
     [Fact]
+    public void Judge_WhatTheQuestionSetsAside_IsRefused()
+    {
+        var kept = Kept("Apart from Norway, who has banned the group?", "Norway has banned the group, and so has the Swedish government of Ulf Kristersson.");
+
+        Assert.DoesNotContain("Norway", kept);
+        Assert.Contains(kept, k => k.Contains("Kristersson", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Judge_PlaceInAnotherCountryThanAsked_IsRefused()
     {
         Assert.DoesNotContain("Washington", Kept("Which city in Norway hosted the talks?", "The talks in Norway followed a visit to Washington in May."));
