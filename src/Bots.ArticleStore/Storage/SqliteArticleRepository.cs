@@ -396,7 +396,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         {
             // The query reads the key index, which must hold this transaction's earlier articles first.
             InsertPendingKeys(commands);
-            match = FindBest(commands, article.Fingerprint, JsonSerializer.Serialize(keys));
+            match = FindBest(commands, article.Fingerprint, candidates?.KeysJson ?? JsonSerializer.Serialize(keys));
         }
         var duplicateOf = FirstOfStory(commands, match.Value);
         var published = article.Published?.ToIso() ?? "";
@@ -423,7 +423,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         if (id > uint.MaxValue)
         {
             InsertPendingKeys(commands);
-            commands.InsertKeys.Parameters["$keys"].Value = JsonSerializer.Serialize(keys);
+            commands.InsertKeys.Parameters["$keys"].Value = candidates?.KeysJson ?? JsonSerializer.Serialize(keys);
             commands.InsertKeys.Parameters["$id"].Value = id;
             commands.InsertKeys.ExecuteNonQuery();
         }
@@ -524,8 +524,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         try
         {
             await using var connection = Open();
-            // The pool keeps this connection, and its page cache, for the rest of the process: a small one will do.
-            Execute(connection, "PRAGMA cache_size = -8192;");
             await using var transaction = connection.BeginTransaction(deferred: true);
             long version, lastId;
             using (var snapshot = Command(connection, "SELECT (SELECT value FROM meta WHERE key = 'version'), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0)"))
@@ -554,8 +552,9 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private static StoryCandidates LookUp(ArticleFingerprint fingerprint, long version, long lastId, SqliteCommand postings, SqliteCommand ranking)
     {
         var keys = fingerprint.Keys.ToArray();
+        var keysJson = JsonSerializer.Serialize(keys);
         var posted = new Dictionary<long, int>(keys.Length);
-        postings.Parameters["$keys"].Value = JsonSerializer.Serialize(keys);
+        postings.Parameters["$keys"].Value = keysJson;
         using (var reader = postings.ExecuteReader())
         {
             while (reader.Read())
@@ -577,7 +576,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 ranked.Add(new StoryCandidates.Ranked(reader.GetInt64(0), reader.GetInt32(1), sameStory));
             }
         }
-        return new StoryCandidates(keys, keys.Select(k => posted[k]).ToArray(), version, lastId, ranked);
+        return new StoryCandidates(keys, keysJson, version, lastId, posted, ranked);
     }
 
     /// <summary>How many articles post each lookup key, counted up to one over the limit.</summary>

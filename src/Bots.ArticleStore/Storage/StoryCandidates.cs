@@ -10,13 +10,15 @@ namespace Bots.ArticleStore.Storage;
 /// candidate the writer's own query would: same keys counted, same ranking (most shared keys, then lowest id), same
 /// comparison order.
 /// </summary>
-internal sealed class StoryCandidates(long[] keys, int[] postings, long version, long lastId, IReadOnlyList<StoryCandidates.Ranked> ranked)
+internal sealed class StoryCandidates(long[] keys, string keysJson, long version, long lastId, Dictionary<long, int> postings, IReadOnlyList<StoryCandidates.Ranked> ranked)
 {
     /// <summary>A candidate of the snapshot: its shared-key count, and its containment when it tells the same story (null: it does not, or has no fingerprint).</summary>
     public sealed record Ranked(long Id, int Shared, double? SameStory);
 
-    /// <summary>The article's lookup keys (<see cref="ArticleFingerprint.Keys"/>); <c>postings</c> holds how many articles post each.</summary>
+    /// <summary>The article's lookup keys (<see cref="ArticleFingerprint.Keys"/>), and as the JSON array the statements take.</summary>
     public long[] Keys { get; } = keys;
+
+    public string KeysJson { get; } = keysJson;
 
     /// <summary>The corpus version of the snapshot.</summary>
     public long Version { get; } = version;
@@ -32,9 +34,9 @@ internal sealed class StoryCandidates(long[] keys, int[] postings, long version,
     public long? FindBest(ArticleFingerprint fingerprint, RecentKeys recent, Func<long, ArticleFingerprint?> readFingerprint)
     {
         var since = new Dictionary<long, int>();
-        for (var k = 0; k < Keys.Length; k++)
+        foreach (var key in Keys)
         {
-            var (key, posted) = (Keys[k], postings[k]);
+            var posted = postings[key];
             if (posted > DuplicatePolicy.MaxPostingsPerKey)
             {
                 continue;
