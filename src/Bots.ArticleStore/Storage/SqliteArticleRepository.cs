@@ -385,11 +385,10 @@ public sealed class SqliteArticleRepository : IArticleRepository
         // Each statement below handles all of an article's rows at once: per-row statements cost
         // more in call overhead than SQLite spends on the rows themselves.
         var keys = candidates?.Keys ?? article.Fingerprint.Keys.ToArray();
-        var match = candidates is not null && recentKeys.Completes(candidates.Version, candidates.LastId)
-            ? candidates.FindBest(article.Fingerprint, recentKeys, id => ReadFingerprint(commands, id))
-            : null;
-        if (match is not null)
+        long match;
+        if (candidates is not null && recentKeys.Completes(candidates.Version, candidates.LastId))
         {
+            match = candidates.FindBest(article.Fingerprint, recentKeys, id => ReadFingerprint(commands, id));
             ahead++;
         }
         else
@@ -398,7 +397,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
             InsertPendingKeys(commands);
             match = FindBest(commands, article.Fingerprint, candidates?.KeysJson ?? JsonSerializer.Serialize(keys));
         }
-        var duplicateOf = FirstOfStory(commands, match.Value);
+        var duplicateOf = FirstOfStory(commands, match);
         var published = article.Published?.ToIso() ?? "";
         var insert = commands.InsertArticle;
         insert.Parameters["$title"].Value = article.Title;
@@ -533,14 +532,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 reader.Read();
                 (version, lastId) = (reader.GetInt64(0), reader.GetInt64(1));
             }
-            using var postings = Command(connection, KeyPostingsSql, ("$keys", ""));
+            using var postings = Command(connection, CandidatePostingsSql, ("$keys", ""));
             postings.Transaction = transaction;
-            using var ranking = Command(connection, RankedCandidatesSql, ("$usable", ""));
-            ranking.Transaction = transaction;
+            using var fingerprints = Command(connection, "SELECT id, sample FROM article_fingerprints WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", ""));
+            fingerprints.Transaction = transaction;
             foreach (var article in articles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                lookedUp.AddOrUpdate(article, LookUp(article.Fingerprint, version, lastId, postings, ranking));
+                lookedUp.AddOrUpdate(article, LookUp(article.Fingerprint, version, lastId, postings, fingerprints));
             }
         }
         catch (SqliteException)
@@ -549,52 +548,63 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
     }
 
-    private static StoryCandidates LookUp(ArticleFingerprint fingerprint, long version, long lastId, SqliteCommand postings, SqliteCommand ranking)
+    private static StoryCandidates LookUp(ArticleFingerprint fingerprint, long version, long lastId, SqliteCommand postings, SqliteCommand fingerprints)
     {
+        var byKey = new Dictionary<long, List<long>?>();
         var keys = fingerprint.Keys.ToArray();
         var keysJson = JsonSerializer.Serialize(keys);
-        var posted = new Dictionary<long, int>(keys.Length);
         postings.Parameters["$keys"].Value = keysJson;
         using (var reader = postings.ExecuteReader())
         {
             while (reader.Read())
             {
-                posted[reader.GetInt64(0)] = reader.GetInt32(1);
+                var key = reader.GetInt64(0);
+                if (reader.GetInt64(1) > DuplicatePolicy.MaxPostingsPerKey)
+                {
+                    byKey[key] = null;
+                    continue;
+                }
+                if (!byKey.TryGetValue(key, out var ids))
+                {
+                    byKey[key] = ids = [];
+                }
+                if (!reader.IsDBNull(2))
+                {
+                    ids!.Add(reader.GetInt64(2));
+                }
             }
         }
-        var ranked = new List<StoryCandidates.Ranked>(DuplicatePolicy.MaxCandidates);
-        ranking.Parameters["$usable"].Value = JsonSerializer.Serialize(posted.Where(p => p.Value is > 0 and <= DuplicatePolicy.MaxPostingsPerKey).Select(p => p.Key));
-        using (var reader = ranking.ExecuteReader())
+        var shared = new Dictionary<long, int>();
+        foreach (var id in byKey.Values.SelectMany(ids => ids ?? []))
         {
+            shared[id] = shared.GetValueOrDefault(id) + 1;
+        }
+        var compared = new Dictionary<long, double?>();
+        var ranked = StoryCandidates.Ranked(shared).Select(p => p.Key).ToList();
+        if (ranked.Count > 0)
+        {
+            fingerprints.Parameters["$ids"].Value = JsonSerializer.Serialize(ranked);
+            using var reader = fingerprints.ExecuteReader();
             while (reader.Read())
             {
-                double? sameStory = null;
-                if (!reader.IsDBNull(2) && DuplicatePolicy.IsSameStory(fingerprint, ArticleFingerprint.FromBytes((byte[])reader.GetValue(2)), out var containment))
-                {
-                    sameStory = containment;
-                }
-                ranked.Add(new StoryCandidates.Ranked(reader.GetInt64(0), reader.GetInt32(1), sameStory));
+                var other = ArticleFingerprint.FromBytes((byte[])reader.GetValue(1));
+                compared[reader.GetInt64(0)] = DuplicatePolicy.IsSameStory(fingerprint, other, out var containment) ? containment : null;
             }
         }
-        return new StoryCandidates(keys, keysJson, version, lastId, posted, ranked);
+        return new StoryCandidates(keys, keysJson, version, lastId, byKey.ToDictionary(p => p.Key, p => p.Value?.ToArray()), compared);
     }
 
-    /// <summary>How many articles post each lookup key, counted up to one over the limit.</summary>
-    private static readonly string KeyPostingsSql = $"""
-        WITH probe (hash) AS (SELECT value FROM json_each($keys))
-        SELECT hash, (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.hash = probe.hash LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1})) FROM probe
-        """;
-
     /// <summary>
-    /// The articles sharing most of the $usable keys (most first, then the lowest id) and their fingerprints: what the
-    /// writer's own query (WriteCommands.FindCandidates) compares, as the snapshot sees it.
+    /// Each lookup key's number of postings (up to one over the limit) and, when within it, the articles posting it. The
+    /// limit is applied in the join's key, not as a filter on the joined rows: as a filter, every posting of a key posted
+    /// by thousands of articles was read (and its count taken again) only to be dropped.
     /// </summary>
-    private static readonly string RankedCandidatesSql = $"""
-        WITH usable (hash) AS (SELECT value FROM json_each($usable)),
-        shared (id, n) AS (
-            SELECT k.article_id, count(*) FROM usable JOIN article_keys k ON k.hash = usable.hash
-            GROUP BY k.article_id ORDER BY count(*) DESC, k.article_id LIMIT {DuplicatePolicy.MaxCandidates})
-        SELECT shared.id, shared.n, f.sample FROM shared LEFT JOIN article_fingerprints f ON f.id = shared.id ORDER BY shared.n DESC, shared.id
+    private static readonly string CandidatePostingsSql = $"""
+        WITH probe (hash) AS (SELECT value FROM json_each($keys)),
+        counted (hash, n) AS MATERIALIZED (
+            SELECT hash, (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.hash = probe.hash LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1})) FROM probe)
+        SELECT c.hash, c.n, k.article_id FROM counted c
+        LEFT JOIN article_keys k ON k.hash = CASE WHEN c.n <= {DuplicatePolicy.MaxPostingsPerKey} THEN c.hash END
         """;
 
     /// <summary>Called by the writer before it begins, so that its transaction starts the WAL over.</summary>

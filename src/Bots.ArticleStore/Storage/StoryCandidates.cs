@@ -4,17 +4,13 @@ namespace Bots.ArticleStore.Storage;
 
 /// <summary>
 /// An article's near-duplicate candidates as a read snapshot saw them, looked up by the import's cleaning stage so the
-/// one writer does not have to: how many stored articles post each lookup key (up to one over
-/// <see cref="DuplicatePolicy.MaxPostingsPerKey"/>), and the snapshot's best-ranked candidates with their shared-key
-/// counts and same-story scores. <see cref="FindBest"/> adds the articles written since the snapshot and reaches the
-/// candidate the writer's own query would: same keys counted, same ranking (most shared keys, then lowest id), same
-/// comparison order.
+/// one writer does not have to: each lookup key's postings (null: more than <see cref="DuplicatePolicy.MaxPostingsPerKey"/>)
+/// and the same-story score of each candidate the snapshot ranked first (null: not the same story).
+/// <see cref="FindBest"/> adds the postings written since the snapshot and reaches the candidate the writer's own query
+/// would: same keys counted, same ranking (most shared keys, then lowest id), same comparison order.
 /// </summary>
-internal sealed class StoryCandidates(long[] keys, string keysJson, long version, long lastId, Dictionary<long, int> postings, IReadOnlyList<StoryCandidates.Ranked> ranked)
+internal sealed class StoryCandidates(long[] keys, string keysJson, long version, long lastId, Dictionary<long, long[]?> postings, Dictionary<long, double?> compared)
 {
-    /// <summary>A candidate of the snapshot: its shared-key count, and its containment when it tells the same story (null: it does not, or has no fingerprint).</summary>
-    public sealed record Ranked(long Id, int Shared, double? SameStory);
-
     /// <summary>The article's lookup keys (<see cref="ArticleFingerprint.Keys"/>), and as the JSON array the statements take.</summary>
     public long[] Keys { get; } = keys;
 
@@ -27,53 +23,40 @@ internal sealed class StoryCandidates(long[] keys, string keysJson, long version
     public long LastId { get; } = lastId;
 
     /// <summary>
-    /// The stored article telling the same story most closely (the first of equals), 0 when none does, or null when the
-    /// snapshot's ranking no longer holds (a key it counted is now posted too often) and the writer must look again.
-    /// <paramref name="readFingerprint"/> serves the candidates written since the snapshot.
+    /// The stored article telling the same story most closely (the first of equals), or 0. <paramref name="readFingerprint"/>
+    /// serves candidates the snapshot did not compare: written since, or ranked higher now that a key has become too common.
     /// </summary>
-    public long? FindBest(ArticleFingerprint fingerprint, RecentKeys recent, Func<long, ArticleFingerprint?> readFingerprint)
+    public long FindBest(ArticleFingerprint fingerprint, RecentKeys recent, Func<long, ArticleFingerprint?> readFingerprint)
     {
-        var since = new Dictionary<long, int>();
+        var shared = new Dictionary<long, int>();
         foreach (var key in Keys)
         {
-            var posted = postings[key];
-            if (posted > DuplicatePolicy.MaxPostingsPerKey)
+            var ids = postings[key];
+            if (ids is null)
             {
                 continue;
             }
-            var added = recent.Holding(key, LastId).ToList();
-            if (posted + added.Count > DuplicatePolicy.MaxPostingsPerKey)
+            var since = recent.Holding(key, LastId).ToList();
+            if (ids.Length + since.Count > DuplicatePolicy.MaxPostingsPerKey)
             {
-                if (posted > 0)
-                {
-                    return null;
-                }
                 continue;
             }
-            foreach (var id in added)
+            foreach (var id in ids.Concat(since))
             {
-                since[id] = since.GetValueOrDefault(id) + 1;
+                shared[id] = shared.GetValueOrDefault(id) + 1;
             }
         }
-        // Snapshot articles keep their counts, so none outside its best-ranked can rank among the first now.
-        var candidates = ranked.Select(r => (r.Id, r.Shared)).Concat(since.Select(p => (Id: p.Key, Shared: p.Value)))
-            .OrderByDescending(c => c.Shared).ThenBy(c => c.Id).Take(DuplicatePolicy.MaxCandidates);
         long best = 0;
         var bestScore = 0.0;
-        foreach (var (id, _) in candidates)
+        foreach (var (id, _) in Ranked(shared))
         {
-            double? score;
-            if (ranked.FirstOrDefault(r => r.Id == id) is { } seen)
+            if (!compared.TryGetValue(id, out var score))
             {
-                score = seen.SameStory;
-            }
-            else if (readFingerprint(id) is { } other)
-            {
+                if (readFingerprint(id) is not { } other)
+                {
+                    continue;
+                }
                 score = DuplicatePolicy.IsSameStory(fingerprint, other, out var containment) ? containment : null;
-            }
-            else
-            {
-                continue;
             }
             if (score > bestScore)
             {
@@ -83,4 +66,8 @@ internal sealed class StoryCandidates(long[] keys, string keysJson, long version
         }
         return best;
     }
+
+    /// <summary>The candidates compared in full: most shared keys first, then the lowest id.</summary>
+    public static IEnumerable<KeyValuePair<long, int>> Ranked(Dictionary<long, int> shared) =>
+        shared.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(DuplicatePolicy.MaxCandidates);
 }
