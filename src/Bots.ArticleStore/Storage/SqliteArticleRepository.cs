@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -334,7 +333,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 }
                 outcomes.Add(outcome);
             }
-            InsertPendingKeys(commands);
             if (suggest.Articles > 0)
             {
                 commands.AddSuggest.Parameters["$terms"].Value = suggest.ToJson();
@@ -384,18 +382,17 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         // Each statement below handles all of an article's rows at once: per-row statements cost
         // more in call overhead than SQLite spends on the rows themselves.
-        var keys = candidates?.Keys ?? article.Fingerprint.Keys.ToArray();
+        var keys = article.Fingerprint.Keys.ToArray();
+        var keysJson = JsonSerializer.Serialize(keys);
         long match;
         if (candidates is not null && recentKeys.Completes(candidates.Version, candidates.LastId))
         {
-            match = candidates.FindBest(article.Fingerprint, recentKeys, id => ReadFingerprint(commands, id));
+            match = candidates.FindBest(article.Fingerprint, keys, recentKeys, id => ReadFingerprint(commands, id));
             ahead++;
         }
         else
         {
-            // The query reads the key index, which must hold this transaction's earlier articles first.
-            InsertPendingKeys(commands);
-            match = FindBest(commands, article.Fingerprint, candidates?.KeysJson ?? JsonSerializer.Serialize(keys));
+            match = FindBest(commands, article.Fingerprint, keysJson);
         }
         var duplicateOf = FirstOfStory(commands, match);
         var published = article.Published?.ToIso() ?? "";
@@ -419,49 +416,11 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertPassages.Parameters["$title"].Value = article.Title;
         commands.InsertPassages.Parameters["$passages"].Value = JsonSerializer.Serialize(article.Passages);
         commands.InsertPassages.ExecuteNonQuery();
-        if (id > uint.MaxValue)
-        {
-            InsertPendingKeys(commands);
-            commands.InsertKeys.Parameters["$keys"].Value = candidates?.KeysJson ?? JsonSerializer.Serialize(keys);
-            commands.InsertKeys.Parameters["$id"].Value = id;
-            commands.InsertKeys.ExecuteNonQuery();
-        }
-        else
-        {
-            foreach (var key in keys)
-            {
-                commands.PendingKeys.Add(((ulong)key << 32) | (ulong)id);
-            }
-        }
+        commands.InsertKeys.Parameters["$keys"].Value = keysJson;
+        commands.InsertKeys.Parameters["$id"].Value = id;
+        commands.InsertKeys.ExecuteNonQuery();
         recentKeys.Add(id, keys);
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
-    }
-
-    /// <summary>
-    /// Writes the duplicate keys of the transaction's articles so far in one statement, in index order: one article's
-    /// keys land all over the index, a transaction's sorted keys walk it once. (Later articles of the transaction find
-    /// them in <see cref="RecentKeys"/> meanwhile, or here just before the writer's own candidate query.)
-    /// </summary>
-    private static void InsertPendingKeys(WriteCommands commands)
-    {
-        if (commands.PendingKeys.Count == 0)
-        {
-            return;
-        }
-        commands.PendingKeys.Sort();
-        var buffer = new ArrayBufferWriter<byte>(commands.PendingKeys.Count * 20);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var pair in commands.PendingKeys)
-            {
-                json.WriteNumberValue(unchecked((long)pair));
-            }
-            json.WriteEndArray();
-        }
-        commands.InsertSortedKeys.Parameters["$pairs"].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        commands.InsertSortedKeys.ExecuteNonQuery();
-        commands.PendingKeys.Clear();
     }
 
     /// <summary>Candidates looked up ahead for this article (<see cref="PrepareAddAsync"/>), taken once.</summary>
@@ -551,9 +510,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private static StoryCandidates LookUp(ArticleFingerprint fingerprint, long version, long lastId, SqliteCommand postings, SqliteCommand fingerprints)
     {
         var byKey = new Dictionary<long, List<long>?>();
-        var keys = fingerprint.Keys.ToArray();
-        var keysJson = JsonSerializer.Serialize(keys);
-        postings.Parameters["$keys"].Value = keysJson;
+        postings.Parameters["$keys"].Value = JsonSerializer.Serialize(fingerprint.Keys.ToArray());
         using (var reader = postings.ExecuteReader())
         {
             while (reader.Read())
@@ -591,20 +548,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 compared[reader.GetInt64(0)] = DuplicatePolicy.IsSameStory(fingerprint, other, out var containment) ? containment : null;
             }
         }
-        return new StoryCandidates(keys, keysJson, version, lastId, byKey.ToDictionary(p => p.Key, p => p.Value?.ToArray()), compared);
+        return new StoryCandidates(version, lastId, byKey.ToDictionary(p => p.Key, p => p.Value?.ToArray()), compared);
     }
 
-    /// <summary>
-    /// Each lookup key's number of postings (up to one over the limit) and, when within it, the articles posting it. The
-    /// limit is applied in the join's key, not as a filter on the joined rows: as a filter, every posting of a key posted
-    /// by thousands of articles was read (and its count taken again) only to be dropped.
-    /// </summary>
+    /// <summary>Each lookup key's number of postings (up to one over the limit) and, when within it, the articles posting it.</summary>
     private static readonly string CandidatePostingsSql = $"""
         WITH probe (hash) AS (SELECT value FROM json_each($keys)),
-        counted (hash, n) AS MATERIALIZED (
+        counted (hash, n) AS (
             SELECT hash, (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.hash = probe.hash LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1})) FROM probe)
-        SELECT c.hash, c.n, k.article_id FROM counted c
-        LEFT JOIN article_keys k ON k.hash = CASE WHEN c.n <= {DuplicatePolicy.MaxPostingsPerKey} THEN c.hash END
+        SELECT c.hash, c.n, k.article_id FROM counted c LEFT JOIN article_keys k ON k.hash = c.hash AND c.n <= {DuplicatePolicy.MaxPostingsPerKey}
         """;
 
     /// <summary>Called by the writer before it begins, so that its transaction starts the WAL over.</summary>
@@ -922,10 +874,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         public SqliteCommand InsertFingerprint { get; } = Make(connection, transaction, "INSERT INTO article_fingerprints (id, sample) VALUES ($id, $sample)", "$id", "$sample");
         public SqliteCommand InsertPassages { get; } = Make(connection, transaction,
             "INSERT INTO passage_fts (rowid, title, text) SELECT $first + key, $title, value FROM json_each($passages)", "$first", "$title", "$passages");
-        /// <summary>(hash, article id) pairs packed as hash &lt;&lt; 32 | id, so one JSON number each.</summary>
-        public SqliteCommand InsertSortedKeys { get; } = Make(connection, transaction,
-            "INSERT OR IGNORE INTO article_keys (hash, article_id) SELECT (value >> 32) & 4294967295, value & 4294967295 FROM json_each($pairs)", "$pairs");
-        public List<ulong> PendingKeys { get; } = [];
         public SqliteCommand InsertKeys { get; } = Make(connection, transaction,
             "INSERT OR IGNORE INTO article_keys (hash, article_id) SELECT value, $id FROM json_each($keys)", "$keys", "$id");
         // "WHERE true" tells the parser that ON CONFLICT belongs to the INSERT, not to a join.
@@ -939,7 +887,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         /// <summary>The writer connection stays open, so its statements are finalised here rather than when it closes.</summary>
         public void Dispose()
         {
-            foreach (var command in new[] { FindHash, FindCandidates, ReadFingerprint, ReadVersion, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertSortedKeys, InsertKeys, AddSuggest, BumpVersion })
+            foreach (var command in new[] { FindHash, FindCandidates, ReadFingerprint, ReadVersion, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertKeys, AddSuggest, BumpVersion })
             {
                 command.Dispose();
             }

@@ -9,13 +9,8 @@ namespace Bots.ArticleStore.Storage;
 /// <see cref="FindBest"/> adds the postings written since the snapshot and reaches the candidate the writer's own query
 /// would: same keys counted, same ranking (most shared keys, then lowest id), same comparison order.
 /// </summary>
-internal sealed class StoryCandidates(long[] keys, string keysJson, long version, long lastId, Dictionary<long, long[]?> postings, Dictionary<long, double?> compared)
+internal sealed class StoryCandidates(long version, long lastId, Dictionary<long, long[]?> postings, Dictionary<long, double?> compared)
 {
-    /// <summary>The article's lookup keys (<see cref="ArticleFingerprint.Keys"/>), and as the JSON array the statements take.</summary>
-    public long[] Keys { get; } = keys;
-
-    public string KeysJson { get; } = keysJson;
-
     /// <summary>The corpus version of the snapshot.</summary>
     public long Version { get; } = version;
 
@@ -26,10 +21,10 @@ internal sealed class StoryCandidates(long[] keys, string keysJson, long version
     /// The stored article telling the same story most closely (the first of equals), or 0. <paramref name="readFingerprint"/>
     /// serves candidates the snapshot did not compare: written since, or ranked higher now that a key has become too common.
     /// </summary>
-    public long FindBest(ArticleFingerprint fingerprint, RecentKeys recent, Func<long, ArticleFingerprint?> readFingerprint)
+    public long FindBest(ArticleFingerprint fingerprint, IReadOnlyList<long> keys, RecentKeys recent, Func<long, ArticleFingerprint?> readFingerprint)
     {
         var shared = new Dictionary<long, int>();
-        foreach (var key in Keys)
+        foreach (var key in keys)
         {
             var ids = postings[key];
             if (ids is null)
