@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bots.ArticleStore.Dedup;
 using Bots.ArticleStore.Search;
@@ -31,22 +30,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private long commits;
     private long syncedCommits;
     private Task syncing = Task.CompletedTask;
-    private readonly ConditionalWeakTable<PreparedArticle, StoryCandidates> lookedUp = new();
-    private readonly RecentKeys recentKeys = new(RecentKeysKept);
     private readonly Lock statisticsGate = new();
-    private WriterStatistics writerStatistics = new(0, 0, 0, 0, 0, 0, 0);
+    private WriterStatistics writerStatistics = new(0, 0, 0, 0, 0, 0);
 
     /// <summary>
     /// The WAL only starts over when a write begins after a complete checkpoint; under a steady import the
     /// background checkpoint never quite catches up, so past this size (64 MB) the writer finishes it first.
     /// </summary>
     private const long MaxWalPages = 16_384;
-
-    /// <summary>
-    /// How many recent articles' lookup keys the writer keeps to complete candidates looked up ahead: an import cleans at
-    /// most a transaction ahead of the one being written, so its snapshots are at most a few transactions old.
-    /// </summary>
-    private const int RecentKeysKept = 3 * ArticleLibrary.ImportBatchSize;
 
     public SqliteArticleRepository(string databasePath)
     {
@@ -81,13 +72,13 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
     }
 
-    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait, long ahead)
+    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait)
     {
         lock (statisticsGate)
         {
             var s = writerStatistics;
             writerStatistics = new WriterStatistics(s.Transactions + 1, s.Articles + articles, s.CpuMilliseconds + cpu,
-                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait, s.CandidatesAhead + ahead);
+                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait);
         }
     }
 
@@ -306,8 +297,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         IReadOnlyList<AddOutcome> result;
         long commit;
         double cpu, locked, catchUp;
-        var written = false;
-        long ahead = 0;
         await writeLock.WaitAsync(cancellationToken);
         var lockedAt = Stopwatch.GetTimestamp();
         try
@@ -318,15 +307,13 @@ public sealed class SqliteArticleRepository : IArticleRepository
             var cpuAt = ThreadCpuClock.Milliseconds();
             await using var transaction = connection.BeginTransaction();
             using var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
-            var version = (long)commands.ReadVersion.ExecuteScalar()!;
-            recentKeys.Begin(version);
             var outcomes = new List<AddOutcome>(articles.Count);
             // Suggest weights are summed over the batch and written once, in key order: names recur across
             // a batch's articles, and one upsert per article and term was a fifth of the write time.
             var suggest = new SuggestTally();
             foreach (var article in articles)
             {
-                var outcome = AddOne(commands, article, FindCandidatesAhead(article), ref ahead);
+                var outcome = AddOne(commands, article);
                 if (outcome.Created)
                 {
                     suggest.Add(article.SuggestTerms);
@@ -340,12 +327,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 commands.BumpVersion.ExecuteNonQuery();
             }
             transaction.Commit();
-            written = true;
             commit = Committed();
-            if (suggest.Articles > 0)
-            {
-                recentKeys.Committed(version + 1);
-            }
             result = outcomes;
             cpu = ThreadCpuClock.Milliseconds() - cpuAt;
             locked = Stopwatch.GetElapsedTime(lockedAt).TotalMilliseconds;
@@ -357,20 +339,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         finally
         {
-            if (!written)
-            {
-                // Ids of a rolled-back transaction are given out again: its articles' keys must not be remembered.
-                recentKeys.Forget();
-            }
             writeLock.Release();
         }
         var syncAt = Stopwatch.GetTimestamp();
         await MakeDurableAsync(commit);
-        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds, ahead);
+        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds);
         return result;
     }
 
-    private AddOutcome AddOne(WriteCommands commands, PreparedArticle article, StoryCandidates? candidates, ref long ahead)
+    private static AddOutcome AddOne(WriteCommands commands, PreparedArticle article)
     {
         commands.FindHash.Parameters["$hash"].Value = article.ContentHash;
         using (var reader = commands.FindHash.ExecuteReader())
@@ -382,19 +359,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         // Each statement below handles all of an article's rows at once: per-row statements cost
         // more in call overhead than SQLite spends on the rows themselves.
-        var keys = article.Fingerprint.Keys.ToArray();
-        var keysJson = JsonSerializer.Serialize(keys);
-        long match;
-        if (candidates is not null && recentKeys.Completes(candidates.Version, candidates.LastId))
-        {
-            match = candidates.FindBest(article.Fingerprint, keys, recentKeys, id => ReadFingerprint(commands, id));
-            ahead++;
-        }
-        else
-        {
-            match = FindBest(commands, article.Fingerprint, keysJson);
-        }
-        var duplicateOf = FirstOfStory(commands, match);
+        var keys = JsonSerializer.Serialize(article.Fingerprint.Keys.ToArray());
+        var duplicateOf = FindStory(commands, article.Fingerprint, keys);
         var published = article.Published?.ToIso() ?? "";
         var insert = commands.InsertArticle;
         insert.Parameters["$title"].Value = article.Title;
@@ -416,26 +382,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertPassages.Parameters["$title"].Value = article.Title;
         commands.InsertPassages.Parameters["$passages"].Value = JsonSerializer.Serialize(article.Passages);
         commands.InsertPassages.ExecuteNonQuery();
-        commands.InsertKeys.Parameters["$keys"].Value = keysJson;
+        commands.InsertKeys.Parameters["$keys"].Value = keys;
         commands.InsertKeys.Parameters["$id"].Value = id;
         commands.InsertKeys.ExecuteNonQuery();
-        recentKeys.Add(id, keys);
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
     }
 
-    /// <summary>Candidates looked up ahead for this article (<see cref="PrepareAddAsync"/>), taken once.</summary>
-    private StoryCandidates? FindCandidatesAhead(PreparedArticle article)
-    {
-        if (!lookedUp.TryGetValue(article, out var candidates))
-        {
-            return null;
-        }
-        lookedUp.Remove(article);
-        return candidates;
-    }
-
-    /// <summary>The stored article telling the same story most closely, or 0, by the writer's own query.</summary>
-    private static long FindBest(WriteCommands commands, ArticleFingerprint fingerprint, string keys)
+    /// <summary>The first article of the story the new one repeats, or 0. Only the matching candidate's story is looked up.</summary>
+    private static long FindStory(WriteCommands commands, ArticleFingerprint fingerprint, string keys)
     {
         commands.FindCandidates.Parameters["$keys"].Value = keys;
         var candidates = new List<(long, ArticleFingerprint)>();
@@ -446,18 +400,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 candidates.Add((reader.GetInt64(0), ArticleFingerprint.FromBytes((byte[])reader.GetValue(1))));
             }
         }
-        return DuplicatePolicy.FindBest(fingerprint, candidates);
-    }
-
-    private static ArticleFingerprint? ReadFingerprint(WriteCommands commands, long id)
-    {
-        commands.ReadFingerprint.Parameters["$id"].Value = id;
-        return commands.ReadFingerprint.ExecuteScalar() is byte[] sample ? ArticleFingerprint.FromBytes(sample) : null;
-    }
-
-    /// <summary>The first article of the story <paramref name="match"/> belongs to, or 0 when there is no match.</summary>
-    private static long FirstOfStory(WriteCommands commands, long match)
-    {
+        var match = DuplicatePolicy.FindBest(fingerprint, candidates);
         if (match == 0)
         {
             return 0;
@@ -466,98 +409,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         var first = (long)commands.FindDuplicateOf.ExecuteScalar()!;
         return first != 0 ? first : match;
     }
-
-    /// <summary>
-    /// Looks up the near-duplicate candidates of articles about to be added on a read snapshot, outside the write lock:
-    /// the import's cleaning stage calls this on all cores' worth of spare time, and the writer then only adds what was
-    /// written since (<see cref="RecentKeys"/>). At 100,000 articles the lookup was a fifth of the writer's CPU.
-    /// Any failure here only leaves the writer to look them up itself.
-    /// </summary>
-    public async Task PrepareAddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
-    {
-        if (articles.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            await using var connection = Open();
-            await using var transaction = connection.BeginTransaction(deferred: true);
-            long version, lastId;
-            using (var snapshot = Command(connection, "SELECT (SELECT value FROM meta WHERE key = 'version'), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0)"))
-            {
-                snapshot.Transaction = transaction;
-                using var reader = snapshot.ExecuteReader();
-                reader.Read();
-                (version, lastId) = (reader.GetInt64(0), reader.GetInt64(1));
-            }
-            using var postings = Command(connection, CandidatePostingsSql, ("$keys", ""));
-            postings.Transaction = transaction;
-            using var fingerprints = Command(connection, "SELECT id, sample FROM article_fingerprints WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", ""));
-            fingerprints.Transaction = transaction;
-            foreach (var article in articles)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                lookedUp.AddOrUpdate(article, LookUp(article.Fingerprint, version, lastId, postings, fingerprints));
-            }
-        }
-        catch (SqliteException)
-        {
-            // The writer looks up whatever is missing.
-        }
-    }
-
-    private static StoryCandidates LookUp(ArticleFingerprint fingerprint, long version, long lastId, SqliteCommand postings, SqliteCommand fingerprints)
-    {
-        var byKey = new Dictionary<long, List<long>?>();
-        postings.Parameters["$keys"].Value = JsonSerializer.Serialize(fingerprint.Keys.ToArray());
-        using (var reader = postings.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var key = reader.GetInt64(0);
-                if (reader.GetInt64(1) > DuplicatePolicy.MaxPostingsPerKey)
-                {
-                    byKey[key] = null;
-                    continue;
-                }
-                if (!byKey.TryGetValue(key, out var ids))
-                {
-                    byKey[key] = ids = [];
-                }
-                if (!reader.IsDBNull(2))
-                {
-                    ids!.Add(reader.GetInt64(2));
-                }
-            }
-        }
-        var shared = new Dictionary<long, int>();
-        foreach (var id in byKey.Values.SelectMany(ids => ids ?? []))
-        {
-            shared[id] = shared.GetValueOrDefault(id) + 1;
-        }
-        var compared = new Dictionary<long, double?>();
-        var ranked = StoryCandidates.Ranked(shared).Select(p => p.Key).ToList();
-        if (ranked.Count > 0)
-        {
-            fingerprints.Parameters["$ids"].Value = JsonSerializer.Serialize(ranked);
-            using var reader = fingerprints.ExecuteReader();
-            while (reader.Read())
-            {
-                var other = ArticleFingerprint.FromBytes((byte[])reader.GetValue(1));
-                compared[reader.GetInt64(0)] = DuplicatePolicy.IsSameStory(fingerprint, other, out var containment) ? containment : null;
-            }
-        }
-        return new StoryCandidates(version, lastId, byKey.ToDictionary(p => p.Key, p => p.Value?.ToArray()), compared);
-    }
-
-    /// <summary>Each lookup key's number of postings (up to one over the limit) and, when within it, the articles posting it.</summary>
-    private static readonly string CandidatePostingsSql = $"""
-        WITH probe (hash) AS (SELECT value FROM json_each($keys)),
-        counted (hash, n) AS (
-            SELECT hash, (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.hash = probe.hash LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1})) FROM probe)
-        SELECT c.hash, c.n, k.article_id FROM counted c LEFT JOIN article_keys k ON k.hash = c.hash AND c.n <= {DuplicatePolicy.MaxPostingsPerKey}
-        """;
 
     /// <summary>Called by the writer before it begins, so that its transaction starts the WAL over.</summary>
     private async Task CatchUpCheckpointAsync(SqliteConnection connection)
@@ -628,8 +479,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            // Candidates looked up before the delete may count its keys: they are looked up again.
-            recentKeys.Forget();
             var connection = Writer();
             await using var transaction = connection.BeginTransaction();
             string title, body;
@@ -862,10 +711,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
             shared (id, n) AS (
                 SELECT k.article_id, count(*) FROM usable JOIN article_keys k ON k.hash = usable.hash
                 GROUP BY k.article_id ORDER BY count(*) DESC, k.article_id LIMIT {DuplicatePolicy.MaxCandidates})
-            SELECT f.id, f.sample FROM shared JOIN article_fingerprints f ON f.id = shared.id ORDER BY shared.n DESC, shared.id
+            SELECT f.id, f.sample FROM shared JOIN article_fingerprints f ON f.id = shared.id
             """, "$keys");
-        public SqliteCommand ReadFingerprint { get; } = Make(connection, transaction, "SELECT sample FROM article_fingerprints WHERE id = $id", "$id");
-        public SqliteCommand ReadVersion { get; } = Make(connection, transaction, "SELECT value FROM meta WHERE key = 'version'");
         public SqliteCommand FindDuplicateOf { get; } = Make(connection, transaction, "SELECT duplicate_of FROM articles WHERE id = $id", "$id");
         public SqliteCommand InsertArticle { get; } = Make(connection, transaction, $"""
             INSERT INTO articles (title, body, source, url, published, published_day, duplicate_of, word_count, passage_count, content_hash, added_at{(legacyFingerprintColumn ? ", fingerprint" : "")})
@@ -887,7 +734,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         /// <summary>The writer connection stays open, so its statements are finalised here rather than when it closes.</summary>
         public void Dispose()
         {
-            foreach (var command in new[] { FindHash, FindCandidates, ReadFingerprint, ReadVersion, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertKeys, AddSuggest, BumpVersion })
+            foreach (var command in new[] { FindHash, FindCandidates, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertKeys, AddSuggest, BumpVersion })
             {
                 command.Dispose();
             }
