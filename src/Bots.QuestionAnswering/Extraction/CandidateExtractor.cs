@@ -23,7 +23,7 @@ internal static partial class CandidateExtractor
         "mosque", "cathedral", "basilica", "grotto", "museum", "library", "college", "institute", "dome",
     };
 
-    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,130}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,120})(?:,|\)|;|\.|$| —| –)")]
+    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,130}|[^,;.()“”""]{0,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,120})(?:,|\)|;|\.|$| —| –)")]
     private static partial Regex AppositionAfter();
 
     [GeneratedRegex(@"\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+times)(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|semester|term|season|decade))?|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|biweekly|hourly|every\s+(?:\w+\s+)?(?:day|week|month|year|years|semester|season))\b", RegexOptions.IgnoreCase)]
@@ -398,11 +398,21 @@ internal static partial class CandidateExtractor
             candidates.Add((Candidate(entity.Name, "place:" + entity.Name.ToLowerInvariant(), sentence, entity.Start, entity.Length, fit), entity.Start, entity.End));
         }
 
+        // "in international waters", "off the coast of Gaza", "on the high seas": a place that is no proper name.
+        foreach (Match common in CommonPlace().Matches(sentence.Text))
+        {
+            var place = common.Groups["p"];
+            candidates.Add((Candidate(place.Value, "place:" + place.Value.ToLowerInvariant(), sentence, place.Index, place.Length, 0.9), place.Index, place.Index + place.Length));
+        }
+
         // A city inside a longer place span ("... residence in Moscow") is part of that answer, not a rival.
         return candidates
             .Where(c => !candidates.Any(o => !ReferenceEquals(o.Candidate, c.Candidate) && o.Start <= c.Start && c.End <= o.End && o.End - o.Start > c.End - c.Start))
             .Select(c => c.Candidate);
     }
+
+    [GeneratedRegex(@"\b(?:in|into|on|at|off|near)\s+(?<p>(?:international|territorial|neutral|open|coastal|(?-i:\p{Lu}\w+))\s+waters|the\s+high\s+seas|the\s+open\s+sea|the\s+coast\s+of\s+(?-i:\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)|(?<=off\s+)the\s+(?:\w+\s+)?coast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CommonPlace();
 
     private static bool IsCountryOfQuestionCapital(QuestionAnalysis question, string place)
     {
