@@ -44,6 +44,13 @@ internal static partial class AnswerValidation
         "border", "home", "sidelines", "venue", "site", "campus", "street", "district", "region", "province", "state",
     };
 
+    /// <summary>Occasions a person attends: "in a meeting in Moscow".</summary>
+    private static readonly HashSet<string> OccasionNouns = new(StringComparer.Ordinal)
+    {
+        "meeting", "meetings", "visit", "talks", "summit", "conference", "ceremony", "rally", "trip", "session", "forum",
+        "interview", "funeral", "wedding", "parade", "reception", "exhibition", "festival", "concert", "match", "game",
+    };
+
     /// <summary>Verbs that take a locative complement in their bare or -s form (their -ed/-ing forms are told by shape).</summary>
     private static readonly HashSet<string> LocativeVerbs = new(StringComparer.Ordinal)
     {
@@ -285,6 +292,12 @@ internal static partial class AnswerValidation
             return $"{candidate.Text} is where it came from, not where it happened";
         }
 
+        // "rescued 40 migrants off the coast of Crete", "in international waters": such places only ever say where.
+        if (Regex.IsMatch(candidate.Text, @"\b(?:waters|seas?|coast)\b", RegexOptions.IgnoreCase))
+        {
+            return null;
+        }
+
         // "the assassination of Hamas leader Ismail Haniyeh in Iran": past the name to the event noun whose "of" it is.
         if (EventNounOwningName(text[..linked.Index]) is { } owner && !IsQuestionWord(question, owner))
         {
@@ -299,7 +312,10 @@ internal static partial class AnswerValidation
             return null;
         }
 
-        return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
+        // "Where was Haniyeh in 2020?" — "Haniyeh in a meeting in Moscow in 2020": with no event of its own, the question
+        // asks where the person was, and the place of an occasion they were at says it.
+        var occasion = OccasionNouns.Contains(head[0]) && question.Terms.All(t => t.IsRoleWord);
+        return occasion || ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
             ? null
             : $"{candidate.Text} is where the {head[0]} is, not where it happened";
     }
@@ -889,7 +905,7 @@ internal static partial class AnswerValidation
     [GeneratedRegex(@"^\s*(?:and\s+|so\s+|but\s+)?who(?:m|se)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhoQuestion();
 
-    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via|off)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex LocativeBefore();
 
     [GeneratedRegex(@"^(?:when|where|what\s+year|which\s+year|in\s+what\s+year|in\s+which\s+year|what\s+date|on\s+what\s+date)\s+(?:was|were|has\s+been|had\s+been)\s+(?<subject>.+?)\s+(?<verb>(?!based\b|located\b|situated\b|known\b|called\b|named\b)[a-z]+(?:ed|en|wn|lt|nt|un))\b")]

@@ -398,11 +398,21 @@ internal static partial class CandidateExtractor
             candidates.Add((Candidate(entity.Name, "place:" + entity.Name.ToLowerInvariant(), sentence, entity.Start, entity.Length, fit), entity.Start, entity.End));
         }
 
+        // "in international waters", "off the coast of Gaza", "on the high seas": a place that is no proper name.
+        foreach (Match common in CommonPlace().Matches(sentence.Text))
+        {
+            var place = common.Groups["p"];
+            candidates.Add((Candidate(place.Value, "place:" + place.Value.ToLowerInvariant(), sentence, place.Index, place.Length, 0.9), place.Index, place.Index + place.Length));
+        }
+
         // A city inside a longer place span ("... residence in Moscow") is part of that answer, not a rival.
         return candidates
             .Where(c => !candidates.Any(o => !ReferenceEquals(o.Candidate, c.Candidate) && o.Start <= c.Start && c.End <= o.End && o.End - o.Start > c.End - c.Start))
             .Select(c => c.Candidate);
     }
+
+    [GeneratedRegex(@"\b(?:in|into|on|at|off|near)\s+(?<p>(?:international|territorial|neutral|open|coastal|(?-i:\p{Lu}\w+))\s+waters|the\s+high\s+seas|the\s+open\s+sea|the\s+coast\s+of\s+(?-i:\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)|(?<=off\s+)the\s+(?:\w+\s+)?coast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CommonPlace();
 
     private static bool IsCountryOfQuestionCapital(QuestionAnalysis question, string place)
     {
