@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Bots.ArticleStore;
 using Bots.ArticleStore.Ingest;
@@ -26,10 +25,15 @@ public sealed class BenchStoreCommand : ICliCommand
         var sizes = new Option<string>("--sizes") { Description = "Corpus sizes, comma separated", DefaultValueFactory = _ => "10000,100000" };
         var queries = new Option<int>("--queries") { Description = "Timed searches per corpus", DefaultValueFactory = _ => 500 };
         var folder = new Option<string?>("--dir") { Description = "Where to put the databases (default: a temporary folder, deleted afterwards)" };
+        var results = new Option<string?>("--results")
+        {
+            Description = "Write every timed query's hits (article, passage, score) and digests of the stored tables to this file, {size} replaced by the corpus size: two runs must give byte-identical files",
+        };
         var command = new Command("store", "Benchmark article import and search on generated corpora");
         command.Options.Add(sizes);
         command.Options.Add(queries);
         command.Options.Add(folder);
+        command.Options.Add(results);
         command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
         {
             var root = result.GetValue(folder) ?? Path.Combine(Path.GetTempPath(), "bots-bench-store-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
@@ -37,13 +41,15 @@ public sealed class BenchStoreCommand : ICliCommand
             var counts = result.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
             Console.WriteLine("Target: import >= 1,000 articles/s; search p50 <= 5 ms, p99 <= 25 ms at 100,000 articles; store <= 1.5x direct FTS5.");
             Console.WriteLine("/cpu-s: articles imported per second of process CPU; cpu p50/p99: store search on the thread's CPU clock; f cpu: the same for direct FTS5.");
+            Console.WriteLine("writer ms an article: wr cpu = CPU inside write transactions; locked = wall time holding the write lock (catch-up = of it, waiting for the checkpoint); sync = callers' wait for the WAL fsync; ahead = share of new articles whose duplicate candidates the cleaning stage looked up.");
             Console.WriteLine();
-            Console.WriteLine($"{"articles",9} {"import/s",9} {"/cpu-s",9} {"passages",9} {"store p50",10} {"store p99",10} {"cpu p50",9} {"cpu p99",9} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"f cpu50",9} {"f cpu99",9} {"cpu r50",8} {"1 OR p50",9} {"1 OR p99",9} {"disk MB",8} {"peak MB",8} {"load",6}");
+            Console.WriteLine($"{"articles",9} {"import/s",9} {"/cpu-s",9} {"passages",9} {"store p50",10} {"store p99",10} {"cpu p50",9} {"cpu p99",9} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"f cpu50",9} {"f cpu99",9} {"cpu r50",8} {"1 OR p50",9} {"1 OR p99",9} {"disk MB",8} {"peak MB",8} {"wr cpu",7} {"locked",7} {"catchup",7} {"sync",7} {"ahead",6} {"load",6}");
             try
             {
                 foreach (var count in counts)
                 {
-                    var row = await RunAsync(Path.Combine(root, count.ToString(CultureInfo.InvariantCulture)), count, result.GetValue(queries), cancellationToken);
+                    var resultsPath = result.GetValue(results)?.Replace("{size}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                    var row = await RunAsync(Path.Combine(root, count.ToString(CultureInfo.InvariantCulture)), count, result.GetValue(queries), resultsPath, cancellationToken);
                     Console.WriteLine(row);
                 }
             }
@@ -60,7 +66,7 @@ public sealed class BenchStoreCommand : ICliCommand
         return command;
     }
 
-    private static async Task<string> RunAsync(string folder, int count, int queryCount, CancellationToken cancellationToken)
+    private static async Task<string> RunAsync(string folder, int count, int queryCount, string? resultsPath, CancellationToken cancellationToken)
     {
         if (Directory.Exists(folder))
         {
@@ -90,6 +96,8 @@ public sealed class BenchStoreCommand : ICliCommand
         // On a shared machine wall time mostly measures the neighbours; CPU time measures the store.
         var importCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore - TimeSpan.FromMilliseconds(generation.CpuMilliseconds);
         var importRate = count / importTime.Elapsed.TotalSeconds;
+        var writes = repository.WriterStatistics;
+        var hits = resultsPath is null ? null : new StringBuilder();
 
         var stats = await library.GetStatsAsync(cancellationToken);
         var queries = Enumerable.Range(0, queryCount + 50).Select(_ => corpus.NextQuery()).ToList();
@@ -117,18 +125,26 @@ public sealed class BenchStoreCommand : ICliCommand
                 if ((turn + i) % 2 == 0)
                 {
                     var clock = Stopwatch.StartNew();
-                    var cpuStart = ThreadCpuMilliseconds();
-                    await library.SearchAsync(query, 10, "", "", "", cancellationToken);
+                    var cpuStart = ThreadCpuClock.Milliseconds();
+                    var found = await library.SearchAsync(query, 10, "", "", "", cancellationToken);
+                    if (hits is not null && i >= 50)
+                    {
+                        hits.Append(CultureInfo.InvariantCulture, $"{query}\n");
+                        foreach (var hit in found)
+                        {
+                            hits.Append(CultureInfo.InvariantCulture, $"  {hit.ArticleId} {hit.PassageIndex} {hit.Score:R} {hit.DuplicateOf}\n");
+                        }
+                    }
                     storeMs = clock.Elapsed.TotalMilliseconds;
-                    storeCpuMs = ThreadCpuMilliseconds() - cpuStart;
+                    storeCpuMs = ThreadCpuClock.Milliseconds() - cpuStart;
                 }
                 else
                 {
                     var clock = Stopwatch.StartNew();
-                    var cpuStart = ThreadCpuMilliseconds();
+                    var cpuStart = ThreadCpuClock.Milliseconds();
                     Fts5Ranking.Rank(direct, parsed, SearchFilter.None, 10);
                     directMs = clock.Elapsed.TotalMilliseconds;
-                    directCpuMs = ThreadCpuMilliseconds() - cpuStart;
+                    directCpuMs = ThreadCpuClock.Milliseconds() - cpuStart;
                 }
             }
 
@@ -158,9 +174,46 @@ public sealed class BenchStoreCommand : ICliCommand
         var (n50, n99) = (Percentile(naiveTimes, 50), Percentile(naiveTimes, 99));
         var (c50, c99) = (Percentile(storeCpuTimes, 50), Percentile(storeCpuTimes, 99));
         var (dc50, dc99) = (Percentile(directCpuTimes, 50), Percentile(directCpuTimes, 99));
+        if (resultsPath is not null)
+        {
+            await File.WriteAllTextAsync(resultsPath, hits!.Append(TableDigests(direct)).ToString(), cancellationToken);
+        }
+        var perArticle = (double milliseconds) => milliseconds / Math.Max(1, writes.Articles);
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{count,9:N0} {importRate,9:N0} {count / importCpu.TotalSeconds,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {c50,7:F2}ms {c99,7:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {dc50,7:F2}ms {dc99,7:F2}ms {c50 / dc50,7:F2}x {n50,7:F2}ms {n99,7:F2}ms {disk,8:N0} {peak,8:N0} {load,6}");
+            $"{count,9:N0} {importRate,9:N0} {count / importCpu.TotalSeconds,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {c50,7:F2}ms {c99,7:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {dc50,7:F2}ms {dc99,7:F2}ms {c50 / dc50,7:F2}x {n50,7:F2}ms {n99,7:F2}ms {disk,8:N0} {peak,8:N0} {perArticle(writes.CpuMilliseconds),7:F3} {perArticle(writes.LockedMilliseconds),7:F3} {perArticle(writes.CatchUpMilliseconds),7:F3} {perArticle(writes.DurableWaitMilliseconds),7:F3} {perArticle(writes.CandidatesAhead),6:P0} {load,6}");
+    }
+
+    /// <summary>A digest of each stored table's rows in key order: duplicate links, suggest terms, duplicate keys, fingerprints.</summary>
+    private static string TableDigests(SqliteConnection connection)
+    {
+        var digests = new StringBuilder();
+        foreach (var (table, sql) in new[]
+        {
+            ("articles", "SELECT id, duplicate_of, content_hash, title, published, passage_count FROM articles ORDER BY id"),
+            ("suggest_terms", "SELECT key, display, weight FROM suggest_terms ORDER BY key"),
+            ("article_keys", "SELECT hash, article_id FROM article_keys ORDER BY hash, article_id"),
+            ("article_fingerprints", "SELECT id, hex(sample) FROM article_fingerprints ORDER BY id"),
+        })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            var rows = 0;
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows++;
+                    for (var c = 0; c < reader.FieldCount; c++)
+                    {
+                        hash.AppendData(Encoding.UTF8.GetBytes(Convert.ToString(reader.GetValue(c), CultureInfo.InvariantCulture) + "\t"));
+                    }
+                }
+            }
+            digests.Append(CultureInfo.InvariantCulture, $"{table}: {rows} rows, sha256 {Convert.ToHexString(hash.GetHashAndReset())}\n");
+        }
+        return digests.ToString();
     }
 
     private static async IAsyncEnumerable<ArticleInput> GenerateAsync(NewsCorpus corpus, int count, GenerationClock clock)
@@ -168,9 +221,9 @@ public sealed class BenchStoreCommand : ICliCommand
         await Task.CompletedTask;
         for (var i = 0; i < count; i++)
         {
-            var start = ThreadCpuMilliseconds();
+            var start = ThreadCpuClock.Milliseconds();
             var article = corpus.NextArticle();
-            clock.CpuMilliseconds += ThreadCpuMilliseconds() - start;
+            clock.CpuMilliseconds += ThreadCpuClock.Milliseconds() - start;
             yield return article;
         }
     }
@@ -180,22 +233,6 @@ public sealed class BenchStoreCommand : ICliCommand
     {
         public double CpuMilliseconds { get; set; }
     }
-
-    // Search time on this thread's CPU clock: on a shared machine wall time also counts the neighbours.
-    private static double ThreadCpuMilliseconds() =>
-        OperatingSystem.IsLinux() && clock_gettime(ThreadCpuClock, out var time) == 0 ? time.Seconds * 1e3 + time.Nanoseconds / 1e6 : 0;
-
-    private const int ThreadCpuClock = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int clock_gettime(int clock, out TimeSpec time);
 
     private static double Percentile(List<double> values, int percentile)
     {

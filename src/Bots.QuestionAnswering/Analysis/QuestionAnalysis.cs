@@ -76,6 +76,9 @@ public sealed record QuestionAnalysis
     /// <summary>"When had Abbas last visited Moscow (before this trip)?": the earlier time, as in "for the first time since 2021".</summary>
     public bool AsksForPrevious { get; init; }
 
+    /// <summary>"What day of the week did they meet?": the answer is the weekday of a single day.</summary>
+    public bool AsksForWeekday { get; init; }
+
     /// <summary>"Whose proposals did Russia veto?": the thing whose owner is asked for ("proposals").</summary>
     public string? PossessedNoun { get; init; }
 

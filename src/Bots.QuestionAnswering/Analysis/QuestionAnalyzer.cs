@@ -278,8 +278,9 @@ public static partial class QuestionAnalyzer
             Question = text,
             Names = names,
             Terms = terms,
-            // "When did Abbas meet Putin in 2015?" asks for a time within 2015; "which year …" asks for the year itself.
-            DateConstraints = analysis.Type == AnswerType.Date
+            // "When did Abbas meet Putin in 2015?" asks for a time within 2015; "which year …" asks for the year itself; "what
+            // month in 2020" and "on what date in 2021" ask for a time within the year they give.
+            DateConstraints = analysis.Type == AnswerType.Date && analysis.DatePrecision is not (Text.Dates.DatePrecision.Day or Text.Dates.DatePrecision.Month)
                 ? dates.Where(d => d.Precision <= (analysis.DatePrecision is null ? Text.Dates.DatePrecision.Year : Text.Dates.DatePrecision.Month)).ToList()
                 : dates,
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
@@ -368,7 +369,24 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Date) with { DatePrecision = precision };
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day|month|time|years|dates|period|periods|era|decades)\b") || Regex.IsMatch(lower, @"\bwhen\b") && !SubordinateWhen(lower))
+        // "What day of the week …": the weekday of the date the articles give.
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:day\s+of\s+the\s+week|weekday)\b"))
+        {
+            return Of(AnswerType.Date) with { DatePrecision = Text.Dates.DatePrecision.Day, AsksForWeekday = true };
+        }
+
+        // "What month …" is not answered by a year, nor "on what date" by a month alone.
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+month\b"))
+        {
+            return Of(AnswerType.Date) with { DatePrecision = Text.Dates.DatePrecision.Month };
+        }
+
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:date|day)\b"))
+        {
+            return Of(AnswerType.Date) with { DatePrecision = Text.Dates.DatePrecision.Day };
+        }
+
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:time|years|dates|period|periods|era|decades)\b") || Regex.IsMatch(lower, @"\bwhen\b") && !SubordinateWhen(lower))
         {
             return Of(AnswerType.Date);
         }

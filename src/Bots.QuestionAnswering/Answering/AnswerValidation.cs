@@ -44,6 +44,13 @@ internal static partial class AnswerValidation
         "border", "home", "sidelines", "venue", "site", "campus", "street", "district", "region", "province", "state",
     };
 
+    /// <summary>Occasions a person attends: "in a meeting in Moscow".</summary>
+    private static readonly HashSet<string> OccasionNouns = new(StringComparer.Ordinal)
+    {
+        "meeting", "meetings", "visit", "talks", "summit", "conference", "ceremony", "rally", "trip", "session", "forum",
+        "interview", "funeral", "wedding", "parade", "reception", "exhibition", "festival", "concert", "match", "game",
+    };
+
     /// <summary>Verbs that take a locative complement in their bare or -s form (their -ed/-ing forms are told by shape).</summary>
     private static readonly HashSet<string> LocativeVerbs = new(StringComparer.Ordinal)
     {
@@ -52,6 +59,17 @@ internal static partial class AnswerValidation
         "rests", "study", "studies", "teach", "teaches", "die", "dies", "open", "opens", "settle", "settles", "hide", "hides",
         "appear", "appears", "speak", "speaks", "vote", "votes", "fight", "fights", "play", "plays", "grow", "grew", "up",
         "now", "today", "yesterday", "currently", "there", "here", "abroad", "again", "too", "also",
+    };
+
+    /// <summary>Words that make the event after them one promised, planned, wished or denied rather than one that happened.</summary>
+    private static readonly HashSet<string> Unrealising = new(StringComparer.Ordinal)
+    {
+        "will", "would", "could", "might", "shall", "not", "never", "without", "vow", "vowed", "vows", "promise",
+        "promised", "promises", "threaten", "threatened", "threatens", "threat", "threats", "determination", "determined",
+        "plan", "plans", "planned", "intend", "intends", "intended", "intention", "expect", "expected", "expects", "ready",
+        "willing", "readiness", "hope", "hopes", "hoped", "want", "wants", "wanted", "seek", "seeks", "sought", "refuse",
+        "refused", "refuses", "fail", "failed", "fails", "call", "called", "calls", "urge", "urged", "urges", "demand",
+        "demanded", "demands", "pledge", "pledged", "pledges", "possible", "potential", "prospect", "likely", "unlikely",
     };
 
     /// <summary>Judges one candidate; returns the candidate to show (perhaps tidied) or null with the reason it was refused.</summary>
@@ -66,7 +84,8 @@ internal static partial class AnswerValidation
             ?? NotDoneToTheName(question, candidate)
             ?? AnotherOnesEvent(question, candidate)
             ?? NotTheDoer(question, candidate)
-            ?? VerbOfAnotherEvent(question, candidate);
+            ?? VerbOfAnotherEvent(question, candidate)
+            ?? NotYetHappened(question, candidate);
         if (reason is not null)
         {
             return (null, reason);
@@ -273,6 +292,12 @@ internal static partial class AnswerValidation
             return $"{candidate.Text} is where it came from, not where it happened";
         }
 
+        // "rescued 40 migrants off the coast of Crete", "in international waters": such places only ever say where.
+        if (Regex.IsMatch(candidate.Text, @"\b(?:waters|seas?|coast)\b", RegexOptions.IgnoreCase))
+        {
+            return null;
+        }
+
         // "the assassination of Hamas leader Ismail Haniyeh in Iran": past the name to the event noun whose "of" it is.
         if (EventNounOwningName(text[..linked.Index]) is { } owner && !IsQuestionWord(question, owner))
         {
@@ -287,7 +312,10 @@ internal static partial class AnswerValidation
             return null;
         }
 
-        return ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
+        // "Where was Haniyeh in 2020?" — "Haniyeh in a meeting in Moscow in 2020": with no event of its own, the question
+        // asks where the person was, and the place of an occasion they were at says it.
+        var occasion = OccasionNouns.Contains(head[0]) && question.Terms.All(t => t.IsRoleWord);
+        return occasion || ParticipantNouns.Contains(head[0]) || SiteNouns.Contains(head[0]) || EntityRecognizer.IsTitleWord(head[0]) || IsTimeNoun(head[0])
             ? null
             : $"{candidate.Text} is where the {head[0]} is, not where it happened";
     }
@@ -844,12 +872,40 @@ internal static partial class AnswerValidation
     private static string Bare(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '’');
 
+    /// <summary>
+    /// "When did Iran retaliate?" — "On Sunday the Guards reiterated Iran's determination to retaliate": the date is of the
+    /// promise; the retaliation has not happened. When every mention of the question's verb in the sentence is promised,
+    /// planned, wished or denied ("vowed to", "would", "did not", "promised retaliation"), its dates are not the event's —
+    /// unless the question asks about the promise itself ("when did Iran vow to retaliate").
+    /// </summary>
+    private static string? NotYetHappened(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Date || Tokenizer.Words(question.Question).Any(Unrealising.Contains))
+        {
+            return null;
+        }
+
+        // The verb is the last of the words taken for verbs that the sentence has ("did the army attack": "army" is the subject).
+        var words = candidate.Sentence.Words;
+        var mentions = question.Terms.Where(t => t.IsVerb && !Lexicon.LightWords.Contains(t.Word))
+            .Select(v => Enumerable.Range(0, words.Count).Where(i => words[i].Stem == v.Stem || v.Related.Contains(words[i].Stem)).ToList())
+            .LastOrDefault(m => m.Count > 0);
+        if (mentions is null)
+        {
+            return null;
+        }
+
+        // Up to three words back, over "to", "not", a possessive or an adverb: "determination to retaliate", "would not attack".
+        var unrealised = mentions.All(i => Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(k => Unrealising.Contains(words[k].Lower)));
+        return unrealised ? $"the sentence says \"{words[mentions[0]].Lower}\" was promised or planned, not when it happened" : null;
+    }
+
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     [GeneratedRegex(@"^\s*(?:and\s+|so\s+|but\s+)?who(?:m|se)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhoQuestion();
 
-    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via|off)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex LocativeBefore();
 
     [GeneratedRegex(@"^(?:when|where|what\s+year|which\s+year|in\s+what\s+year|in\s+which\s+year|what\s+date|on\s+what\s+date)\s+(?:was|were|has\s+been|had\s+been)\s+(?<subject>.+?)\s+(?<verb>(?!based\b|located\b|situated\b|known\b|called\b|named\b)[a-z]+(?:ed|en|wn|lt|nt|un))\b")]

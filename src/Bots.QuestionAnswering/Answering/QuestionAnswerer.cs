@@ -230,8 +230,10 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             {
                 return false;
             }
-            else
+            else if (!term.IsRoleWord)
             {
+                // "Who will succeed Abbas as Palestinian president?" — "Palestinian President Mahmoud Abbas met …": a role
+                // word found in the asked person's own title says nothing about the event.
                 anchors++;
             }
         }

@@ -258,6 +258,12 @@ internal static partial class CandidateExtractor
 
             if (question.DatePrecision is { } wanted && date.Precision > wanted)
             {
+                // "What month …" is not answered by a year, nor "what day" by one: only a month for a day is half an answer.
+                if (wanted <= DatePrecision.Month && date.Precision >= DatePrecision.Year)
+                {
+                    continue;
+                }
+
                 fit *= 0.5;
             }
 
@@ -268,6 +274,16 @@ internal static partial class CandidateExtractor
 
             var precision = question.DatePrecision is { } asked && asked > date.Precision ? asked : date.Precision;
             var text = date.From is null || IsWrittenPeriod(date) ? StripOpening(date.Text) : date.Describe(precision);
+            if (question.AsksForWeekday)
+            {
+                // "on Tuesday" or "13 August 2024": one known day has one weekday; a range or a day without a year has none.
+                if (date.From is not { } day || date.To != day)
+                {
+                    continue;
+                }
+
+                text = $"{day.DayOfWeek.ToString()}, {text}";
+            }
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
             if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)
@@ -382,11 +398,21 @@ internal static partial class CandidateExtractor
             candidates.Add((Candidate(entity.Name, "place:" + entity.Name.ToLowerInvariant(), sentence, entity.Start, entity.Length, fit), entity.Start, entity.End));
         }
 
+        // "in international waters", "off the coast of Gaza", "on the high seas": a place that is no proper name.
+        foreach (Match common in CommonPlace().Matches(sentence.Text))
+        {
+            var place = common.Groups["p"];
+            candidates.Add((Candidate(place.Value, "place:" + place.Value.ToLowerInvariant(), sentence, place.Index, place.Length, 0.9), place.Index, place.Index + place.Length));
+        }
+
         // A city inside a longer place span ("... residence in Moscow") is part of that answer, not a rival.
         return candidates
             .Where(c => !candidates.Any(o => !ReferenceEquals(o.Candidate, c.Candidate) && o.Start <= c.Start && c.End <= o.End && o.End - o.Start > c.End - c.Start))
             .Select(c => c.Candidate);
     }
+
+    [GeneratedRegex(@"\b(?:in|into|on|at|off|near)\s+(?<p>(?:international|territorial|neutral|open|coastal|(?-i:\p{Lu}\w+))\s+waters|the\s+high\s+seas|the\s+open\s+sea|the\s+coast\s+of\s+(?-i:\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+)?)|(?<=off\s+)the\s+(?:\w+\s+)?coast)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CommonPlace();
 
     private static bool IsCountryOfQuestionCapital(QuestionAnalysis question, string place)
     {

@@ -48,6 +48,28 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("What month in 2020 was the envoy in Oslo?", DatePrecision.Month)]
+    [InlineData("On what date did the envoy visit Oslo in 2021?", DatePrecision.Day)]
+    public void Analyze_MonthOrDateAsked_KeepsTheYearAsAConstraint(string question, DatePrecision expected)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(expected, analysis.DatePrecision);
+        Assert.Contains(analysis.DateConstraints, d => d.Precision == DatePrecision.Year);
+    }
+
+    [Theory]
+    [InlineData("What day of the week did the leaders meet?")]
+    [InlineData("which weekday was the vote")]
+    public void Analyze_DayOfTheWeek_AsksForAWeekday(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(AnswerType.Date, analysis.Type);
+        Assert.True(analysis.AsksForWeekday);
+    }
+
+    [Theory]
     [InlineData("How much money did they raise?", QuantityHint.Money)]
     [InlineData("How much aid did they send?", QuantityHint.Count)]
     [InlineData("How old will Abbas turn?", QuantityHint.Age)]

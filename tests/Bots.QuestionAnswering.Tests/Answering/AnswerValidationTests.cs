@@ -184,6 +184,23 @@ public sealed class AnswerValidationTests
     {
         Assert.NotEqual(AnswerType.Date, QuestionAnalyzer.Analyze(question).Type);
     }
+
+    [Theory]
+    [InlineData("When did Norway retaliate against Sweden?", "On Sunday the Norwegian government reiterated its determination to retaliate against Sweden.")]
+    [InlineData("When did the union strike?", "On 3 May the union threatened to strike over pay.")]
+    [InlineData("When did the army attack the town?", "The army said on Friday it would not attack the town.")]
+    public void Judge_DateOfAPromiseOrDenial_IsNotTheDateOfTheEvent(string question, string sentence)
+    {
+        Assert.Empty(Kept(question, sentence));
+    }
+
+    [Theory]
+    [InlineData("When did the union vow to strike?", "On 3 May the union vowed to strike over pay.")]
+    [InlineData("When did the army attack the town?", "The army attacked the town on Friday, a week after it had threatened to.")]
+    public void Judge_DateOfThePromiseAskedOrOfTheEventItself_IsKept(string question, string sentence)
+    {
+        Assert.NotEmpty(Kept(question, sentence));
+    }
 }
 
 /// <summary>The whole answerer declines what the evidence does not say, and still answers what it does.</summary>

@@ -56,6 +56,7 @@ public sealed class RewordedEvidenceTests
     [InlineData("What is Lena Berg's national record over 400m?")]
     [InlineData("Which newspaper did Karl Hansen speak to?")]
     [InlineData("Where was the Charter of Lindholm proclaimed in 1950?")]
+    [InlineData("Who will succeed Maria Vogt as finance minister?")]
     public async Task Ask_WhenOnlyTheNamesMatchOrAnotherThingIsAsked_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);

@@ -323,4 +323,21 @@ public sealed class CandidateExtractorTests
     {
         Assert.Contains(Extract(question, sentence), c => c.Text == expected);
     }
+
+    [Fact]
+    public void Extract_WeekdayQuestion_GivesTheWeekdayOfTheDay()
+    {
+        var candidates = Extract("What day of the week did the ministers meet?", "The ministers met in Oslo on 13 August 2024.");
+
+        Assert.Equal("Tuesday, 13 August 2024", Assert.Single(candidates).Text);
+    }
+
+    [Theory]
+    [InlineData("What month did the ministers meet?", "The ministers met in Oslo in 2020.")]
+    [InlineData("On what date did the ministers meet?", "The ministers met in Oslo in 2020.")]
+    [InlineData("What day of the week did the ministers meet?", "The ministers met in Oslo from 12 to 14 August 2024.")]
+    public void Extract_DateCoarserThanAsked_IsNoAnswer(string question, string sentence)
+    {
+        Assert.Empty(Extract(question, sentence));
+    }
 }
