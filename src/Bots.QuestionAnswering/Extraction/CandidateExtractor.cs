@@ -23,7 +23,7 @@ internal static partial class CandidateExtractor
         "mosque", "cathedral", "basilica", "grotto", "museum", "library", "college", "institute", "dome",
     };
 
-    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,130}|[^,;.()“”""]{2,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,120})(?:,|\)|;|\.|$| —| –)")]
+    [GeneratedRegex(@"^\s*(?:,|\(|—|–|-)\s*(?<np>(?:an?|the)\s+[^,;.()“”""]{2,130}|[^,;.()“”""]{0,90}?(?:\b(?:professor|author|expert|spokesman|spokeswoman|leader|president|minister|chairman|director|head|member|founder|analyst|official|journalist|editor|secretary|ambassador|emeritus|chief|lawyer|diplomat|researcher|fellow|dean|rector|provost|chancellor|coach|treasurer|governor|mayor|curator|manager|commissioner|captain|bishop)\b)[^,;.()“”""]{0,120})(?:,|\)|;|\.|$| —| –)")]
     private static partial Regex AppositionAfter();
 
     [GeneratedRegex(@"\b(?:(?:once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+times)(?:\s+(?:a|per|each|every)\s+(?:day|week|month|year|semester|term|season|decade))?|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|biweekly|hourly|every\s+(?:\w+\s+)?(?:day|week|month|year|years|semester|season))\b", RegexOptions.IgnoreCase)]

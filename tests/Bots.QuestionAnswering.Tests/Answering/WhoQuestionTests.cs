@@ -20,6 +20,9 @@ public sealed class WhoQuestionTests
         ("Quotes",
             "\"Nobody in Kyiv will be forgotten,\" Omar Nasser said of the winter.",
             "2023-01-20"),
+        ("Book talk",
+            "\"The north is changing fast,\" Lea Holt, author of The Cold Coast, told the radio station.",
+            "2023-02-02"),
     ];
 
     private static QuestionAnswerer Answerer() => InMemoryPassageSearch.AnswererOver(Articles);
@@ -46,5 +49,14 @@ public sealed class WhoQuestionTests
         var answer = await Answerer().AskAsync(new Question(question), default);
 
         Assert.False(answer.Answered, $"answered '{answer.Text}' from '{answer.Evidence}'");
+    }
+
+    [Fact]
+    public async Task Ask_WhoIsTheAuthorOfABook_AnswersWithTheApposition()
+    {
+        var answer = await Answerer().AskAsync(new Question("Who is Lea Holt?"), default);
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Equal("author of The Cold Coast", answer.Text);
     }
 }
