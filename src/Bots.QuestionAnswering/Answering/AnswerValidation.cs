@@ -85,7 +85,9 @@ internal static partial class AnswerValidation
             ?? AnotherOnesEvent(question, candidate)
             ?? NotTheDoer(question, candidate)
             ?? VerbOfAnotherEvent(question, candidate)
-            ?? NotYetHappened(question, candidate);
+            ?? NotYetHappened(question, candidate)
+            ?? DateOfTheNounNotTheVerb(question, candidate)
+            ?? PlaceOutsideTheAskedCountry(question, candidate);
         if (reason is not null)
         {
             return (null, reason);
@@ -829,7 +831,8 @@ internal static partial class AnswerValidation
         EventNounEnding().IsMatch(noun) || noun is "war" or "wars" or "death" or "birth" or "raid" or "attack" or "attacks" or "visit" or "visits"
             or "talks" or "meeting" or "summit" or "elections" or "election" or "crisis" or "conflict" or "coup" or "revolution" or "deal"
             or "victory" or "defeat" or "collapse" or "fall" or "rise" or "accession" or "siege" or "strike" or "strikes" or "invasion" or "trip"
-            or "truce" or "ceasefire" or "agreement" or "treaty" or "war" or "ban" or "vote" or "crash" or "fire" or "flood" or "split" or "merger";
+            or "truce" or "ceasefire" or "agreement" or "treaty" or "war" or "ban" or "vote" or "crash" or "fire" or "flood" or "split" or "merger"
+            or "killing" or "bombing" or "shooting" or "uprising" or "fighting" or "massacre" or "murder" or "arrest" or "release";
 
     private static bool IsTimeNoun(string noun) =>
         noun is "summer" or "winter" or "spring" or "autumn" or "fall" or "end" or "beginning" or "start" or "middle" or "half" or "part"
@@ -900,6 +903,66 @@ internal static partial class AnswerValidation
         return unrealised ? $"the sentence says \"{words[mentions[0]].Lower}\" was promised or planned, not when it happened" : null;
     }
 
+    /// <summary>
+    /// "When did Iran retaliate for Haniyeh's killing?" — "after the assassination of Haniyeh in Iran on July 31": the
+    /// sentence has the killing but not the retaliating, so its date is the killing's. When the question's verb is nowhere
+    /// in the sentence (in any related form) and an event noun of the question is, the date is that other event's.
+    /// </summary>
+    private static string? DateOfTheNounNotTheVerb(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Date)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var verb = question.Terms.LastOrDefault(t => t.IsVerb && !Lexicon.LightWords.Contains(t.Word) && !IsEventNoun(t.Word));
+        if (verb is null || sentence.Words.Any(w => Says(verb, w)))
+        {
+            return null;
+        }
+
+        // Only an event the question sets apart from its own ("for the killing", "against the arrest", "after the war"; not
+        // "razed in a fire"), written just before the date ("the killing of Haniyeh in Iran on July 31").
+        foreach (var term in question.Terms.Where(t => !t.IsVerb && IsEventNoun(t.Word)))
+        {
+            if (!Regex.IsMatch(question.Question, $@"\b(?:for|after|over|against|following|before|since|amid|despite)\s+(?:[\w'’-]+\s+){{0,3}}{Regex.Escape(term.Word)}\b", RegexOptions.IgnoreCase))
+            {
+                continue;
+            }
+
+            var near = Enumerable.Range(Math.Max(0, candidate.FirstWord - 12), Math.Min(12, candidate.FirstWord)).Any(i => Says(term, sentence.Words[i]));
+            if (near)
+            {
+                return $"its date is of the {term.Word}, and it does not say \"{verb.Word}\"";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The word is the term in any form the matching accepts: its stem, its family, its WordNet relatives.</summary>
+    private static bool Says(QuestionTerm term, SentenceWord word) =>
+        word.Stem == term.Stem || term.Related.Contains(word.Stem) || Lexicon.Similar(term.Word).Stems.Contains(word.Stem);
+
+    /// <summary>"Which city in Kazakhstan hosted them?" — "Washington" is the capital of another country, not a city in Kazakhstan.</summary>
+    private static string? PlaceOutsideTheAskedCountry(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Place)
+        {
+            return null;
+        }
+
+        var asked = PlaceInCountry().Match(question.Question);
+        if (!asked.Success || Gazetteer.FindCountry(asked.Groups["country"].Value) is not { } country)
+        {
+            return null;
+        }
+
+        var other = Gazetteer.FindCountry(candidate.Text) ?? Gazetteer.CountryOfCapital(candidate.Text);
+        return other is not null && other != country ? $"{candidate.Text} is not in {country.Name}" : null;
+    }
+
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     [GeneratedRegex(@"^\s*(?:and\s+|so\s+|but\s+)?who(?:m|se)?\b", RegexOptions.IgnoreCase)]
@@ -913,4 +976,7 @@ internal static partial class AnswerValidation
 
     [GeneratedRegex(@"(?:tion|sion|ment)s?$")]
     private static partial Regex EventNounEnding();
+
+    [GeneratedRegex(@"\b(?:city|town|village|port|capital|region|province|state|district)\s+(?:in|of)\s+(?:the\s+)?(?<country>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")]
+    private static partial Regex PlaceInCountry();
 }

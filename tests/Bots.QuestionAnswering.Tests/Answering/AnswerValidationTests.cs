@@ -195,6 +195,20 @@ public sealed class AnswerValidationTests
     }
 
     [Theory]
+    [InlineData("When did Norway retaliate for the killing of Olsen?", "The talks came after the killing of Olsen in Bergen on 3 May.")]
+    [InlineData("When did the party protest against the arrest of Berg?", "Berg's arrest on 12 June shocked the country.")]
+    public void Judge_DateOfTheQuestionsEventNoun_IsNotTheDateOfItsVerb(string question, string sentence)
+    {
+        Assert.Empty(Kept(question, sentence));
+    }
+
+    [Fact]
+    public void Judge_PlaceInAnotherCountryThanAsked_IsRefused()
+    {
+        Assert.DoesNotContain("Washington", Kept("Which city in Norway hosted the talks?", "The talks in Norway followed a visit to Washington in May."));
+    }
+
+    [Theory]
     [InlineData("When did the union vow to strike?", "On 3 May the union vowed to strike over pay.")]
     [InlineData("When did the army attack the town?", "The army attacked the town on Friday, a week after it had threatened to.")]
     public void Judge_DateOfThePromiseAskedOrOfTheEventItself_IsKept(string question, string sentence)
