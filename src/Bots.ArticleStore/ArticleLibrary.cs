@@ -134,9 +134,7 @@ public sealed class ArticleLibrary(IArticleRepository repository, ArticleIngesto
                 {
                     chunk.Add(input);
                 }
-                var ready = Prepare(chunk, cancellationToken);
-                await repository.PrepareAddAsync(ready.Where(r => r.Article is not null).Select(r => r.Article!).ToList(), cancellationToken);
-                await writer.WriteAsync(new PreparedChunk(chunk, ready), cancellationToken);
+                await writer.WriteAsync(new PreparedChunk(chunk, Prepare(chunk, cancellationToken)), cancellationToken);
             }
             writer.Complete();
         }

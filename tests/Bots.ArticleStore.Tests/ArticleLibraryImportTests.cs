@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Bots.ArticleStore.Ingest;
 using Bots.ArticleStore.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Bots.ArticleStore.Tests;
 
@@ -90,44 +89,6 @@ public sealed class ArticleLibraryImportTests : IAsyncLifetime
         Assert.Equal(500, again.Select(r => r.Outcome!.Id).Distinct().Count());
     }
 
-    [Fact]
-    public async Task ImportAndAddMany_RewritesOfStoriesInTheSameAndEarlierTransactions_AreLinkedExactlyAsWhenAddedOneAtATime()
-    {
-        // Stories, rewrites of earlier ones (in the same transaction, the one before, or long before) and a shared
-        // paragraph whose keys become too common to count part-way through: the candidates the cleaning stage looks up
-        // ahead must lead to the same links as the writer's own lookup.
-        var inputs = StoriesAndRewrites(900).ToList();
-        var oneAtATimeFolder = folder + "-one";
-        await using var oneAtATime = new SqliteArticleRepository(Path.Combine(oneAtATimeFolder, "articles.db"));
-        await oneAtATime.InitializeAsync(CancellationToken.None);
-        var reference = new ArticleLibrary(oneAtATime, SeedArticles.Ingestor);
-        var expected = new List<AddOutcome>();
-        foreach (var input in inputs)
-        {
-            expected.Add(await reference.AddAsync(input, CancellationToken.None));
-        }
-
-        // AddManyAsync looks candidates up on the writer only, in transactions of many articles.
-        var inBatchesFolder = folder + "-batches";
-        await using var inBatches = new SqliteArticleRepository(Path.Combine(inBatchesFolder, "articles.db"));
-        await inBatches.InitializeAsync(CancellationToken.None);
-        var batched = new List<AddOutcome>();
-        foreach (var batch in inputs.Chunk(TransactionSize))
-        {
-            batched.AddRange((await new ArticleLibrary(inBatches, SeedArticles.Ingestor).AddManyAsync(batch, CancellationToken.None)).Select(r => r.Outcome!));
-        }
-
-        var results = await ImportAllAsync(inputs.ToAsyncEnumerable());
-
-        Assert.True(expected.Count(o => o.DuplicateOf != 0) > 100, "the stream holds rewrites");
-        Assert.Equal(expected, batched);
-        Assert.True(repository.WriterStatistics.CandidatesAhead > inputs.Count / 2, $"{repository.WriterStatistics.CandidatesAhead} looked up ahead");
-        Assert.Equal(expected.Select(o => (o.Id, o.DuplicateOf, o.Created)), results.Select(r => (r.Outcome!.Id, r.Outcome.DuplicateOf, r.Outcome.Created)));
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(oneAtATimeFolder, recursive: true);
-        Directory.Delete(inBatchesFolder, recursive: true);
-    }
-
     private async Task<List<ImportedArticle>> ImportAllAsync(IAsyncEnumerable<ArticleInput> inputs)
     {
         var results = new List<ImportedArticle>();
@@ -144,44 +105,6 @@ public sealed class ArticleLibraryImportTests : IAsyncLifetime
             $"Harbour notice {i}",
             $"Notice {i}: berth {i % 17} closes on day {i} for dredging, and pilots {i * 7} and {i * 11} take the {i % 5} o'clock tide.",
             "Port Gazette", "", "2024-10-01"));
-
-    /// <summary>
-    /// Made-up words so that only what the generator repeats is shared: a third of the articles rewrite an earlier
-    /// one (a tenth to two thirds of its words replaced), some repeat an earlier one exactly, and a third carry the
-    /// same closing paragraph.
-    /// </summary>
-    private static IEnumerable<ArticleInput> StoriesAndRewrites(int count)
-    {
-        var random = new Random(20241001);
-        var words = Enumerable.Range(0, 4000).Select(_ => new string(Enumerable.Range(0, 4 + random.Next(5)).Select(_ => (char)('a' + random.Next(26))).ToArray())).ToArray();
-        var closing = Sentences(Enumerable.Range(0, 60).Select(_ => words[random.Next(words.Length)]).ToList());
-        var bodies = new List<List<string>>();
-        for (var i = 0; i < count; i++)
-        {
-            List<string> body;
-            var roll = random.Next(30);
-            if (bodies.Count > 0 && roll < 10)
-            {
-                var original = bodies[roll < 5 ? Math.Max(0, bodies.Count - 1 - random.Next(60)) : random.Next(bodies.Count)];
-                var replaced = 0.1 + random.NextDouble() * 0.55;
-                body = original.Select(w => random.NextDouble() < replaced ? words[random.Next(words.Length)] : w).ToList();
-            }
-            else if (bodies.Count > 0 && roll == 10)
-            {
-                body = bodies[random.Next(bodies.Count)];
-            }
-            else
-            {
-                body = Enumerable.Range(0, 120 + random.Next(200)).Select(_ => words[random.Next(words.Length)]).ToList();
-            }
-            bodies.Add(body);
-            var text = Sentences(body) + (random.Next(3) == 0 ? "\n\n" + closing : "");
-            yield return new ArticleInput($"Story {i} {body[0]} {body[1]}", text, "Wire", "", "2024-10-01");
-        }
-    }
-
-    private static string Sentences(List<string> words) =>
-        string.Join(" ", words.Chunk(12).Select(s => char.ToUpperInvariant(s[0][0]) + string.Join(" ", s)[1..] + "."));
 
     private static async IAsyncEnumerable<ArticleInput> FailingAfterAsync(IEnumerable<ArticleInput> inputs, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -44,34 +44,34 @@ def detach(word):
     return [word[:-len(suffix)] + ending for suffix, ending in DETACHMENTS if word.endswith(suffix) and len(word) > len(suffix) + 2]
 
 
+def records(root, name):
+    """The lines of a database file, without the licence text its first lines (indented) carry."""
+    with open(os.path.join(root, name), encoding="latin-1") as f:
+        yield from (line for line in f if not line.startswith("  "))
+
+
 def read_data(root, pos):
     synsets = {}
-    with open(os.path.join(root, "data." + POS[pos]), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" | ")[0].split()
-            offset, count = fields[0], int(fields[3], 16)
-            words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
-            k = 4 + 2 * count
-            pointers = []
-            for _ in range(int(fields[k])):
-                symbol, target, tpos, st = fields[k + 1:k + 5]
-                pointers.append((symbol, target, "a" if tpos == "s" else tpos, int(st[:2], 16), int(st[2:], 16)))
-                k += 4
-            synsets[offset] = (words, pointers)
+    for line in records(root, "data." + POS[pos]):
+        fields = line.split(" | ")[0].split()
+        offset, count = fields[0], int(fields[3], 16)
+        words = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
+        k = 4 + 2 * count
+        pointers = []
+        for _ in range(int(fields[k])):
+            symbol, target, tpos, st = fields[k + 1:k + 5]
+            pointers.append((symbol, target, "a" if tpos == "s" else tpos, int(st[:2], 16), int(st[2:], 16)))
+            k += 4
+        synsets[offset] = (words, pointers)
     return synsets
 
 
 def read_index(root, pos):
+    # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset... (most frequent sense first)
     senses = {}
-    with open(os.path.join(root, "index." + POS[pos]), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-            senses[lemma] = fields[-synset_count:]
+    for line in records(root, "index." + POS[pos]):
+        fields = line.split()
+        senses[fields[0]] = fields[-int(fields[2]):]
     return senses
 
 

@@ -15,12 +15,6 @@ public interface IArticleRepository : IAsyncDisposable
     /// <summary>Stores the articles in one transaction, in order, applying the duplicate rules between them too.</summary>
     Task<IReadOnlyList<AddOutcome>> AddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Work for a later <see cref="AddAsync"/> of these articles that needs no write lock, done by the import's cleaning
-    /// stage so the one writer does less. Optional: AddAsync gives the same outcomes whether or not it ran.
-    /// </summary>
-    Task PrepareAddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken) => Task.CompletedTask;
-
     Task<StoredArticle?> GetAsync(long id, CancellationToken cancellationToken);
 
     /// <summary>Newest first (by id); <paramref name="afterId"/> continues below that id.</summary>

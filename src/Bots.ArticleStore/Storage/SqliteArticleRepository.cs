@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bots.ArticleStore.Dedup;
 using Bots.ArticleStore.Search;
@@ -32,22 +30,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private long commits;
     private long syncedCommits;
     private Task syncing = Task.CompletedTask;
-    private readonly ConditionalWeakTable<PreparedArticle, StoryCandidates> lookedUp = new();
-    private readonly RecentKeys recentKeys = new(RecentKeysKept);
     private readonly Lock statisticsGate = new();
-    private WriterStatistics writerStatistics = new(0, 0, 0, 0, 0, 0, 0);
+    private WriterStatistics writerStatistics = new(0, 0, 0, 0, 0, 0);
 
     /// <summary>
     /// The WAL only starts over when a write begins after a complete checkpoint; under a steady import the
     /// background checkpoint never quite catches up, so past this size (64 MB) the writer finishes it first.
     /// </summary>
     private const long MaxWalPages = 16_384;
-
-    /// <summary>
-    /// How many recent articles' lookup keys the writer keeps to complete candidates looked up ahead: an import cleans at
-    /// most a transaction ahead of the one being written, so its snapshots are at most a few transactions old.
-    /// </summary>
-    private const int RecentKeysKept = 3 * ArticleLibrary.ImportBatchSize;
 
     public SqliteArticleRepository(string databasePath)
     {
@@ -82,13 +72,13 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
     }
 
-    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait, long ahead)
+    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait)
     {
         lock (statisticsGate)
         {
             var s = writerStatistics;
             writerStatistics = new WriterStatistics(s.Transactions + 1, s.Articles + articles, s.CpuMilliseconds + cpu,
-                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait, s.CandidatesAhead + ahead);
+                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait);
         }
     }
 
@@ -307,8 +297,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         IReadOnlyList<AddOutcome> result;
         long commit;
         double cpu, locked, catchUp;
-        var written = false;
-        long ahead = 0;
         await writeLock.WaitAsync(cancellationToken);
         var lockedAt = Stopwatch.GetTimestamp();
         try
@@ -319,22 +307,19 @@ public sealed class SqliteArticleRepository : IArticleRepository
             var cpuAt = ThreadCpuClock.Milliseconds();
             await using var transaction = connection.BeginTransaction();
             using var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
-            var version = (long)commands.ReadVersion.ExecuteScalar()!;
-            recentKeys.Begin(version);
             var outcomes = new List<AddOutcome>(articles.Count);
             // Suggest weights are summed over the batch and written once, in key order: names recur across
             // a batch's articles, and one upsert per article and term was a fifth of the write time.
             var suggest = new SuggestTally();
             foreach (var article in articles)
             {
-                var outcome = AddOne(commands, article, FindCandidatesAhead(article), ref ahead);
+                var outcome = AddOne(commands, article);
                 if (outcome.Created)
                 {
                     suggest.Add(article.SuggestTerms);
                 }
                 outcomes.Add(outcome);
             }
-            InsertPendingKeys(commands);
             if (suggest.Articles > 0)
             {
                 commands.AddSuggest.Parameters["$terms"].Value = suggest.ToJson();
@@ -342,12 +327,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 commands.BumpVersion.ExecuteNonQuery();
             }
             transaction.Commit();
-            written = true;
             commit = Committed();
-            if (suggest.Articles > 0)
-            {
-                recentKeys.Committed(version + 1);
-            }
             result = outcomes;
             cpu = ThreadCpuClock.Milliseconds() - cpuAt;
             locked = Stopwatch.GetElapsedTime(lockedAt).TotalMilliseconds;
@@ -359,20 +339,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         finally
         {
-            if (!written)
-            {
-                // Ids of a rolled-back transaction are given out again: its articles' keys must not be remembered.
-                recentKeys.Forget();
-            }
             writeLock.Release();
         }
         var syncAt = Stopwatch.GetTimestamp();
         await MakeDurableAsync(commit);
-        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds, ahead);
+        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds);
         return result;
     }
 
-    private AddOutcome AddOne(WriteCommands commands, PreparedArticle article, StoryCandidates? candidates, ref long ahead)
+    private static AddOutcome AddOne(WriteCommands commands, PreparedArticle article)
     {
         commands.FindHash.Parameters["$hash"].Value = article.ContentHash;
         using (var reader = commands.FindHash.ExecuteReader())
@@ -384,21 +359,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         // Each statement below handles all of an article's rows at once: per-row statements cost
         // more in call overhead than SQLite spends on the rows themselves.
-        var keys = candidates?.Keys ?? article.Fingerprint.Keys.ToArray();
-        var match = candidates is not null && recentKeys.Completes(candidates.Version, candidates.LastId)
-            ? candidates.FindBest(article.Fingerprint, recentKeys, id => ReadFingerprint(commands, id))
-            : null;
-        if (match is not null)
-        {
-            ahead++;
-        }
-        else
-        {
-            // The query reads the key index, which must hold this transaction's earlier articles first.
-            InsertPendingKeys(commands);
-            match = FindBest(commands, article.Fingerprint, candidates?.KeysJson ?? JsonSerializer.Serialize(keys));
-        }
-        var duplicateOf = FirstOfStory(commands, match.Value);
+        var keys = JsonSerializer.Serialize(article.Fingerprint.Keys.ToArray());
+        var duplicateOf = FindStory(commands, article.Fingerprint, keys);
         var published = article.Published?.ToIso() ?? "";
         var insert = commands.InsertArticle;
         insert.Parameters["$title"].Value = article.Title;
@@ -420,64 +382,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertPassages.Parameters["$title"].Value = article.Title;
         commands.InsertPassages.Parameters["$passages"].Value = JsonSerializer.Serialize(article.Passages);
         commands.InsertPassages.ExecuteNonQuery();
-        if (id > uint.MaxValue)
-        {
-            InsertPendingKeys(commands);
-            commands.InsertKeys.Parameters["$keys"].Value = candidates?.KeysJson ?? JsonSerializer.Serialize(keys);
-            commands.InsertKeys.Parameters["$id"].Value = id;
-            commands.InsertKeys.ExecuteNonQuery();
-        }
-        else
-        {
-            foreach (var key in keys)
-            {
-                commands.PendingKeys.Add(((ulong)key << 32) | (ulong)id);
-            }
-        }
-        recentKeys.Add(id, keys);
+        commands.InsertKeys.Parameters["$keys"].Value = keys;
+        commands.InsertKeys.Parameters["$id"].Value = id;
+        commands.InsertKeys.ExecuteNonQuery();
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
     }
 
-    /// <summary>
-    /// Writes the duplicate keys of the transaction's articles so far in one statement, in index order: one article's
-    /// keys land all over the index, a transaction's sorted keys walk it once. (Later articles of the transaction find
-    /// them in <see cref="RecentKeys"/> meanwhile, or here just before the writer's own candidate query.)
-    /// </summary>
-    private static void InsertPendingKeys(WriteCommands commands)
-    {
-        if (commands.PendingKeys.Count == 0)
-        {
-            return;
-        }
-        commands.PendingKeys.Sort();
-        var buffer = new ArrayBufferWriter<byte>(commands.PendingKeys.Count * 20);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var pair in commands.PendingKeys)
-            {
-                json.WriteNumberValue(unchecked((long)pair));
-            }
-            json.WriteEndArray();
-        }
-        commands.InsertSortedKeys.Parameters["$pairs"].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        commands.InsertSortedKeys.ExecuteNonQuery();
-        commands.PendingKeys.Clear();
-    }
-
-    /// <summary>Candidates looked up ahead for this article (<see cref="PrepareAddAsync"/>), taken once.</summary>
-    private StoryCandidates? FindCandidatesAhead(PreparedArticle article)
-    {
-        if (!lookedUp.TryGetValue(article, out var candidates))
-        {
-            return null;
-        }
-        lookedUp.Remove(article);
-        return candidates;
-    }
-
-    /// <summary>The stored article telling the same story most closely, or 0, by the writer's own query.</summary>
-    private static long FindBest(WriteCommands commands, ArticleFingerprint fingerprint, string keys)
+    /// <summary>The first article of the story the new one repeats, or 0. Only the matching candidate's story is looked up.</summary>
+    private static long FindStory(WriteCommands commands, ArticleFingerprint fingerprint, string keys)
     {
         commands.FindCandidates.Parameters["$keys"].Value = keys;
         var candidates = new List<(long, ArticleFingerprint)>();
@@ -488,18 +400,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 candidates.Add((reader.GetInt64(0), ArticleFingerprint.FromBytes((byte[])reader.GetValue(1))));
             }
         }
-        return DuplicatePolicy.FindBest(fingerprint, candidates);
-    }
-
-    private static ArticleFingerprint? ReadFingerprint(WriteCommands commands, long id)
-    {
-        commands.ReadFingerprint.Parameters["$id"].Value = id;
-        return commands.ReadFingerprint.ExecuteScalar() is byte[] sample ? ArticleFingerprint.FromBytes(sample) : null;
-    }
-
-    /// <summary>The first article of the story <paramref name="match"/> belongs to, or 0 when there is no match.</summary>
-    private static long FirstOfStory(WriteCommands commands, long match)
-    {
+        var match = DuplicatePolicy.FindBest(fingerprint, candidates);
         if (match == 0)
         {
             return 0;
@@ -508,94 +409,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         var first = (long)commands.FindDuplicateOf.ExecuteScalar()!;
         return first != 0 ? first : match;
     }
-
-    /// <summary>
-    /// Looks up the near-duplicate candidates of articles about to be added on a read snapshot, outside the write lock:
-    /// the import's cleaning stage calls this on all cores' worth of spare time, and the writer then only adds what was
-    /// written since (<see cref="RecentKeys"/>). At 100,000 articles the lookup was a fifth of the writer's CPU.
-    /// Any failure here only leaves the writer to look them up itself.
-    /// </summary>
-    public async Task PrepareAddAsync(IReadOnlyList<PreparedArticle> articles, CancellationToken cancellationToken)
-    {
-        if (articles.Count == 0)
-        {
-            return;
-        }
-        try
-        {
-            await using var connection = Open();
-            await using var transaction = connection.BeginTransaction(deferred: true);
-            long version, lastId;
-            using (var snapshot = Command(connection, "SELECT (SELECT value FROM meta WHERE key = 'version'), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'articles'), 0)"))
-            {
-                snapshot.Transaction = transaction;
-                using var reader = snapshot.ExecuteReader();
-                reader.Read();
-                (version, lastId) = (reader.GetInt64(0), reader.GetInt64(1));
-            }
-            using var postings = Command(connection, KeyPostingsSql, ("$keys", ""));
-            postings.Transaction = transaction;
-            using var ranking = Command(connection, RankedCandidatesSql, ("$usable", ""));
-            ranking.Transaction = transaction;
-            foreach (var article in articles)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                lookedUp.AddOrUpdate(article, LookUp(article.Fingerprint, version, lastId, postings, ranking));
-            }
-        }
-        catch (SqliteException)
-        {
-            // The writer looks up whatever is missing.
-        }
-    }
-
-    private static StoryCandidates LookUp(ArticleFingerprint fingerprint, long version, long lastId, SqliteCommand postings, SqliteCommand ranking)
-    {
-        var keys = fingerprint.Keys.ToArray();
-        var keysJson = JsonSerializer.Serialize(keys);
-        var posted = new Dictionary<long, int>(keys.Length);
-        postings.Parameters["$keys"].Value = keysJson;
-        using (var reader = postings.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                posted[reader.GetInt64(0)] = reader.GetInt32(1);
-            }
-        }
-        var ranked = new List<StoryCandidates.Ranked>(DuplicatePolicy.MaxCandidates);
-        ranking.Parameters["$usable"].Value = JsonSerializer.Serialize(posted.Where(p => p.Value is > 0 and <= DuplicatePolicy.MaxPostingsPerKey).Select(p => p.Key));
-        using (var reader = ranking.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                double? sameStory = null;
-                if (!reader.IsDBNull(2) && DuplicatePolicy.IsSameStory(fingerprint, ArticleFingerprint.FromBytes((byte[])reader.GetValue(2)), out var containment))
-                {
-                    sameStory = containment;
-                }
-                ranked.Add(new StoryCandidates.Ranked(reader.GetInt64(0), reader.GetInt32(1), sameStory));
-            }
-        }
-        return new StoryCandidates(keys, keysJson, version, lastId, posted, ranked);
-    }
-
-    /// <summary>How many articles post each lookup key, counted up to one over the limit.</summary>
-    private static readonly string KeyPostingsSql = $"""
-        WITH probe (hash) AS (SELECT value FROM json_each($keys))
-        SELECT hash, (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.hash = probe.hash LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1})) FROM probe
-        """;
-
-    /// <summary>
-    /// The articles sharing most of the $usable keys (most first, then the lowest id) and their fingerprints: what the
-    /// writer's own query (WriteCommands.FindCandidates) compares, as the snapshot sees it.
-    /// </summary>
-    private static readonly string RankedCandidatesSql = $"""
-        WITH usable (hash) AS (SELECT value FROM json_each($usable)),
-        shared (id, n) AS (
-            SELECT k.article_id, count(*) FROM usable JOIN article_keys k ON k.hash = usable.hash
-            GROUP BY k.article_id ORDER BY count(*) DESC, k.article_id LIMIT {DuplicatePolicy.MaxCandidates})
-        SELECT shared.id, shared.n, f.sample FROM shared LEFT JOIN article_fingerprints f ON f.id = shared.id ORDER BY shared.n DESC, shared.id
-        """;
 
     /// <summary>Called by the writer before it begins, so that its transaction starts the WAL over.</summary>
     private async Task CatchUpCheckpointAsync(SqliteConnection connection)
@@ -666,8 +479,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         await writeLock.WaitAsync(cancellationToken);
         try
         {
-            // Candidates looked up before the delete may count its keys: they are looked up again.
-            recentKeys.Forget();
             var connection = Writer();
             await using var transaction = connection.BeginTransaction();
             string title, body;
@@ -900,10 +711,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
             shared (id, n) AS (
                 SELECT k.article_id, count(*) FROM usable JOIN article_keys k ON k.hash = usable.hash
                 GROUP BY k.article_id ORDER BY count(*) DESC, k.article_id LIMIT {DuplicatePolicy.MaxCandidates})
-            SELECT f.id, f.sample FROM shared JOIN article_fingerprints f ON f.id = shared.id ORDER BY shared.n DESC, shared.id
+            SELECT f.id, f.sample FROM shared JOIN article_fingerprints f ON f.id = shared.id
             """, "$keys");
-        public SqliteCommand ReadFingerprint { get; } = Make(connection, transaction, "SELECT sample FROM article_fingerprints WHERE id = $id", "$id");
-        public SqliteCommand ReadVersion { get; } = Make(connection, transaction, "SELECT value FROM meta WHERE key = 'version'");
         public SqliteCommand FindDuplicateOf { get; } = Make(connection, transaction, "SELECT duplicate_of FROM articles WHERE id = $id", "$id");
         public SqliteCommand InsertArticle { get; } = Make(connection, transaction, $"""
             INSERT INTO articles (title, body, source, url, published, published_day, duplicate_of, word_count, passage_count, content_hash, added_at{(legacyFingerprintColumn ? ", fingerprint" : "")})
@@ -912,10 +721,6 @@ public sealed class SqliteArticleRepository : IArticleRepository
         public SqliteCommand InsertFingerprint { get; } = Make(connection, transaction, "INSERT INTO article_fingerprints (id, sample) VALUES ($id, $sample)", "$id", "$sample");
         public SqliteCommand InsertPassages { get; } = Make(connection, transaction,
             "INSERT INTO passage_fts (rowid, title, text) SELECT $first + key, $title, value FROM json_each($passages)", "$first", "$title", "$passages");
-        /// <summary>(hash, article id) pairs packed as hash &lt;&lt; 32 | id, so one JSON number each.</summary>
-        public SqliteCommand InsertSortedKeys { get; } = Make(connection, transaction,
-            "INSERT OR IGNORE INTO article_keys (hash, article_id) SELECT (value >> 32) & 4294967295, value & 4294967295 FROM json_each($pairs)", "$pairs");
-        public List<ulong> PendingKeys { get; } = [];
         public SqliteCommand InsertKeys { get; } = Make(connection, transaction,
             "INSERT OR IGNORE INTO article_keys (hash, article_id) SELECT value, $id FROM json_each($keys)", "$keys", "$id");
         // "WHERE true" tells the parser that ON CONFLICT belongs to the INSERT, not to a join.
@@ -929,7 +734,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         /// <summary>The writer connection stays open, so its statements are finalised here rather than when it closes.</summary>
         public void Dispose()
         {
-            foreach (var command in new[] { FindHash, FindCandidates, ReadFingerprint, ReadVersion, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertSortedKeys, InsertKeys, AddSuggest, BumpVersion })
+            foreach (var command in new[] { FindHash, FindCandidates, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertKeys, AddSuggest, BumpVersion })
             {
                 command.Dispose();
             }

@@ -116,9 +116,11 @@ internal sealed class PassageRetriever(IPassageSearch search)
         var nameWords = question.Names.SelectMany(n => n.Words).ToList();
         var termWords = question.Terms.Select(t => t.Word).ToList();
         var contextWords = question.ContextTerms.Select(t => t.Word).ToList();
-        // A word outside the hand-listed families gets its most common WordNet relative instead ("liken" → compare).
+        // A word outside the hand-listed families lends the query its most common WordNet relative ("liken" → compare);
+        // one for the question, as every word the store is asked for costs a scoring of each passage holding it.
         var related = question.Terms.Where(t => !t.IsRoleWord)
-            .SelectMany(t => t.Related.Count > 0 ? Lexicon.RelatedStems(t.Stem).Take(1) : t.Similar.Words.Take(1))
+            .SelectMany(t => Lexicon.RelatedStems(t.Stem).Take(1))
+            .Concat(question.Terms.Where(t => !t.IsRoleWord).SelectMany(t => t.Similar.Words).Take(1))
             .Take(MaxRelatedWords);
         var capitals = question.Names
             .Where(n => n.Kind == EntityKind.Place && Gazetteer.IsCountry(n.Text))
