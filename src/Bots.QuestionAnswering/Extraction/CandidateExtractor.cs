@@ -258,8 +258,10 @@ internal static partial class CandidateExtractor
 
             if (question.DatePrecision is { } wanted && date.Precision > wanted)
             {
-                // "What month …" is not answered by a year, nor "what day" by one: only a month for a day is half an answer.
-                if (wanted <= DatePrecision.Month && date.Precision >= DatePrecision.Year)
+                // "What month …" is not answered by a year, nor "what day" by one: only a month for a day is half an answer —
+                // unless it is the question's own ("on what day in February 2024 …" is not answered by "February 2024").
+                if (wanted <= DatePrecision.Month && date.Precision >= DatePrecision.Year
+                    || question.DateConstraints.Any(c => c.From is not null && c.From == date.From && c.To == date.To))
                 {
                     continue;
                 }
