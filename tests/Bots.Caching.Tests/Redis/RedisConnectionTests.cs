@@ -226,14 +226,15 @@ public class RedisConnectionTests(RedisServerFixture fixture) : IClassFixture<Re
         var key = NewKey();
         await db.StringSetAsync(key, "after");
 
-        var sleeping = db.ExecuteAsync("DEBUG", ["SLEEP", "0.5"]);
+        // The server sleeps far longer than the 150 ms timeout, so a late timer on a busy machine still fires first.
+        var sleeping = db.ExecuteAsync("DEBUG", ["SLEEP", "1.5"]);
         var started = DateTime.UtcNow;
         await Assert.ThrowsAsync<RedisTimeoutException>(() => db.StringGetAsync(key));
         var waited = DateTime.UtcNow - started;
         await Assert.ThrowsAsync<RedisTimeoutException>(() => sleeping);
-        await Task.Delay(500);
+        await Task.Delay(1500);
 
-        Assert.InRange(waited.TotalMilliseconds, 100, 450);
+        Assert.InRange(waited.TotalMilliseconds, 100, 1400);
         Assert.Equal("after", (string?)await db.StringGetAsync(key));
     }
 
