@@ -194,16 +194,16 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
                 {
                     physical = await PhysicalConnection.ConnectAsync(_config, token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!token.IsCancellationRequested)
+                catch (Exception ex)
                 {
+                    // Disposed while this attempt was failing: the refusal is no news, and DisposeAsync must not throw it.
                     failure = ex;
-                    Volatile.Write(ref _lastError, ex);
-                    _logger.LogDebug("Connecting to Redis at {EndPoint} failed; next attempt in {Delay} ms: {Reason}",
-                        _config.FormatEndPoint(), delay.TotalMilliseconds, ex.Message);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    failure = ex;
+                    if (!token.IsCancellationRequested)
+                    {
+                        Volatile.Write(ref _lastError, ex);
+                        _logger.LogDebug("Connecting to Redis at {EndPoint} failed; next attempt in {Delay} ms: {Reason}",
+                            _config.FormatEndPoint(), delay.TotalMilliseconds, ex.Message);
+                    }
                 }
                 Publish(physical, failure);
                 if (physical is not null && token.IsCancellationRequested)
