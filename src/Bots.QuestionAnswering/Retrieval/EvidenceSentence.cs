@@ -166,12 +166,12 @@ internal sealed class EvidenceSentence
     // Stored passages do not change, and popular ones are retrieved again and again: analyse each once. Keyed by the
     // passage's place in the store; a hit is used only while its text, title and date are still the same. Analysed text
     // takes about a hundred times its characters in memory, so the cache holds as much text as a quarter of the memory
-    // the process may use allows (a container's limit included), at most about 100 MB of annotations, and starts over
-    // when full. Past that size the cache costs more than it saves: its entries are pointer-rich objects that survive
-    // into the older generations, and with 8M chars (800 MB) the garbage collector took 25-30% of QA's CPU under
-    // `bots bench load`, against 6% at 1M chars, where re-annotating the passages that fell out costs far less.
+    // the process may use allows (a container's limit included), at most 8M characters, and starts over when full.
+    // A 1M-character cap was tried against the garbage collector's cost under `bots bench load` with DATAS on; with
+    // DATAS off (Directory.Build.props) the re-annotation it forced made `bots bench qa` cost 3.47 ms CPU per ask
+    // against 2.18 ms at 8M (p99 89 ms against 36 ms at concurrency 8).
     private const int BytesPerCachedChar = 100;
-    private static readonly long MaxCachedChars = Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / BytesPerCachedChar, 200_000, 1_000_000);
+    private static readonly long MaxCachedChars = Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / BytesPerCachedChar, 200_000, 8_000_000);
     private static readonly BoundedCache<(long, int), PassageAnnotations> AnnotationCache = new(MaxCachedChars);
 
     /// <summary>The (cached) annotations of a passage; nothing is analysed until a sentence asks.</summary>
