@@ -34,6 +34,14 @@ internal static partial class GapAligner
         "after", "like", "upon", "under", "behind", "through", "between", "among", "during", "within", "without",
     };
 
+    /// <summary>Words of a date in the question ("in November 2011"): it may stand anywhere in the sentence.</summary>
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "year", "month", "week", "day", "today", "yesterday",
+    };
+
     [GeneratedRegex(@"^\s*(?:what|which(?:\s+[\p{L}\p{N}'’-]+){1,2}?)\s+(?<aux>did|does|do|has|have|had|will|would|can|could|should|might|must|is|was|were|are)\s+(?<rest>.+?)[\s?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectQuestion();
 
@@ -120,7 +128,7 @@ internal static partial class GapAligner
         var anchorStem = Lexicon.StemOf(anchorWord);
 
         // Dates and numbers after the gap ("in November 2011") may stand anywhere in the sentence: they do not bound it.
-        var after = suffix.Where(w => !StopWords.Contains(w) && !char.IsDigit(w[0]) && !IsDateWord(w)).Select(Lexicon.StemOf).ToList();
+        var after = suffix.Where(w => !StopWords.Contains(w) && !char.IsDigit(w[0]) && !DateWords.Contains(w)).Select(Lexicon.StemOf).ToList();
 
         // An object is missing after a verb or a preposition; between two words of the question that are not (the subject
         // and its verb), the sentence may say more, but that is no answer. A stranded preposition alone after the gap is
@@ -231,15 +239,6 @@ internal static partial class GapAligner
 
     /// <summary>"was the magazine inspired by", "is the hall known as": a passive has its object gap; "building" is no participle.</summary>
     private static bool IsParticiple(string lower) => lower.Length > 4 && lower.EndsWith("ed", StringComparison.Ordinal) || Lexicon.Lemma(lower) != lower;
-
-    private static bool IsDateWord(string lower) => DateWords.Contains(lower);
-
-    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "year", "month", "week", "day", "today", "yesterday",
-    };
 
     /// <summary>The last word of the gap: before the question's next word or at the clause's end; else the noun phrase it opens.</summary>
     private static (int Last, bool Bounded) End(EvidenceSentence sentence, int first, string? next)

@@ -13,10 +13,7 @@ public sealed class AnswerValidationTests
     private static List<string> Kept(string question, string sentenceText)
     {
         var analysis = QuestionAnalyzer.Analyze(question);
-        var passage = new RetrievedPassage(1, sentenceText, 1, "Test", "Wire", string.Empty, "2020-06-01", 0, 0);
-        var sentences = EvidenceSentence.FromPassage(passage, 0).ToList();
-        SentenceRanker.Rank(analysis, sentences);
-        return sentences.SelectMany(s => CandidateExtractor.Extract(analysis, s))
+        return RankedSentences.For(analysis, sentenceText, "Test", "2020-06-01").SelectMany(s => CandidateExtractor.Extract(analysis, s))
             .Select(c => AnswerValidation.Judge(analysis, c).Accepted)
             .OfType<AnswerCandidate>()
             .Select(c => c.Text)

@@ -1,6 +1,7 @@
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Extraction;
 using Bots.QuestionAnswering.Retrieval;
+using Bots.QuestionAnswering.Tests.Support;
 
 namespace Bots.QuestionAnswering.Tests.Extraction;
 
@@ -10,10 +11,7 @@ public sealed class CandidateExtractorTests
     private static IReadOnlyList<AnswerCandidate> Extract(string question, string sentenceText, string published = "2020-01-01")
     {
         var analysis = QuestionAnalyzer.Analyze(question);
-        var passage = new RetrievedPassage(1, sentenceText, 1, "Test", "Wire", string.Empty, published, 0, 0);
-        var sentences = EvidenceSentence.FromPassage(passage, 0).ToList();
-        SentenceRanker.Rank(analysis, sentences);
-        return sentences.SelectMany(s => CandidateExtractor.Extract(analysis, s)).OrderByDescending(c => c.Fit).ToList();
+        return RankedSentences.For(analysis, sentenceText, "Test", published).SelectMany(s => CandidateExtractor.Extract(analysis, s)).OrderByDescending(c => c.Fit).ToList();
     }
 
     [Theory]

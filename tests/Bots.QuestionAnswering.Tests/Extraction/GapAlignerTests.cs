@@ -1,6 +1,7 @@
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Extraction;
 using Bots.QuestionAnswering.Retrieval;
+using Bots.QuestionAnswering.Tests.Support;
 
 namespace Bots.QuestionAnswering.Tests.Extraction;
 
@@ -10,10 +11,7 @@ public sealed class GapAlignerTests
     private static IReadOnlyList<AnswerCandidate> Gaps(string question, string sentenceText)
     {
         var analysis = QuestionAnalyzer.Analyze(question);
-        var passage = new RetrievedPassage(1, sentenceText, 1, "Test", "Wire", string.Empty, "2020-01-01", 0, 0);
-        var sentences = EvidenceSentence.FromPassage(passage, 0).ToList();
-        SentenceRanker.Rank(analysis, sentences);
-        return sentences.SelectMany(s => GapAligner.Extract(analysis, s)).ToList();
+        return RankedSentences.For(analysis, sentenceText, "Test", "2020-01-01").SelectMany(s => GapAligner.Extract(analysis, s)).ToList();
     }
 
     [Theory]

@@ -1,17 +1,13 @@
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Retrieval;
+using Bots.QuestionAnswering.Tests.Support;
 
 namespace Bots.QuestionAnswering.Tests.Retrieval;
 
 public sealed class SentenceRankerTests
 {
-    private static List<EvidenceSentence> Ranked(string question, string title, string text)
-    {
-        var passage = new RetrievedPassage(1, text, 1, title, "Wire", "", "2021-01-01", 0, 0);
-        var sentences = EvidenceSentence.FromPassage(passage, 0).ToList();
-        SentenceRanker.Rank(QuestionAnalyzer.Analyze(question), sentences);
-        return sentences;
-    }
+    private static List<EvidenceSentence> Ranked(string question, string title, string text) =>
+        RankedSentences.For(QuestionAnalyzer.Analyze(question), text, title, "2021-01-01");
 
     [Fact]
     public void Rank_SentenceWithMoreOfTheQuestion_ScoresHigher()

@@ -1,18 +1,14 @@
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Retrieval;
+using Bots.QuestionAnswering.Tests.Support;
 
 namespace Bots.QuestionAnswering.Tests.Retrieval;
 
 /// <summary>Question words the evidence says otherwise, matched through WordNet for less than the word itself.</summary>
 public sealed class WordNetMatchingTests
 {
-    private static List<EvidenceSentence> Ranked(string question, string text)
-    {
-        var passage = new RetrievedPassage(1, text, 1, "Local news", "Wire", "", "2021-01-01", 0, 0);
-        var sentences = EvidenceSentence.FromPassage(passage, 0).ToList();
-        SentenceRanker.Rank(QuestionAnalyzer.Analyze(question), sentences);
-        return sentences;
-    }
+    private static List<EvidenceSentence> Ranked(string question, string text) =>
+        RankedSentences.For(QuestionAnalyzer.Analyze(question), text, "Local news", "2021-01-01");
 
     private static double CreditOf(string question, string word, string text)
     {
