@@ -175,11 +175,23 @@ public static partial class QuestionAnalyzer
         var analysis = DetectType(lower, text);
         var names = new List<FocusName>();
         var roleWords = new List<string>();
+        // "abbas-putin" is said by its two names, no event word of its own.
+        var pairWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
             if (entity.Title is not null)
             {
                 roleWords.AddRange(Tokenizer.Words(entity.Title).Where(w => !StopWords.Contains(w)));
+            }
+
+            // "the Abbas-Putin meeting", "the Fatah-Hamas deal": two names joined for the occasion, which the articles write
+            // apart ("Abbas met Putin"); each must be supported. Text words are split at hyphens too, so an article that
+            // does write "Russia-Palestine relations" still mentions both.
+            if (NamePair(entity) is { } pair)
+            {
+                pairWords.Add(entity.Name.ToLowerInvariant());
+                names.AddRange(pair.Select(PairPartFocus).Where(part => part.Words.Count > 0 && names.All(n => !n.Words.SequenceEqual(part.Words))));
+                continue;
             }
 
             var focus = ToFocus(entity.Name, entity.Kind);
@@ -235,7 +247,7 @@ public static partial class QuestionAnalyzer
 
             var word = lowerWords[index];
             var bare = StripPossessive(word);
-            if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
+            if (nameWords.Contains(bare) || pairWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
                 || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index)
                 || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower))
@@ -805,6 +817,39 @@ public static partial class QuestionAnalyzer
     private static bool IsPassiveLightVerb(IReadOnlyList<string> lowerWords, int index) =>
         lowerWords[index] is "held" or "hosted" or "staged"
         && lowerWords.Take(index).TakeLast(6).Any(w => w is "be" or "being" or "been" or "is" or "was" or "are" or "were");
+
+    /// <summary>Particles that begin one hyphenated name ("Al-Maliki", "Abu-Sharif", "Ibn-Saud"), not join two.</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "al", "el", "abu", "abou", "abd", "abdul", "bin", "ibn", "ben", "bint", "ould", "umm", "beit", "bayt", "deir", "kafr", "kfar", "khan", "ras", "tel", "tell", "ain", "bir", "bab", "wadi", "jabal", "jebel", "sidi", "mar", "von", "van", "de", "del", "della", "di", "da", "du", "la", "le", "st", "saint", "san", "santa", "mc", "mac",
+    };
+
+    /// <summary>
+    /// The two names of a name pair ("Abbas-Putin", "US-China"): a single hyphenated word of capitalised parts of three
+    /// letters or more that no gazetteer knows as one name. Null for one name that has a hyphen ("Novo-Ogaryovo" as a
+    /// known place, "Al-Maliki", "Jean-Claude Juncker").
+    /// </summary>
+    internal static IReadOnlyList<string>? NamePair(EntityMention entity)
+    {
+        var name = entity.Name.Trim();
+        if (name.Contains(' ', StringComparison.Ordinal) || Gazetteer.IsPlace(name) || Gazetteer.IsOrganization(name))
+        {
+            return null;
+        }
+
+        var parts = name.Split('-', '‐', '–');
+        return parts.Length == 2 && parts.All(IsNamePart) ? parts : null;
+    }
+
+    /// <summary>One name of a pair: a demonym stands for its country ("Russian-Hamas talks" are Russia's).</summary>
+    private static FocusName PairPartFocus(string part) =>
+        Gazetteer.IsDemonym(part) && Gazetteer.FindCountry(part) is { } country ? ToFocus(country.Name, EntityKind.Place)
+        : ToFocus(part, Gazetteer.IsPlace(part) ? EntityKind.Place : Gazetteer.IsOrganization(part) ? EntityKind.Organization : EntityKind.Other);
+
+    /// <summary>"Abbas", "US": a capitalised word of three letters or more that is no particle, or an acronym.</summary>
+    private static bool IsNamePart(string part) =>
+        part.Length >= 2 && part.All(char.IsUpper)
+        || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
 
     private static FocusName ToFocus(string name, EntityKind kind)
     {
