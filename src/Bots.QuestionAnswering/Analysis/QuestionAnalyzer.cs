@@ -78,6 +78,13 @@ public static partial class QuestionAnalyzer
         "supreme", "former", "current", "new", "political", "senior", "top", "first", "secretary", "state",
     };
 
+    /// <summary>Bodies an office belongs to: "the Foreign Ministry spokesman", "the party secretary", "the army chief".</summary>
+    private static readonly HashSet<string> OfficeBodies = new(StringComparer.Ordinal)
+    {
+        "ministry", "department", "office", "council", "government", "army", "agency", "party", "committee", "commission",
+        "cabinet", "embassy", "administration", "parliament", "court", "bank", "police", "military", "navy", "union",
+    };
+
     /// <summary>Nouns that only frame the question ("what type of", "the name of", "the size of"): no evidence repeats them.</summary>
     private static readonly HashSet<string> GenericNouns = new(StringComparer.Ordinal)
     {
@@ -126,6 +133,15 @@ public static partial class QuestionAnalyzer
         if (excluded.Success)
         {
             text = text[excluded.Length..].TrimStart();
+        }
+
+        // "According to Liu, what is …", "… according to the ministry?": who says it is a name the evidence must have, not
+        // part of what is asked.
+        var according = AccordingToPhrase().Match(text);
+        var source = according.Success ? according.Groups["name"].Value.Trim() : null;
+        if (according.Success)
+        {
+            text = (text[..according.Index] + text[(according.Index + according.Length)..]).Trim();
         }
 
         IReadOnlyList<QuestionTerm> contextTerms = [];
@@ -203,6 +219,17 @@ public static partial class QuestionAnalyzer
                 names.RemoveAll(n => n.Text.Equals(word, StringComparison.OrdinalIgnoreCase));
                 names.Add(ToFocus(country.Name, EntityKind.Place));
                 pairWords.Add(word.ToLowerInvariant());
+            }
+        }
+
+        if (source is not null && !StopWords.Contains(source.ToLowerInvariant()))
+        {
+            var said = EntityRecognizer.Recognize(source).FirstOrDefault(e => e.Kind != EntityKind.Other) is { } entity
+                ? ToFocus(entity.Name, entity.Kind)
+                : ToFocus(Regex.Replace(source, @"^(?:the|a|an)\s+", string.Empty, RegexOptions.IgnoreCase), EntityKind.Other);
+            if (said.Words.Count > 0 && !names.Any(n => n.Words.SequenceEqual(said.Words)))
+            {
+                names.Add(said);
             }
         }
 
@@ -512,7 +539,8 @@ public static partial class QuestionAnalyzer
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
             // "Who was Russia's prime minister …", "who is BA's chairman": the owner before the role is a name, not the role.
             var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
-            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w)));
+            // "Who was the Russian Foreign Ministry spokesman …": the body the role belongs to names the office too.
+            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w) || OfficeBodies.Contains(w)));
             var role = roleAt < 0 ? null : targetWords[roleAt];
             if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
@@ -891,6 +919,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|beyond)\s+(?<name>[^,]{2,60}),\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ExceptPhrase();
+
+    [GeneratedRegex(@"^according\s+to\s+(?<name>[^,]{2,60}),\s*|,?\s+according\s+to\s+(?<name>[^,?]{2,60})(?=\??$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordingToPhrase();
 
     /// <summary>
     /// "Russian-trained fighters", "Soviet-backed", "UN-run school": a name joined to a participle is the name and a verb
