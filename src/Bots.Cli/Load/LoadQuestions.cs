@@ -1,17 +1,15 @@
 using System.Globalization;
 using Bots.Caching;
-using Bots.Cli.Commands;
 
 namespace Bots.Cli.Load;
 
 /// <summary>
-/// Questions about the generated corpus (people, places and topics of its articles, in the forms readers use:
-/// "when did X visit Y?", keywords, quoted names), each asked once: a repeated question would be served by the
+/// Questions about the generated corpus (see <see cref="LoadCorpus"/>), each asked once: a repeated question would be served by the
 /// answer cache, and the load run measures answering. Repeats of a base question get a year, a month or both
 /// as a constraint, which makes them different questions for the cache and the answerer alike. Two questions count as
 /// the same when the answer cache's key would be ("Who is X?" and "who is x"), not only when the strings are.
 /// </summary>
-internal sealed class LoadQuestions(BenchStoreCommand.NewsCorpus corpus)
+internal sealed class LoadQuestions(LoadCorpus corpus)
 {
     private const int MaxAttempts = 1000;
 
@@ -33,7 +31,7 @@ internal sealed class LoadQuestions(BenchStoreCommand.NewsCorpus corpus)
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
-                var question = corpus.NextQuery();
+                var question = corpus.NextQuestion();
                 var key = QuestionNormalizer.Normalize(question);
                 if (_asked.Add(key))
                 {
