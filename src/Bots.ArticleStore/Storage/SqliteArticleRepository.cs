@@ -311,12 +311,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
             // Suggest weights are summed over the batch and written once, in key order: names recur across
             // a batch's articles, and one upsert per article and term was a fifth of the write time.
             var suggest = new SuggestTally();
+            var created = new List<(long Id, PreparedArticle Article)>(articles.Count);
             foreach (var article in articles)
             {
                 var outcome = AddOne(commands, article);
                 if (outcome.Created)
                 {
                     suggest.Add(article.SuggestTerms);
+                    created.Add((outcome.Id, article));
                 }
                 outcomes.Add(outcome);
             }
@@ -326,6 +328,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 commands.AddSuggest.ExecuteNonQuery();
                 commands.BumpVersion.ExecuteNonQuery();
             }
+            InsertPassages(commands, created);
             transaction.Commit();
             commit = Committed();
             result = outcomes;
@@ -357,8 +360,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 return new AddOutcome(reader.GetInt64(0), reader.GetInt64(1), false, reader.GetString(2), reader.GetString(3));
             }
         }
-        // Each statement below handles all of an article's rows at once: per-row statements cost
-        // more in call overhead than SQLite spends on the rows themselves.
+        // An article's duplicate keys go in one statement: one a key cost more in call overhead than SQLite spends on the rows.
         var keys = JsonSerializer.Serialize(article.Fingerprint.Keys.ToArray());
         var duplicateOf = FindStory(commands, article.Fingerprint, keys);
         var published = article.Published?.ToIso() ?? "";
@@ -378,14 +380,31 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertFingerprint.Parameters["$id"].Value = id;
         commands.InsertFingerprint.Parameters["$sample"].Value = article.Fingerprint.ToBytes();
         commands.InsertFingerprint.ExecuteNonQuery();
-        commands.InsertPassages.Parameters["$first"].Value = PassageIds.First(id);
-        commands.InsertPassages.Parameters["$title"].Value = article.Title;
-        commands.InsertPassages.Parameters["$passages"].Value = JsonSerializer.Serialize(article.Passages);
-        commands.InsertPassages.ExecuteNonQuery();
         commands.InsertKeys.Parameters["$keys"].Value = keys;
         commands.InsertKeys.Parameters["$id"].Value = id;
         commands.InsertKeys.ExecuteNonQuery();
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
+    }
+
+    /// <summary>
+    /// The transaction's passages go into FTS5 last, one row a statement. FTS5 keeps new rows in memory and writes them
+    /// out as a segment when a statement that may need rolling back on its own (one inserting from a SELECT, or with
+    /// RETURNING) begins while FTS5 is part of the transaction: indexed article by article among the other statements,
+    /// every article became a tiny segment, and merging those was most of the cost of indexing.
+    /// </summary>
+    private static void InsertPassages(WriteCommands commands, List<(long Id, PreparedArticle Article)> created)
+    {
+        var insert = commands.InsertPassage;
+        foreach (var (id, article) in created)
+        {
+            insert.Parameters["$title"].Value = article.Title;
+            for (var i = 0; i < article.Passages.Count; i++)
+            {
+                insert.Parameters["$rowid"].Value = PassageIds.Of(id, i);
+                insert.Parameters["$text"].Value = article.Passages[i];
+                insert.ExecuteNonQuery();
+            }
+        }
     }
 
     /// <summary>The first article of the story the new one repeats, or 0. Only the matching candidate's story is looked up.</summary>
@@ -719,8 +738,8 @@ public sealed class SqliteArticleRepository : IArticleRepository
             VALUES ($title, $body, $source, $url, $published, $day, $dup, $words, $passages, $hash, $added{(legacyFingerprintColumn ? ", x''" : "")}) RETURNING id
             """, "$title", "$body", "$source", "$url", "$published", "$day", "$dup", "$words", "$passages", "$hash", "$added");
         public SqliteCommand InsertFingerprint { get; } = Make(connection, transaction, "INSERT INTO article_fingerprints (id, sample) VALUES ($id, $sample)", "$id", "$sample");
-        public SqliteCommand InsertPassages { get; } = Make(connection, transaction,
-            "INSERT INTO passage_fts (rowid, title, text) SELECT $first + key, $title, value FROM json_each($passages)", "$first", "$title", "$passages");
+        public SqliteCommand InsertPassage { get; } = Make(connection, transaction,
+            "INSERT INTO passage_fts (rowid, title, text) VALUES ($rowid, $title, $text)", "$rowid", "$title", "$text");
         public SqliteCommand InsertKeys { get; } = Make(connection, transaction,
             "INSERT OR IGNORE INTO article_keys (hash, article_id) SELECT value, $id FROM json_each($keys)", "$keys", "$id");
         // "WHERE true" tells the parser that ON CONFLICT belongs to the INSERT, not to a join.
@@ -734,7 +753,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         /// <summary>The writer connection stays open, so its statements are finalised here rather than when it closes.</summary>
         public void Dispose()
         {
-            foreach (var command in new[] { FindHash, FindCandidates, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassages, InsertKeys, AddSuggest, BumpVersion })
+            foreach (var command in new[] { FindHash, FindCandidates, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassage, InsertKeys, AddSuggest, BumpVersion })
             {
                 command.Dispose();
             }

@@ -78,6 +78,13 @@ public static partial class QuestionAnalyzer
         "supreme", "former", "current", "new", "political", "senior", "top", "first", "secretary", "state",
     };
 
+    /// <summary>Bodies an office belongs to: "the Foreign Ministry spokesman", "the party secretary", "the army chief".</summary>
+    private static readonly HashSet<string> OfficeBodies = new(StringComparer.Ordinal)
+    {
+        "ministry", "department", "office", "council", "government", "army", "agency", "party", "committee", "commission",
+        "cabinet", "embassy", "administration", "parliament", "court", "bank", "police", "military", "navy", "union",
+    };
+
     /// <summary>Nouns that only frame the question ("what type of", "the name of", "the size of"): no evidence repeats them.</summary>
     private static readonly HashSet<string> GenericNouns = new(StringComparer.Ordinal)
     {
@@ -128,6 +135,15 @@ public static partial class QuestionAnalyzer
             text = text[excluded.Length..].TrimStart();
         }
 
+        // "According to Liu, what is …", "… according to the ministry?": who says it is a name the evidence must have, not
+        // part of what is asked.
+        var according = AccordingToPhrase().Match(text);
+        var source = according.Success ? according.Groups["name"].Value.Trim() : null;
+        if (according.Success)
+        {
+            text = (text[..according.Index] + text[(according.Index + according.Length)..]).Trim();
+        }
+
         IReadOnlyList<QuestionTerm> contextTerms = [];
         IReadOnlyList<FocusName> inheritedNames = [];
         if (!string.IsNullOrWhiteSpace(previousQuestion) && MentionsPronoun(text))
@@ -159,11 +175,23 @@ public static partial class QuestionAnalyzer
         var analysis = DetectType(lower, text);
         var names = new List<FocusName>();
         var roleWords = new List<string>();
+        // "abbas-putin" is said by its two names, no event word of its own.
+        var pairWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
             if (entity.Title is not null)
             {
                 roleWords.AddRange(Tokenizer.Words(entity.Title).Where(w => !StopWords.Contains(w)));
+            }
+
+            // "the Abbas-Putin meeting", "the Fatah-Hamas deal": two names joined for the occasion, which the articles write
+            // apart ("Abbas met Putin"); each must be supported. Text words are split at hyphens too, so an article that
+            // does write "Russia-Palestine relations" still mentions both.
+            if (NamePair(entity) is { } pair)
+            {
+                pairWords.Add(entity.Name.ToLowerInvariant());
+                names.AddRange(pair.Select(PairPartFocus).Where(part => part.Words.Count > 0 && names.All(n => !n.Words.SequenceEqual(part.Words))));
+                continue;
             }
 
             var focus = ToFocus(entity.Name, entity.Kind);
@@ -179,6 +207,17 @@ public static partial class QuestionAnalyzer
             if (Gazetteer.FindCountry(compound.Groups["name"].Value) is { } country && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 names.Add(ToFocus(country.Name, EntityKind.Place));
+            }
+        }
+
+        if (source is not null && !StopWords.Contains(source.ToLowerInvariant()))
+        {
+            var said = EntityRecognizer.Recognize(source).FirstOrDefault(e => e.Kind != EntityKind.Other) is { } entity
+                ? ToFocus(entity.Name, entity.Kind)
+                : ToFocus(Regex.Replace(source, @"^(?:the|a|an)\s+", string.Empty, RegexOptions.IgnoreCase), EntityKind.Other);
+            if (said.Words.Count > 0 && !names.Any(n => n.Words.SequenceEqual(said.Words)))
+            {
+                names.Add(said);
             }
         }
 
@@ -208,7 +247,7 @@ public static partial class QuestionAnalyzer
 
             var word = lowerWords[index];
             var bare = StripPossessive(word);
-            if (nameWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
+            if (nameWords.Contains(bare) || pairWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
                 || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index)
                 || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower))
@@ -485,7 +524,8 @@ public static partial class QuestionAnalyzer
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
             // "Who was Russia's prime minister …", "who is BA's chairman": the owner before the role is a name, not the role.
             var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
-            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w)));
+            // "Who was the Russian Foreign Ministry spokesman …": the body the role belongs to names the office too.
+            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w) || OfficeBodies.Contains(w)));
             var role = roleAt < 0 ? null : targetWords[roleAt];
             if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
@@ -778,6 +818,39 @@ public static partial class QuestionAnalyzer
         lowerWords[index] is "held" or "hosted" or "staged"
         && lowerWords.Take(index).TakeLast(6).Any(w => w is "be" or "being" or "been" or "is" or "was" or "are" or "were");
 
+    /// <summary>Particles that begin one hyphenated name ("Al-Maliki", "Abu-Sharif", "Ibn-Saud"), not join two.</summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "al", "el", "abu", "abou", "abd", "abdul", "bin", "ibn", "ben", "bint", "ould", "umm", "beit", "bayt", "deir", "kafr", "kfar", "khan", "ras", "tel", "tell", "ain", "bir", "bab", "wadi", "jabal", "jebel", "sidi", "mar", "von", "van", "de", "del", "della", "di", "da", "du", "la", "le", "st", "saint", "san", "santa", "mc", "mac",
+    };
+
+    /// <summary>
+    /// The two names of a name pair ("Abbas-Putin", "US-China"): a single hyphenated word of capitalised parts of three
+    /// letters or more that no gazetteer knows as one name. Null for one name that has a hyphen ("Novo-Ogaryovo" as a
+    /// known place, "Al-Maliki", "Jean-Claude Juncker").
+    /// </summary>
+    internal static IReadOnlyList<string>? NamePair(EntityMention entity)
+    {
+        var name = entity.Name.Trim();
+        if (name.Contains(' ', StringComparison.Ordinal) || Gazetteer.IsPlace(name) || Gazetteer.IsOrganization(name))
+        {
+            return null;
+        }
+
+        var parts = name.Split('-', '‐', '–');
+        return parts.Length == 2 && parts.All(IsNamePart) ? parts : null;
+    }
+
+    /// <summary>One name of a pair: a demonym stands for its country ("Russian-Hamas talks" are Russia's).</summary>
+    private static FocusName PairPartFocus(string part) =>
+        Gazetteer.IsDemonym(part) && Gazetteer.FindCountry(part) is { } country ? ToFocus(country.Name, EntityKind.Place)
+        : ToFocus(part, Gazetteer.IsPlace(part) ? EntityKind.Place : Gazetteer.IsOrganization(part) ? EntityKind.Organization : EntityKind.Other);
+
+    /// <summary>"Abbas", "US": a capitalised word of three letters or more that is no particle, or an acronym.</summary>
+    private static bool IsNamePart(string part) =>
+        part.Length >= 2 && part.All(char.IsUpper)
+        || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
+
     private static FocusName ToFocus(string name, EntityKind kind)
     {
         var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
@@ -807,6 +880,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|beyond)\s+(?<name>[^,]{2,60}),\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ExceptPhrase();
+
+    [GeneratedRegex(@"^according\s+to\s+(?<name>[^,]{2,60}),\s*|,?\s+according\s+to\s+(?<name>[^,?]{2,60})(?=\??$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordingToPhrase();
 
     /// <summary>
     /// "Russian-trained fighters", "Soviet-backed", "UN-run school": a name joined to a participle is the name and a verb

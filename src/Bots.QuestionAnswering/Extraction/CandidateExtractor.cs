@@ -313,7 +313,13 @@ internal static partial class CandidateExtractor
             var fit = isPerson ? (entity.Kind == EntityKind.Person ? 1.0 : 0.85) : question.AcceptsOrganization ? 0.9 : question.RoleWords.Count == 0 ? 0.7 : 0.35;
             if (question.RoleWords.Count > 0)
             {
-                fit *= RoleFit(question, sentence, entity);
+                fit *= RoleFit(question, sentence, entity, question.RoleWords);
+            }
+            else if (isPerson && question.TypeNoun is { } noun && EntityRecognizer.IsTitleWord(noun))
+            {
+                // "Which Hamas leader did Lavrov meet?" — "Lavrov met with Hamas leader Khaled Meshaal": the one the
+                // sentence calls a leader; another person in it may still be the answer when no one carries the title.
+                fit *= RoleFit(question, sentence, entity, [noun]) >= 0.8 ? 1.0 : 0.6;
             }
 
             // The agent of a passive or of a channel: "to be distributed through X", "was founded by X".
@@ -823,7 +829,47 @@ internal static partial class CandidateExtractor
             }
         }
 
+        foreach (var related in RelationalCopula(question.DescriptionTarget!, sentence))
+        {
+            yield return related;
+        }
     }
+
+    /// <summary>
+    /// "What is the core concern of Abbas's trip?" — "the core concern of his visit is likely to be the conflict between
+    /// Iran and Israel": the phrase the question's relational noun is equated with, when what it is "of" is the same
+    /// thing (in other words, or a pronoun for it).
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> RelationalCopula(string target, EvidenceSentence sentence)
+    {
+        var relation = Regex.Match(target, @"^(?:(?:the|a|an)\s+)?(?<head>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+of\s+(?<of>.+)$", RegexOptions.IgnoreCase);
+        if (!relation.Success || Tokenizer.Words(relation.Groups["head"].Value).All(StopWords.Contains))
+        {
+            yield break;
+        }
+
+        var head = string.Join(@"\s+", Tokenizer.Words(relation.Groups["head"].Value).Select(Regex.Escape));
+        var ofStems = Tokenizer.Words(relation.Groups["of"].Value).Where(w => !StopWords.Contains(w)).Select(w => Lexicon.StemOf(StripPossessive(w))).ToList();
+        var pattern = $@"\b{head}\s+of\s+(?<of>[^,;.:“”""]{{1,60}}?)\s+(?:(?:is|was|are|were)\s+(?:likely|expected|said|believed|thought)\s+to\s+be|(?:appears|seems)\s+to\s+be|will\s+be|would\s+be|is|was|are|were|remains|remained)\s+(?<np>(?:to\s+[“""]?)?[^,;.“”""]{{2,90}})";
+        foreach (Match match in Regex.Matches(sentence.Text, pattern, RegexOptions.IgnoreCase))
+        {
+            var of = Tokenizer.Words(match.Groups["of"].Value);
+            var same = of.Any(w => w is "his" or "her" or "its" or "their" or "this" or "that")
+                || of.Select(w => Lexicon.StemOf(StripPossessive(w))).Any(stem => ofStems.Any(t => t == stem || Lexicon.RelatedStems(t).Contains(stem)));
+            if (!same)
+            {
+                continue;
+            }
+
+            // "is to “prolong the war”": the purpose quoted is still the answer, without the quote marks.
+            var np = match.Groups["np"];
+            var text = np.Value.Replace("“", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal).Trim();
+            yield return Candidate(text, "desc:" + text.ToLowerInvariant(), sentence, np.Index, text.Length, 0.95);
+        }
+    }
+
+    private static string StripPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
@@ -1227,7 +1273,7 @@ internal static partial class CandidateExtractor
             || n.Aliases.Any(a => a.Count > 0 && a.All(words.Contains))));
     }
 
-    private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)
+    private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity, IReadOnlyList<string> roleWords)
     {
         // The role may be a title ("Palestinian President Mahmoud Abbas") or an apposition before the name ("the Palestinian leader, Mahmoud Abbas").
         // A title fragment the recogniser left apart ("the Rev.") is no other person bounding the window.
@@ -1253,7 +1299,7 @@ internal static partial class CandidateExtractor
 
         context += " " + roleText;
 
-        var roles = question.RoleWords.Select(Lexicon.StemOf).ToList();
+        var roles = roleWords.Select(Lexicon.StemOf).ToList();
         if (HasRoles(context, roles))
         {
             return 1.0;

@@ -116,6 +116,34 @@ public abstract class ArticleStoreBehaviour
     }
 
     [Fact]
+    public async Task AddMany_InOneTransaction_IndexesEachNewArticlesPassagesUnderItsOwnId()
+    {
+        if (await CreateAsync() is not { } repository)
+        {
+            return;
+        }
+        await using var _ = repository;
+        var library = Library(repository);
+        var prefixes = new[] { "004", "000", "002", "003", "001", "000" };
+
+        var results = await library.AddManyAsync(prefixes.Select(SeedArticles.Input).ToList(), CancellationToken.None);
+        var hits = await library.SearchAsync("Putin Abbas Moscow Palestinian", 50, "", "", "", CancellationToken.None);
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.False(results[5].Outcome!.Created);
+        Assert.Equal(results[1].Outcome!.Id, results[5].Outcome!.Id);
+        Assert.True(hits.Count >= 5);
+        Assert.Equal(hits.Count, hits.Select(h => (h.ArticleId, h.PassageIndex)).Distinct().Count());
+        foreach (var hit in hits)
+        {
+            var article = await library.GetAsync(hit.ArticleId, CancellationToken.None);
+            Assert.Equal(article!.Title, hit.Title);
+            // A passage's lines are the article's paragraphs (or runs of their sentences).
+            Assert.All(hit.Text.Split('\n'), line => Assert.Contains(line[..Math.Min(40, line.Length)], article.Body));
+        }
+    }
+
+    [Fact]
     public async Task Search_FiltersBySourceAndPublicationDate()
     {
         if (await SeededAsync() is not var (repository, library, ids))
