@@ -1,6 +1,9 @@
 namespace Bots.Text;
 
-/// <summary>English function words that carry no topic (the common IR list plus contraction forms).</summary>
+/// <summary>
+/// English function words that carry no topic (the common IR list plus contraction forms, and the prepositions
+/// "alongside", "among", "amid", "via" … that the short list leaves out: "work alongside Hezbollah" is about Hezbollah).
+/// </summary>
 public static class StopWords
 {
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
@@ -21,7 +24,8 @@ public static class StopWords
         "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "whether", "which", "while",
         "who", "who's", "whom", "whose", "why", "why's", "will", "with", "within", "without", "won't", "would",
         "wouldn't", "yet", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself",
-        "yourselves",
+        "yourselves", "alongside", "beside", "among", "amongst", "amid", "amidst", "toward", "towards", "via", "across",
+        "throughout", "beneath",
     };
 
     /// <summary>True when the lower-case word is a stop word.</summary>

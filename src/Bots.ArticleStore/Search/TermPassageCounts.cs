@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Bots.Text;
 
 namespace Bots.ArticleStore.Search;
@@ -17,6 +18,20 @@ public sealed class TermPassageCounts
 
     /// <summary>Tier rankings kept per version: at most a hundred rows each, so a few megabytes.</summary>
     public const int RankingCapacity = 10_000;
+
+    /// <summary>The meter of the store's search: how much of its work the counts and rankings kept here spare it.</summary>
+    public const string MeterName = "Bots.ArticleStore.Search";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> TierRankings = Meter.CreateCounter<long>(
+        "bots.store.search.tier_rankings", unit: "{tier}", description: "Search tiers ranked, by where the rows came from: the index (an FTS5 bm25 query) or kept rankings (cache).");
+
+    private static readonly Counter<long> TermCounts = Meter.CreateCounter<long>(
+        "bots.store.search.term_counts", unit: "{term}", description: "Searched words' passage counts, by where they came from: the index (an FTS5 count) or kept counts (cache).");
+
+    private static readonly KeyValuePair<string, object?> FromIndex = new("source", "index");
+    private static readonly KeyValuePair<string, object?> FromCache = new("source", "cache");
 
     private Generation _current = new(-1);
 
@@ -48,10 +63,30 @@ public sealed class TermPassageCounts
 
         public long Version { get; } = version;
 
-        public long GetOrCount(string term, Func<string, long> count) => _counts.GetOrAdd(term, count);
+        public long GetOrCount(string term, Func<string, long> count)
+        {
+            var counted = false;
+            var passages = _counts.GetOrAdd(term, t =>
+            {
+                counted = true;
+                return count(t);
+            });
+            TermCounts.Add(1, counted ? FromIndex : FromCache);
+            return passages;
+        }
 
         /// <summary>The rows the ranking statement returned for <paramref name="tier"/>, run by <paramref name="rank"/> the first time.</summary>
-        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank) => _rankings.GetOrAdd(tier, rank);
+        public (long Rowid, double Score)[] GetOrRank(TierKey tier, Func<TierKey, (long Rowid, double Score)[]> rank)
+        {
+            var ranked = false;
+            var rows = _rankings.GetOrAdd(tier, t =>
+            {
+                ranked = true;
+                return rank(t);
+            });
+            TierRankings.Add(1, ranked ? FromIndex : FromCache);
+            return rows;
+        }
     }
 }
 

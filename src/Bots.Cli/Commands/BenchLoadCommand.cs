@@ -24,6 +24,8 @@ public sealed class BenchLoadCommand : ICliCommand
         var warmup = new Option<double>("--warmup") { Description = "Seconds of untimed load first (drained before measuring)", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
         var maxWarmup = new Option<double>("--max-warmup") { Description = "Seconds of warm-up at most: past --warmup it goes on in 5 s rounds until no service's JIT compiles 50 methods a round (tiered compilation settled)", DefaultValueFactory = _ => 90 };
         var probe = new Option<int>("--probe") { Description = "Asks sent one at a time after the run, to show what one ask costs with nothing queued", DefaultValueFactory = _ => defaults.ProbeAsks };
+        var corpus = new Option<string>("--corpus") { Description = "Articles stored and questions asked: qa (`bots bench qa`'s, the workload of the Q&A target) or news (`bots bench store`'s long articles)", DefaultValueFactory = _ => defaults.Corpus };
+        corpus.AcceptOnlyFromAmong(LoadCorpus.Names);
         var articles = new Option<int>("--articles") { Description = "Generated articles imported on top of the seeds", DefaultValueFactory = _ => defaults.Articles };
         var replyTimeout = new Option<double>("--reply-timeout") { Description = "Seconds after which a chat message without a reply counts as lost", DefaultValueFactory = _ => defaults.ReplyTimeout.TotalSeconds };
         var deadline = new Option<double>("--ask-deadline") { Description = "gRPC deadline of each ask, in seconds", DefaultValueFactory = _ => defaults.AskDeadline.TotalSeconds };
@@ -36,7 +38,7 @@ public sealed class BenchLoadCommand : ICliCommand
         var discordPort = new Option<int>("--discord-api-port") { Description = "Port of the stand-in Discord API (0: free port)" };
         var discordKey = new Option<string?>("--discord-private-key") { Description = "Ed25519 private key (64 hex digits) signing the interactions; its public key is printed" };
         var command = new Command("load", "Load the four-process system with open-loop gRPC asks and chat messages; print throughput, p50/p99, errors and lost messages");
-        foreach (var option in new Option[] { rate, concurrency, chatRate, duration, warmup, maxWarmup, probe, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
+        foreach (var option in new Option[] { rate, concurrency, chatRate, duration, warmup, maxWarmup, probe, corpus, articles, replyTimeout, deadline, services, seeds, qa, store, chat, telegramPort, discordPort, discordKey })
         {
             command.Options.Add(option);
         }
@@ -57,6 +59,7 @@ public sealed class BenchLoadCommand : ICliCommand
                 Duration = TimeSpan.FromSeconds(result.GetValue(duration)),
                 Warmup = TimeSpan.FromSeconds(result.GetValue(warmup)),
                 MaxWarmup = TimeSpan.FromSeconds(result.GetValue(maxWarmup)),
+                Corpus = result.GetValue(corpus)!,
                 Articles = result.GetValue(articles),
                 ProbeAsks = result.GetValue(probe),
                 ReplyTimeout = TimeSpan.FromSeconds(result.GetValue(replyTimeout)),
@@ -87,10 +90,10 @@ public sealed class BenchLoadCommand : ICliCommand
     internal static async Task<LoadReport> RunAsync(LoadSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
         await using var system = await LoadSystem.StartAsync(settings, log, cancellationToken);
-        var corpus = new BenchStoreCommand.NewsCorpus(seed: 20240813);
+        var corpus = LoadCorpus.Create(settings.Corpus, settings.Articles);
         var stats = await system.ImportCorpusAsync(corpus, settings.Articles, cancellationToken);
-        log.WriteLine($"store: {stats.ArticleCount:N0} articles, {stats.PassageCount:N0} passages (seeds + {settings.Articles:N0} generated)");
-        log.WriteLine("asks: every question is asked once (generated about the corpus's people, places and topics), so none is served by the answer cache");
+        log.WriteLine($"store: {stats.ArticleCount:N0} articles, {stats.PassageCount:N0} passages (seeds + {settings.Articles:N0} generated: {corpus.Description})");
+        log.WriteLine("asks: every question is asked once, so none is served by the answer cache");
         using var driver = new LoadDriver(system, settings, new LoadQuestions(corpus));
         var (warmedUp, lastRoundJit) = await driver.WarmUpAsync(cancellationToken);
         await driver.SettleAsync(TimeSpan.FromSeconds(60), cancellationToken);

@@ -12,15 +12,6 @@ namespace Bots.Cli.Commands;
 /// </summary>
 public sealed class BenchQaCommand : ICliCommand
 {
-    private static readonly string[] People = ["Anna Keller", "Omar Haddad", "Li Wei", "Maria Santos", "Ivan Petrov", "Grace Mensah", "Kenji Sato", "Lucas Moreau", "Fatima Zahra", "Jonas Berg"];
-    private static readonly string[] Titles = ["Foreign Minister", "President", "Prime Minister", "Defence Minister", "spokesman"];
-    private static readonly string[] Places = ["Berlin", "Nairobi", "Jakarta", "Lima", "Oslo", "Cairo", "Hanoi", "Warsaw", "Dakar", "Manila", "Ankara", "Seoul"];
-    private static readonly string[] Topics = ["trade", "energy", "security", "climate", "health", "transport", "water", "education"];
-    private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-    // Places no generated article mentions: questions about them must be declined, and cost a full search too.
-    private static readonly string[] ElsewherePlaces = ["Tokyo", "Lisbon", "Quito", "Dublin", "Accra", "Hobart", "Tbilisi", "Bogota"];
-
     public string Parent => "bench";
 
     public Command Build()
@@ -61,7 +52,7 @@ public sealed class BenchQaCommand : ICliCommand
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < articles)
                 {
-                    await store.AddArticleAsync(Generate(i), cancellationToken: cancellationToken);
+                    await store.AddArticleAsync(QaBenchCorpus.Article(i), cancellationToken: cancellationToken);
                 }
             }));
             var stats = await store.GetStatsAsync(new GetStatsRequest(), cancellationToken: cancellationToken);
@@ -69,7 +60,7 @@ public sealed class BenchQaCommand : ICliCommand
 
             // Every question is asked once (warm-up, the loaded run, the one-reader run), so no answer cache can serve a measured one.
             var singleAsks = Math.Min(asks, SingleReaderAsks);
-            var generated = GenerateQuestions(WarmUpAsks * (1 + MaxExtraWarmUpRounds) + asks + singleAsks, Math.Max(1, articles));
+            var generated = QaBenchCorpus.Questions(WarmUpAsks * (1 + MaxExtraWarmUpRounds) + asks + singleAsks, Math.Max(1, articles));
             // Enough warm-up for the JIT to finish compiling the hot paths optimised: the figures are for a running service.
             // Tiered compilation goes on recompiling (instrumented, then optimised) well after the first asks, the longer the
             // busier the machine; a measured run overlapping it counts the compiler and the instrumented code as the
@@ -173,80 +164,4 @@ public sealed class BenchQaCommand : ICliCommand
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    /// <summary>
-    /// Distinct questions about the generated articles (who went where and when, what was signed, how much, who
-    /// visited) and about places none of them mention (to be declined), in the words a reader would use.
-    /// </summary>
-    private static string[] GenerateQuestions(int count, int articles)
-    {
-        var random = new Random(1);
-        var questions = new List<string>(count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var attempt = 0; questions.Count < count && attempt < count * 20; attempt++)
-        {
-            var fact = Facts.Of(random.Next(articles));
-            var question = random.Next(8) switch
-            {
-                0 => $"When did {fact.Person} visit {fact.Place} in {fact.Year}?",
-                1 => $"Where did {fact.Title} {fact.Person} go on {fact.Month} {fact.Day}, {fact.Year}?",
-                2 => $"Who visited {fact.Place} on {fact.Month} {fact.Day}, {fact.Year}?",
-                3 => $"How much was the {fact.Topic} agreement {fact.Person} signed in {fact.Place} in {fact.Year} worth?",
-                4 => $"How many tons of equipment would follow the {fact.Topic} talks in {fact.Place} in {fact.Year}?",
-                5 => $"what did {fact.Person.ToLowerInvariant()} sign in {fact.Place.ToLowerInvariant()} in {fact.Month.ToLowerInvariant()} {fact.Year}",
-                6 => $"When did {fact.Person} visit {ElsewherePlaces[random.Next(ElsewherePlaces.Length)]} in {fact.Year}?",
-                _ => $"How long was the visit of {fact.Person} to {fact.Place} in {fact.Month} {fact.Year}?",
-            };
-            if (seen.Add(question))
-            {
-                questions.Add(question);
-            }
-        }
-
-        // A tiny corpus cannot yield that many distinct questions: repeat, and say so in the count printed.
-        for (var i = 0; questions.Count < count; i++)
-        {
-            questions.Add(questions[i]);
-        }
-
-        return [.. questions];
-    }
-
-    /// <summary>A deterministic, news-like article: who went where, when, about what, with an amount.</summary>
-    private static AddArticleRequest Generate(int i)
-    {
-        var (person, title, place, topic, month, day, year, amount, published) = Facts.Of(i);
-        var body = string.Join("\n",
-            $"{title} {person} visited {place} on {month} {day}, {year} for talks on {topic}.",
-            $"During the two-day visit, {person} met local officials and signed a {topic} agreement worth ${amount} million.",
-            $"Officials in {place} said {amount} tons of equipment would follow, and that talks would resume next year.",
-            $"Analysts said the {topic} deal could shape relations for a decade. Story {i.ToString(CultureInfo.InvariantCulture)}.");
-        return new AddArticleRequest
-        {
-            Title = $"{person} in {place}: {topic} talks ({i.ToString(CultureInfo.InvariantCulture)})",
-            Body = body,
-            Source = "Bench Wire",
-            Published = published,
-        };
-    }
-
-    /// <summary>What generated article i says; the questions are built from the same facts.</summary>
-    private sealed record Facts(string Person, string Title, string Place, string Topic, string Month, int Day, int Year, int Amount, string Published)
-    {
-        public static Facts Of(int i)
-        {
-            var random = new Random(i);
-            string Pick(string[] items) => items[random.Next(items.Length)];
-            var person = Pick(People);
-            var title = Pick(Titles);
-            var place = Pick(Places);
-            var topic = Pick(Topics);
-            var month = Pick(Months);
-            var day = random.Next(1, 28);
-            var year = random.Next(1990, 2025);
-            var amount = random.Next(2, 900);
-            var published = new DateOnly(year, 1, 1).AddDays(random.Next(0, 360)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return new Facts(person, title, place, topic, month, day, year, amount, published);
-        }
-    }
 }

@@ -181,6 +181,12 @@ internal sealed record LoadReport(
                 caching.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Process} {r.CacheHits:0} hits, {r.CacheMisses:0} misses"))));
         }
 
+        foreach (var store in Runtime.Where(r => r.StoreTiers.Ranked + r.StoreTiers.Kept > 0))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"store search tiers over the measured window: {store.StoreTiers.Ranked:0} ranked with FTS5, {store.StoreTiers.Kept:0} from rankings kept for the corpus version ({100 * store.StoreTiers.Kept / (store.StoreTiers.Ranked + store.StoreTiers.Kept):0}%)"));
+        }
+
         var asks = Kinds.FirstOrDefault()?.Sent ?? 0;
         foreach (var method in Server.OrderByDescending(m => m.Calls))
         {

@@ -36,6 +36,12 @@ internal sealed record LoadSettings
     /// <summary>Asks sent one at a time after the run, to show what one ask costs with nothing queued (0: none).</summary>
     public int ProbeAsks { get; init; } = 100;
 
+    /// <summary>
+    /// Which generated articles are stored and asked about (<see cref="LoadCorpus.Names"/>): by default `bots bench qa`'s,
+    /// the workload the Q&amp;A target is set on, as this run offers twice that target.
+    /// </summary>
+    public string Corpus { get; init; } = "qa";
+
     /// <summary>Generated articles imported on top of the seeds before the run.</summary>
     public int Articles { get; init; } = 10_000;
 

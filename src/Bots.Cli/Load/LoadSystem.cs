@@ -72,7 +72,7 @@ internal sealed class LoadSystem : IAsyncDisposable
     }
 
     /// <summary>Imports <paramref name="count"/> generated articles through the store's ImportArticles stream.</summary>
-    public async Task<StoreStats> ImportCorpusAsync(Commands.BenchStoreCommand.NewsCorpus corpus, int count, CancellationToken cancellationToken)
+    public async Task<StoreStats> ImportCorpusAsync(LoadCorpus corpus, int count, CancellationToken cancellationToken)
     {
         using var channel = GrpcChannel.ForAddress(ArticleStoreAddress);
         var store = new Contracts.V1.ArticleStore.ArticleStoreClient(channel);
@@ -84,15 +84,7 @@ internal sealed class LoadSystem : IAsyncDisposable
                 {
                     for (var i = 0; i < count; i++)
                     {
-                        var article = corpus.NextArticle();
-                        await call.RequestStream.WriteAsync(new AddArticleRequest
-                        {
-                            Title = article.Title,
-                            Body = article.Body,
-                            Source = article.Source,
-                            Url = article.Url,
-                            Published = article.Published,
-                        });
+                        await call.RequestStream.WriteAsync(corpus.NextArticle());
                     }
 
                     await call.RequestStream.CompleteAsync();

@@ -8,7 +8,11 @@ internal sealed record MethodTiming(string Process, string Method, long Calls, d
 
 /// <summary>What one process spent between two scrapes, from the runtime's own counters (the System.Runtime meter), and how
 /// many responses its cache served or computed.</summary>
-internal sealed record RuntimeCost(string Process, double AllocatedBytes, double Gen0, double Gen1, double Gen2, double GcPauseSeconds, double JitMethods, double JitSeconds, double CacheHits, double CacheMisses);
+internal sealed record RuntimeCost(string Process, double AllocatedBytes, double Gen0, double Gen1, double Gen2, double GcPauseSeconds, double JitMethods, double JitSeconds, double CacheHits, double CacheMisses)
+{
+    /// <summary>Search tiers the store ranked with an FTS5 query, and those it took from rankings kept for the corpus version.</summary>
+    public (double Ranked, double Kept) StoreTiers { get; init; }
+}
 
 /// <summary>
 /// Reads the services' `bots_grpc_server_duration_seconds` histograms and runtime counters before and after the run,
@@ -86,7 +90,10 @@ internal static partial class ServerTimings
             Delta("dotnet_jit_compiled_methods_total"),
             Delta("dotnet_jit_compilation_time_seconds_total"),
             after.Runtime.Where(r => r.Key.StartsWith("bots_cache_hits_total", StringComparison.Ordinal)).Sum(r => r.Value - before.Runtime.GetValueOrDefault(r.Key)),
-            after.Runtime.Where(r => r.Key.StartsWith("bots_cache_misses_total", StringComparison.Ordinal)).Sum(r => r.Value - before.Runtime.GetValueOrDefault(r.Key)));
+            after.Runtime.Where(r => r.Key.StartsWith("bots_cache_misses_total", StringComparison.Ordinal)).Sum(r => r.Value - before.Runtime.GetValueOrDefault(r.Key)))
+        {
+            StoreTiers = (Delta("bots_store_search_tier_rankings_total{source=\"index\"}"), Delta("bots_store_search_tier_rankings_total{source=\"cache\"}")),
+        };
     }
 
     /// <summary>Per-method figures between two scrapes; percentiles are the upper bound of the bucket they fall in.</summary>
@@ -114,7 +121,7 @@ internal static partial class ServerTimings
     [GeneratedRegex("^" + Histogram + @"(?<kind>_bucket|_sum|_count)\{(?<labels>[^}]*)\} (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex Series();
 
-    [GeneratedRegex(@"^(?<series>(?:dotnet_(?:gc|jit)_\w+|bots_cache_(?:hits|misses)_total)(?:\{[^}]*\})?) (?<value>\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?<series>(?:dotnet_(?:gc|jit)_\w+|bots_cache_(?:hits|misses)_total|bots_store_search_\w+_total)(?:\{[^}]*\})?) (?<value>\S+)", RegexOptions.Multiline)]
     private static partial Regex RuntimeSeries();
 
     [GeneratedRegex(@"(\w+)=""((?:[^""\\]|\\.)*)""")]

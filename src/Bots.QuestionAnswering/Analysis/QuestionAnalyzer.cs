@@ -78,6 +78,13 @@ public static partial class QuestionAnalyzer
         "supreme", "former", "current", "new", "political", "senior", "top", "first", "secretary", "state",
     };
 
+    /// <summary>Bodies an office belongs to: "the Foreign Ministry spokesman", "the party secretary", "the army chief".</summary>
+    private static readonly HashSet<string> OfficeBodies = new(StringComparer.Ordinal)
+    {
+        "ministry", "department", "office", "council", "government", "army", "agency", "party", "committee", "commission",
+        "cabinet", "embassy", "administration", "parliament", "court", "bank", "police", "military", "navy", "union",
+    };
+
     /// <summary>Nouns that only frame the question ("what type of", "the name of", "the size of"): no evidence repeats them.</summary>
     private static readonly HashSet<string> GenericNouns = new(StringComparer.Ordinal)
     {
@@ -128,6 +135,15 @@ public static partial class QuestionAnalyzer
             text = text[excluded.Length..].TrimStart();
         }
 
+        // "According to Liu, what is …", "… according to the ministry?": who says it is a name the evidence must have, not
+        // part of what is asked.
+        var according = AccordingToPhrase().Match(text);
+        var source = according.Success ? according.Groups["name"].Value.Trim() : null;
+        if (according.Success)
+        {
+            text = (text[..according.Index] + text[(according.Index + according.Length)..]).Trim();
+        }
+
         IReadOnlyList<QuestionTerm> contextTerms = [];
         IReadOnlyList<FocusName> inheritedNames = [];
         if (!string.IsNullOrWhiteSpace(previousQuestion) && MentionsPronoun(text))
@@ -159,7 +175,7 @@ public static partial class QuestionAnalyzer
         var analysis = DetectType(lower, text);
         var names = new List<FocusName>();
         var roleWords = new List<string>();
-        // "abbas-putin" is said by its two names, no event word of its own.
+        // "abbas-putin" is said by its two names and "soviets" by its country's: no event words of their own.
         var pairWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
@@ -191,6 +207,29 @@ public static partial class QuestionAnalyzer
             if (Gazetteer.FindCountry(compound.Groups["name"].Value) is { } country && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 names.Add(ToFocus(country.Name, EntityKind.Place));
+            }
+        }
+
+        // "the Soviets", "the Americans": a people stands for its country, whose name, demonym or capital the articles use.
+        foreach (Match people in PeopleOfACountry().Matches(text))
+        {
+            var word = people.Groups["p"].Value;
+            if (Gazetteer.FindCountry(word[..^1]) is { } country && Gazetteer.IsDemonym(word[..^1]) && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.RemoveAll(n => n.Text.Equals(word, StringComparison.OrdinalIgnoreCase));
+                names.Add(ToFocus(country.Name, EntityKind.Place));
+                pairWords.Add(word.ToLowerInvariant());
+            }
+        }
+
+        if (source is not null && !StopWords.Contains(source.ToLowerInvariant()))
+        {
+            var said = EntityRecognizer.Recognize(source).FirstOrDefault(e => e.Kind != EntityKind.Other) is { } entity
+                ? ToFocus(entity.Name, entity.Kind)
+                : ToFocus(Regex.Replace(source, @"^(?:the|a|an)\s+", string.Empty, RegexOptions.IgnoreCase), EntityKind.Other);
+            if (said.Words.Count > 0 && !names.Any(n => n.Words.SequenceEqual(said.Words)))
+            {
+                names.Add(said);
             }
         }
 
@@ -244,7 +283,10 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole)
+            // "world war 2" is "World War II" in the articles: a small number stands for its other spellings too.
+            var numerals = Numerals.OtherForms(bare);
+            var related = numerals.Count == 0 ? Lexicon.RelatedStems(stem) : [.. Lexicon.RelatedStems(stem), .. numerals.Select(Lexicon.StemOf)];
+            terms.Add(new QuestionTerm(bare, stem, related, isRole)
             {
                 IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords),
                 Similar = isRole ? SimilarWords.None : Lexicon.Similar(bare),
@@ -497,7 +539,8 @@ public static partial class QuestionAnalyzer
             // "Who was the president of Notre Dame in 2012?", "who is the current president": a role holder, not a description of the role.
             // "Who was Russia's prime minister …", "who is BA's chairman": the owner before the role is a name, not the role.
             var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
-            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w)));
+            // "Who was the Russian Foreign Ministry spokesman …": the body the role belongs to names the office too.
+            var roleAt = targetWords.FindIndex(w => !(RoleModifiers.Contains(w) && !EntityRecognizer.IsTitleWord(w) || IsOwner(w) || OfficeBodies.Contains(w)));
             var role = roleAt < 0 ? null : targetWords[roleAt];
             if (lower.StartsWith("who", StringComparison.Ordinal) && role is not null && (EntityRecognizer.IsTitleWord(role) || PersonNouns.Contains(role)))
             {
@@ -823,10 +866,34 @@ public static partial class QuestionAnalyzer
         part.Length >= 2 && part.All(char.IsUpper)
         || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
 
+    [GeneratedRegex(@"(?:^|\s)the\s+(?<p>\p{L}+s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleOfACountry();
+
     private static FocusName ToFocus(string name, EntityKind kind)
     {
         var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
-        return new FocusName(name, kind, words);
+        return new FocusName(name, kind, words) { Aliases = NumberedForms(words) };
+    }
+
+    /// <summary>
+    /// "World War Two" is "World War II" or "World War 2" in the articles, and "the Second World War" is the same war: a
+    /// name ending in a small number, or opening with its ordinal, also stands for its other spellings.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<string>> NumberedForms(List<string> words)
+    {
+        if (words.Count < 2)
+        {
+            return [];
+        }
+
+        if (Numerals.OtherForms(words[^1]) is { Count: > 0 } last)
+        {
+            return last.Select(form => (IReadOnlyList<string>)[.. words.Take(words.Count - 1), form]).ToList();
+        }
+
+        return words.Count >= 3 && Numerals.OrdinalValue(words[0]) is { } ordinal
+            ? Numerals.FormsOf(ordinal).Where(form => form != words[0]).Select(form => (IReadOnlyList<string>)[.. words.Skip(1), form]).ToList()
+            : [];
     }
 
     private static string Clean(string question)
@@ -852,6 +919,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|beyond)\s+(?<name>[^,]{2,60}),\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ExceptPhrase();
+
+    [GeneratedRegex(@"^according\s+to\s+(?<name>[^,]{2,60}),\s*|,?\s+according\s+to\s+(?<name>[^,?]{2,60})(?=\??$)", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordingToPhrase();
 
     /// <summary>
     /// "Russian-trained fighters", "Soviet-backed", "UN-run school": a name joined to a participle is the name and a verb

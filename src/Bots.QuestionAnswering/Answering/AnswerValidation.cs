@@ -77,6 +77,8 @@ internal static partial class AnswerValidation
     {
         var reason = ExcludedByTheQuestion(question, candidate)
             ?? NotAboutTheName(question, candidate)
+            ?? DescribedByTheQuestion(question, candidate)
+            ?? AnotherOfficeHolder(question, candidate)
             ?? Echo(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
@@ -140,6 +142,82 @@ internal static partial class AnswerValidation
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "Which Hamas leader did the Russian foreign minister meet?" — "Russian Foreign Minister Sergei Lavrov met with Hamas
+    /// leader Khaled Meshaal": a person the sentence titles in the words the question uses for someone else is that
+    /// someone, not the one asked for.
+    /// </summary>
+    internal static string? DescribedByTheQuestion(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Person || question.RoleWords.Count > 0 || EntityAt(candidate) is not { Kind: EntityKind.Person } entity
+            || TitleOf(candidate.Sentence, entity) is not { } title)
+        {
+            return null;
+        }
+
+        var titleWords = Tokenizer.Words(title).Where(w => !StopWords.Contains(w)).ToList();
+        if (titleWords.Count < 2 || !titleWords.Any(EntityRecognizer.IsTitleWord))
+        {
+            return null;
+        }
+
+        var said = question.Terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var asked = question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : null;
+        var stems = titleWords.Select(Lexicon.StemOf).ToList();
+        return stems.All(said.Contains) && (asked is null || !stems.Contains(asked))
+            ? $"{candidate.Text} is the {title.ToLowerInvariant()} the question names, not the one it asks for"
+            : null;
+    }
+
+    /// <summary>The role a sentence gives a person: the recognised title, or the role written straight before the name.</summary>
+    private static string? TitleOf(EvidenceSentence sentence, EntityMention person) =>
+        person.Title ?? (CandidateExtractor.RoleBefore(sentence, person.Start) is { } role ? sentence.Text[role.Start..role.End] : null);
+
+    /// <summary>
+    /// "Which union leader did the Swedish foreign minister meet?" — "Norwegian Fisheries Minister Odd Ramsvik met with union
+    /// leader Kari Dahl": the office the question describes someone by is held in the sentence by a person of another
+    /// country or department, so the event is another minister's. A sentence that names no such office holder at all
+    /// says nothing against it ("Abbas visited Moscow" for "the Palestinian president").
+    /// </summary>
+    internal static string? AnotherOfficeHolder(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var asked = question.RoleWords.Select(Lexicon.StemOf).Append(question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : string.Empty).ToHashSet(StringComparer.Ordinal);
+        var described = question.Terms.Where(t => t.IsRoleWord && !asked.Contains(t.Stem) && (EntityRecognizer.IsTitleWord(t.Word) || Gazetteer.IsDemonym(t.Word))).ToList();
+        var office = described.FirstOrDefault(t => EntityRecognizer.IsTitleWord(t.Word));
+        if (office is null || described.Count < 2)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        string? other = null;
+        foreach (var person in sentence.Entities.Where(e => e.Kind == EntityKind.Person))
+        {
+            if (TitleOf(sentence, person) is not { } title)
+            {
+                continue;
+            }
+
+            var words = Tokenizer.Words(title).Where(w => !StopWords.Contains(w)).ToList();
+            var stems = words.Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
+            if (!stems.Contains(office.Stem))
+            {
+                continue;
+            }
+
+            // A story about one country need not repeat its nationality in every title.
+            var hasNationality = words.Any(Gazetteer.IsDemonym);
+            if (described.All(t => t == office || stems.Contains(t.Stem) || !hasNationality && Gazetteer.IsDemonym(t.Word)))
+            {
+                return null;
+            }
+
+            other ??= title;
+        }
+
+        return other is null ? null : $"the sentence is about the {other.ToLowerInvariant()}, not the {string.Join(' ', described.Select(t => t.Word))}";
     }
 
     /// <summary>"… when Theodore Hesburgh became president": a name that only dates the question is not what it is about.</summary>

@@ -46,8 +46,21 @@ internal static partial class CandidateExtractor
     public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
     {
         var found = ByType(question, sentence);
-        return question.AsksForList ? WithLists(question, sentence, found.ToList()) : found;
+        return question.AsksForList ? WithLists(question, sentence, found.ToList(), ListFit, SingleFit)
+            : AsksWhoDid(question) ? WithLists(question, sentence, found.ToList(), 1.05, 1.0)
+            : found;
     }
+
+    private const double ListFit = 1.2;
+    private const double SingleFit = 0.8;
+
+    /// <summary>
+    /// "Who has labelled Hamas a terrorist organisation?" — "the United States and the European Union": "who" does not say
+    /// how many did it, so a coordinated list that holds the answer is the fuller answer, though not a stronger one.
+    /// </summary>
+    private static bool AsksWhoDid(QuestionAnalysis question) =>
+        question.Type is AnswerType.Person or AnswerType.Organization && question.RoleWords.Count == 0 && question.TypeNoun is null
+        && Regex.IsMatch(question.Question, @"(?:^|,\s*)who\s", RegexOptions.IgnoreCase);
 
     private static IEnumerable<AnswerCandidate> ByType(QuestionAnalysis question, EvidenceSentence sentence)
     {
@@ -76,7 +89,7 @@ internal static partial class CandidateExtractor
     /// whole coordinated list that holds a name of the asked type, written compactly ("Egypt, Qatar and US"); a lone
     /// name says less and counts for less.
     /// </summary>
-    private static IEnumerable<AnswerCandidate> WithLists(QuestionAnalysis question, EvidenceSentence sentence, List<AnswerCandidate> found)
+    private static IEnumerable<AnswerCandidate> WithLists(QuestionAnalysis question, EvidenceSentence sentence, List<AnswerCandidate> found, double listFit, double singleFit)
     {
         foreach (var list in Coordinations(sentence))
         {
@@ -92,12 +105,12 @@ internal static partial class CandidateExtractor
             var names = members.Select(e => e.Name).ToList();
             var text = string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
             var key = "list:" + string.Join("|", names.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal));
-            yield return Candidate(text, key, sentence, start, end - start, Math.Min(1.0, typed.Max(c => c.Fit) * 1.2));
+            yield return Candidate(text, key, sentence, start, end - start, Math.Min(1.0, typed.Max(c => c.Fit) * listFit));
         }
 
         foreach (var candidate in found)
         {
-            yield return candidate with { Fit = candidate.Fit * 0.8 };
+            yield return singleFit == 1.0 ? candidate : candidate with { Fit = candidate.Fit * singleFit };
         }
     }
 
@@ -286,6 +299,12 @@ internal static partial class CandidateExtractor
 
                 text = $"{day.DayOfWeek.ToString()}, {text}";
             }
+            else if (question.DatePrecision == DatePrecision.Day && date.From is { } single && date.To == single
+                && date.Text.Contains(single.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                // "On which day did …", answered by "on Sunday": the day as the article gave it, and the date it was.
+                text = $"{single.DayOfWeek.ToString()}, {text}";
+            }
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
             if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)
@@ -313,7 +332,13 @@ internal static partial class CandidateExtractor
             var fit = isPerson ? (entity.Kind == EntityKind.Person ? 1.0 : 0.85) : question.AcceptsOrganization ? 0.9 : question.RoleWords.Count == 0 ? 0.7 : 0.35;
             if (question.RoleWords.Count > 0)
             {
-                fit *= RoleFit(question, sentence, entity);
+                fit *= RoleFit(question, sentence, entity, question.RoleWords);
+            }
+            else if (isPerson && question.TypeNoun is { } noun && EntityRecognizer.IsTitleWord(noun))
+            {
+                // "Which Hamas leader did Lavrov meet?" — "Lavrov met with Hamas leader Khaled Meshaal": the one the
+                // sentence calls a leader; another person in it may still be the answer when no one carries the title.
+                fit *= RoleFit(question, sentence, entity, [noun]) >= 0.8 ? 1.0 : 0.6;
             }
 
             // The agent of a passive or of a channel: "to be distributed through X", "was founded by X".
@@ -823,7 +848,47 @@ internal static partial class CandidateExtractor
             }
         }
 
+        foreach (var related in RelationalCopula(question.DescriptionTarget!, sentence))
+        {
+            yield return related;
+        }
     }
+
+    /// <summary>
+    /// "What is the core concern of Abbas's trip?" — "the core concern of his visit is likely to be the conflict between
+    /// Iran and Israel": the phrase the question's relational noun is equated with, when what it is "of" is the same
+    /// thing (in other words, or a pronoun for it).
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> RelationalCopula(string target, EvidenceSentence sentence)
+    {
+        var relation = Regex.Match(target, @"^(?:(?:the|a|an)\s+)?(?<head>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+of\s+(?<of>.+)$", RegexOptions.IgnoreCase);
+        if (!relation.Success || Tokenizer.Words(relation.Groups["head"].Value).All(StopWords.Contains))
+        {
+            yield break;
+        }
+
+        var head = string.Join(@"\s+", Tokenizer.Words(relation.Groups["head"].Value).Select(Regex.Escape));
+        var ofStems = Tokenizer.Words(relation.Groups["of"].Value).Where(w => !StopWords.Contains(w)).Select(w => Lexicon.StemOf(StripPossessive(w))).ToList();
+        var pattern = $@"\b{head}\s+of\s+(?<of>[^,;.:“”""]{{1,60}}?)\s+(?:(?:is|was|are|were)\s+(?:likely|expected|said|believed|thought)\s+to\s+be|(?:appears|seems)\s+to\s+be|will\s+be|would\s+be|is|was|are|were|remains|remained)\s+(?<np>(?:to\s+[“""]?)?[^,;.“”""]{{2,90}})";
+        foreach (Match match in Regex.Matches(sentence.Text, pattern, RegexOptions.IgnoreCase))
+        {
+            var of = Tokenizer.Words(match.Groups["of"].Value);
+            var same = of.Any(w => w is "his" or "her" or "its" or "their" or "this" or "that")
+                || of.Select(w => Lexicon.StemOf(StripPossessive(w))).Any(stem => ofStems.Any(t => t == stem || Lexicon.RelatedStems(t).Contains(stem)));
+            if (!same)
+            {
+                continue;
+            }
+
+            // "is to “prolong the war”": the purpose quoted is still the answer, without the quote marks.
+            var np = match.Groups["np"];
+            var text = np.Value.Replace("“", string.Empty, StringComparison.Ordinal).Replace("\"", string.Empty, StringComparison.Ordinal).Trim();
+            yield return Candidate(text, "desc:" + text.ToLowerInvariant(), sentence, np.Index, text.Length, 0.95);
+        }
+    }
+
+    private static string StripPossessive(string word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
@@ -1227,7 +1292,7 @@ internal static partial class CandidateExtractor
             || n.Aliases.Any(a => a.Count > 0 && a.All(words.Contains))));
     }
 
-    private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity)
+    private static double RoleFit(QuestionAnalysis question, EvidenceSentence sentence, EntityMention entity, IReadOnlyList<string> roleWords)
     {
         // The role may be a title ("Palestinian President Mahmoud Abbas") or an apposition before the name ("the Palestinian leader, Mahmoud Abbas").
         // A title fragment the recogniser left apart ("the Rev.") is no other person bounding the window.
@@ -1253,7 +1318,7 @@ internal static partial class CandidateExtractor
 
         context += " " + roleText;
 
-        var roles = question.RoleWords.Select(Lexicon.StemOf).ToList();
+        var roles = roleWords.Select(Lexicon.StemOf).ToList();
         if (HasRoles(context, roles))
         {
             return 1.0;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Bots.ArticleStore.Search;
 
 namespace Bots.ArticleStore.Tests.Search;
@@ -84,5 +85,44 @@ public sealed class TermPassageCountsTests
         Assert.Equal(2, Assert.Single(fill).Rowid);
         Assert.Equal(3, Assert.Single(longer).Rowid);
         Assert.Equal(4, Assert.Single(filtered).Rowid);
+    }
+
+    [Fact]
+    public void GetOrRankAndGetOrCount_CountWhatTheIndexDidAndWhatWasKept()
+    {
+        var counts = new TermPassageCounts();
+        var tier = new TierKey("(\"omar\" AND \"haddad\")", 4096, 16, "", "", "");
+        var measured = new Dictionary<string, long>();
+        // Other tests search in parallel through the same static meter: count this thread's measurements only.
+        var thread = Environment.CurrentManagedThreadId;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == TermPassageCounts.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (Environment.CurrentManagedThreadId == thread)
+            {
+                var key = $"{instrument.Name}/{tags.ToArray().Single(t => t.Key == "source").Value}";
+                measured[key] = measured.GetValueOrDefault(key) + value;
+            }
+        });
+        listener.Start();
+
+        for (var i = 0; i < 3; i++)
+        {
+            counts.At(7).GetOrRank(tier, _ => [(1, -1.5)]);
+        }
+        counts.At(7).GetOrCount("omar", _ => 12);
+        counts.At(8).GetOrCount("omar", _ => 12);
+
+        Assert.Equal(1, measured["bots.store.search.tier_rankings/index"]);
+        Assert.Equal(2, measured["bots.store.search.tier_rankings/cache"]);
+        Assert.Equal(2, measured["bots.store.search.term_counts/index"]);
+        Assert.False(measured.ContainsKey("bots.store.search.term_counts/cache"));
     }
 }
