@@ -175,7 +175,7 @@ public static partial class QuestionAnalyzer
         var analysis = DetectType(lower, text);
         var names = new List<FocusName>();
         var roleWords = new List<string>();
-        // "abbas-putin" is said by its two names, no event word of its own.
+        // "abbas-putin" is said by its two names and "soviets" by its country's: no event words of their own.
         var pairWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
@@ -207,6 +207,18 @@ public static partial class QuestionAnalyzer
             if (Gazetteer.FindCountry(compound.Groups["name"].Value) is { } country && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 names.Add(ToFocus(country.Name, EntityKind.Place));
+            }
+        }
+
+        // "the Soviets", "the Americans": a people stands for its country, whose name, demonym or capital the articles use.
+        foreach (Match people in PeopleOfACountry().Matches(text))
+        {
+            var word = people.Groups["p"].Value;
+            if (Gazetteer.FindCountry(word[..^1]) is { } country && Gazetteer.IsDemonym(word[..^1]) && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.RemoveAll(n => n.Text.Equals(word, StringComparison.OrdinalIgnoreCase));
+                names.Add(ToFocus(country.Name, EntityKind.Place));
+                pairWords.Add(word.ToLowerInvariant());
             }
         }
 
@@ -271,7 +283,10 @@ public static partial class QuestionAnalyzer
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
                 || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole)
+            // "world war 2" is "World War II" in the articles: a small number stands for its other spellings too.
+            var numerals = Numerals.OtherForms(bare);
+            var related = numerals.Count == 0 ? Lexicon.RelatedStems(stem) : [.. Lexicon.RelatedStems(stem), .. numerals.Select(Lexicon.StemOf)];
+            terms.Add(new QuestionTerm(bare, stem, related, isRole)
             {
                 IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords),
                 Similar = isRole ? SimilarWords.None : Lexicon.Similar(bare),
@@ -851,10 +866,34 @@ public static partial class QuestionAnalyzer
         part.Length >= 2 && part.All(char.IsUpper)
         || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
 
+    [GeneratedRegex(@"(?:^|\s)the\s+(?<p>\p{L}+s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleOfACountry();
+
     private static FocusName ToFocus(string name, EntityKind kind)
     {
         var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
-        return new FocusName(name, kind, words);
+        return new FocusName(name, kind, words) { Aliases = NumberedForms(words) };
+    }
+
+    /// <summary>
+    /// "World War Two" is "World War II" or "World War 2" in the articles, and "the Second World War" is the same war: a
+    /// name ending in a small number, or opening with its ordinal, also stands for its other spellings.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<string>> NumberedForms(List<string> words)
+    {
+        if (words.Count < 2)
+        {
+            return [];
+        }
+
+        if (Numerals.OtherForms(words[^1]) is { Count: > 0 } last)
+        {
+            return last.Select(form => (IReadOnlyList<string>)[.. words.Take(words.Count - 1), form]).ToList();
+        }
+
+        return words.Count >= 3 && Numerals.OrdinalValue(words[0]) is { } ordinal
+            ? Numerals.FormsOf(ordinal).Where(form => form != words[0]).Select(form => (IReadOnlyList<string>)[.. words.Skip(1), form]).ToList()
+            : [];
     }
 
     private static string Clean(string question)

@@ -87,6 +87,11 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         // Which question names each article mentions anywhere in what was retrieved of it.
         var wordsByArticle = WordsByArticle(passages);
+        if (PublicationAnswer.IsAsked(analysis) && PublicationAnswer.From(analysis, passages, wordsByArticle) is { } publication)
+        {
+            return publication;
+        }
+
         var unmentioned = analysis.Names.Where(n => !wordsByArticle.Values.Any(words => NameMatcher.Mentions(words, n))).ToList();
         if (unmentioned.Count > 0)
         {

@@ -46,8 +46,21 @@ internal static partial class CandidateExtractor
     public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
     {
         var found = ByType(question, sentence);
-        return question.AsksForList ? WithLists(question, sentence, found.ToList()) : found;
+        return question.AsksForList ? WithLists(question, sentence, found.ToList(), ListFit, SingleFit)
+            : AsksWhoDid(question) ? WithLists(question, sentence, found.ToList(), 1.05, 1.0)
+            : found;
     }
+
+    private const double ListFit = 1.2;
+    private const double SingleFit = 0.8;
+
+    /// <summary>
+    /// "Who has labelled Hamas a terrorist organisation?" — "the United States and the European Union": "who" does not say
+    /// how many did it, so a coordinated list that holds the answer is the fuller answer, though not a stronger one.
+    /// </summary>
+    private static bool AsksWhoDid(QuestionAnalysis question) =>
+        question.Type is AnswerType.Person or AnswerType.Organization && question.RoleWords.Count == 0 && question.TypeNoun is null
+        && Regex.IsMatch(question.Question, @"(?:^|,\s*)who\s", RegexOptions.IgnoreCase);
 
     private static IEnumerable<AnswerCandidate> ByType(QuestionAnalysis question, EvidenceSentence sentence)
     {
@@ -76,7 +89,7 @@ internal static partial class CandidateExtractor
     /// whole coordinated list that holds a name of the asked type, written compactly ("Egypt, Qatar and US"); a lone
     /// name says less and counts for less.
     /// </summary>
-    private static IEnumerable<AnswerCandidate> WithLists(QuestionAnalysis question, EvidenceSentence sentence, List<AnswerCandidate> found)
+    private static IEnumerable<AnswerCandidate> WithLists(QuestionAnalysis question, EvidenceSentence sentence, List<AnswerCandidate> found, double listFit, double singleFit)
     {
         foreach (var list in Coordinations(sentence))
         {
@@ -92,12 +105,12 @@ internal static partial class CandidateExtractor
             var names = members.Select(e => e.Name).ToList();
             var text = string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
             var key = "list:" + string.Join("|", names.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal));
-            yield return Candidate(text, key, sentence, start, end - start, Math.Min(1.0, typed.Max(c => c.Fit) * 1.2));
+            yield return Candidate(text, key, sentence, start, end - start, Math.Min(1.0, typed.Max(c => c.Fit) * listFit));
         }
 
         foreach (var candidate in found)
         {
-            yield return candidate with { Fit = candidate.Fit * 0.8 };
+            yield return singleFit == 1.0 ? candidate : candidate with { Fit = candidate.Fit * singleFit };
         }
     }
 
@@ -285,6 +298,12 @@ internal static partial class CandidateExtractor
                 }
 
                 text = $"{day.DayOfWeek.ToString()}, {text}";
+            }
+            else if (question.DatePrecision == DatePrecision.Day && date.From is { } single && date.To == single
+                && date.Text.Contains(single.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                // "On which day did …", answered by "on Sunday": the day as the article gave it, and the date it was.
+                text = $"{single.DayOfWeek.ToString()}, {text}";
             }
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
