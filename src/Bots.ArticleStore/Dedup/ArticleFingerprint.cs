@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using Bots.Text;
 
@@ -59,6 +60,12 @@ public sealed class ArticleFingerprint
     public static ArticleFingerprint FromBytes(ReadOnlySpan<byte> bytes)
     {
         var sample = new uint[bytes.Length / 4];
+        if (BitConverter.IsLittleEndian)
+        {
+            // The stored order: one copy, where reading a value at a time was a noticeable part of comparing candidates.
+            bytes[..(sample.Length * 4)].CopyTo(MemoryMarshal.AsBytes(sample.AsSpan()));
+            return new ArticleFingerprint(sample);
+        }
         for (var i = 0; i < sample.Length; i++)
         {
             sample[i] = BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * 4)..]);
@@ -80,23 +87,17 @@ public sealed class ArticleFingerprint
     public double Containment(ArticleFingerprint other, out int shared)
     {
         shared = 0;
+        ReadOnlySpan<uint> mine = Sample, theirs = other.Sample;
         int i = 0, j = 0;
-        while (i < Sample.Length && j < other.Sample.Length)
+        // Branch-free steps: which side advances is random, and mispredicted branches were most of the writer's
+        // time comparing an article with its candidates.
+        while (i < mine.Length && j < theirs.Length)
         {
-            if (Sample[i] == other.Sample[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (Sample[i] < other.Sample[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            var a = mine[i];
+            var b = theirs[j];
+            shared += a == b ? 1 : 0;
+            i += a <= b ? 1 : 0;
+            j += b <= a ? 1 : 0;
         }
         var smaller = Math.Min(Sample.Length, other.Sample.Length);
         return smaller == 0 ? 0 : (double)shared / smaller;

@@ -26,6 +26,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
     private long walPages;
     private bool legacyFingerprintColumn;
     private SqliteConnection? writer;
+    private DuplicateKeyIndex? keyIndex;
     private readonly Lock syncGate = new();
     private long commits;
     private long syncedCommits;
@@ -72,13 +73,16 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
     }
 
-    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait)
+    private void CountWrite(long articles, double cpu, double locked, double catchUp, double durableWait, WriterPhases phases)
     {
         lock (statisticsGate)
         {
             var s = writerStatistics;
             writerStatistics = new WriterStatistics(s.Transactions + 1, s.Articles + articles, s.CpuMilliseconds + cpu,
-                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait);
+                s.LockedMilliseconds + locked, s.CatchUpMilliseconds + catchUp, s.DurableWaitMilliseconds + durableWait)
+            {
+                Phases = s.Phases + phases,
+            };
         }
     }
 
@@ -297,6 +301,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         IReadOnlyList<AddOutcome> result;
         long commit;
         double cpu, locked, catchUp;
+        WriterPhases phases;
         await writeLock.WaitAsync(cancellationToken);
         var lockedAt = Stopwatch.GetTimestamp();
         try
@@ -305,8 +310,12 @@ public sealed class SqliteArticleRepository : IArticleRepository
             await CatchUpCheckpointAsync(connection);
             catchUp = Stopwatch.GetElapsedTime(lockedAt).TotalMilliseconds;
             var cpuAt = ThreadCpuClock.Milliseconds();
+            var laps = new CpuLaps();
+            var steps = new StepTimes();
             await using var transaction = connection.BeginTransaction();
             using var commands = new WriteCommands(connection, transaction, legacyFingerprintColumn);
+            var version = ReadVersion(connection, transaction);
+            var keys = TakeKeyIndex(commands, version);
             var outcomes = new List<AddOutcome>(articles.Count);
             // Suggest weights are summed over the batch and written once, in key order: names recur across
             // a batch's articles, and one upsert per article and term was a fifth of the write time.
@@ -314,13 +323,14 @@ public sealed class SqliteArticleRepository : IArticleRepository
             var created = new List<(long Id, PreparedArticle Article)>(articles.Count);
             foreach (var article in articles)
             {
-                var outcome = AddOne(commands, article);
+                var outcome = AddOne(commands, keys, article, laps, steps);
                 if (outcome.Created)
                 {
                     suggest.Add(article.SuggestTerms);
                     created.Add((outcome.Id, article));
                 }
                 outcomes.Add(outcome);
+                steps.Suggest += laps.Lap();
             }
             if (suggest.Articles > 0)
             {
@@ -328,9 +338,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 commands.AddSuggest.ExecuteNonQuery();
                 commands.BumpVersion.ExecuteNonQuery();
             }
+            steps.Suggest += laps.Lap();
             InsertPassages(commands, created);
+            steps.Index += laps.Lap();
             transaction.Commit();
             commit = Committed();
+            keys.Version = version + (suggest.Articles > 0 ? 1 : 0);
+            keyIndex = keys;
+            steps.Commit += laps.Lap();
+            phases = new WriterPhases(steps.Lookup, steps.Rows, steps.Suggest, steps.Index, steps.Commit);
             result = outcomes;
             cpu = ThreadCpuClock.Milliseconds() - cpuAt;
             locked = Stopwatch.GetElapsedTime(lockedAt).TotalMilliseconds;
@@ -346,23 +362,46 @@ public sealed class SqliteArticleRepository : IArticleRepository
         }
         var syncAt = Stopwatch.GetTimestamp();
         await MakeDurableAsync(commit);
-        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds);
+        CountWrite(articles.Count, cpu, locked, catchUp, Stopwatch.GetElapsedTime(syncAt).TotalMilliseconds, phases);
         return result;
     }
 
-    private static AddOutcome AddOne(WriteCommands commands, PreparedArticle article)
+    /// <summary>
+    /// The in-memory duplicate keys as of <paramref name="version"/>, filled from article_keys when missing or older (another
+    /// process wrote). The writer holds them only until its commit: a write that fails leaves none, so the next fills afresh.
+    /// </summary>
+    private DuplicateKeyIndex TakeKeyIndex(WriteCommands commands, long version)
+    {
+        var index = keyIndex;
+        keyIndex = null;
+        if (index is not null && index.Version == version)
+        {
+            return index;
+        }
+        var count = Convert.ToInt32(commands.CountKeys.ExecuteScalar(), CultureInfo.InvariantCulture);
+        index = new DuplicateKeyIndex(count) { Version = version };
+        using var reader = commands.ReadKeys.ExecuteReader();
+        while (reader.Read())
+        {
+            index.Add((uint)reader.GetInt64(0), reader.GetInt64(1));
+        }
+        return index;
+    }
+
+    private static AddOutcome AddOne(WriteCommands commands, DuplicateKeyIndex keys, PreparedArticle article, CpuLaps laps, StepTimes steps)
     {
         commands.FindHash.Parameters["$hash"].Value = article.ContentHash;
         using (var reader = commands.FindHash.ExecuteReader())
         {
             if (reader.Read())
             {
+                steps.Lookup += laps.Lap();
                 return new AddOutcome(reader.GetInt64(0), reader.GetInt64(1), false, reader.GetString(2), reader.GetString(3));
             }
         }
         // An article's duplicate keys go in one statement: one a key cost more in call overhead than SQLite spends on the rows.
-        var keys = JsonSerializer.Serialize(article.Fingerprint.Keys.ToArray());
-        var duplicateOf = FindStory(commands, article.Fingerprint, keys);
+        var duplicateOf = FindStory(commands, keys, article.Fingerprint);
+        steps.Lookup += laps.Lap();
         var published = article.Published?.ToIso() ?? "";
         var insert = commands.InsertArticle;
         insert.Parameters["$title"].Value = article.Title;
@@ -380,9 +419,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
         commands.InsertFingerprint.Parameters["$id"].Value = id;
         commands.InsertFingerprint.Parameters["$sample"].Value = article.Fingerprint.ToBytes();
         commands.InsertFingerprint.ExecuteNonQuery();
-        commands.InsertKeys.Parameters["$keys"].Value = keys;
+        var articleKeys = article.Fingerprint.Keys.ToArray();
+        commands.InsertKeys.Parameters["$keys"].Value = JsonSerializer.Serialize(articleKeys);
         commands.InsertKeys.Parameters["$id"].Value = id;
         commands.InsertKeys.ExecuteNonQuery();
+        foreach (var key in articleKeys)
+        {
+            keys.Add((uint)key, id);
+        }
+        steps.Rows += laps.Lap();
         return new AddOutcome(id, duplicateOf, true, article.Title, published);
     }
 
@@ -408,15 +453,15 @@ public sealed class SqliteArticleRepository : IArticleRepository
     }
 
     /// <summary>The first article of the story the new one repeats, or 0. Only the matching candidate's story is looked up.</summary>
-    private static long FindStory(WriteCommands commands, ArticleFingerprint fingerprint, string keys)
+    private static long FindStory(WriteCommands commands, DuplicateKeyIndex keys, ArticleFingerprint fingerprint)
     {
-        commands.FindCandidates.Parameters["$keys"].Value = keys;
         var candidates = new List<(long, ArticleFingerprint)>();
-        using (var reader = commands.FindCandidates.ExecuteReader())
+        foreach (var id in keys.Candidates(fingerprint.Keys))
         {
-            while (reader.Read())
+            commands.ReadFingerprint.Parameters["$id"].Value = id;
+            if (commands.ReadFingerprint.ExecuteScalar() is byte[] sample)
             {
-                candidates.Add((reader.GetInt64(0), ArticleFingerprint.FromBytes((byte[])reader.GetValue(1))));
+                candidates.Add((id, ArticleFingerprint.FromBytes(sample)));
             }
         }
         var match = DuplicatePolicy.FindBest(fingerprint, candidates);
@@ -500,6 +545,10 @@ public sealed class SqliteArticleRepository : IArticleRepository
         {
             var connection = Writer();
             await using var transaction = connection.BeginTransaction();
+            var version = ReadVersion(connection, transaction);
+            // Kept in step only when it is current; a failure below leaves none, as for a failed add.
+            var keys = keyIndex?.Version == version ? keyIndex : null;
+            keyIndex = null;
             string title, body;
             byte[] fingerprint;
             using (var read = Command(connection, "SELECT a.title, a.body, coalesce(f.sample, x'') FROM articles a LEFT JOIN article_fingerprints f ON f.id = a.id WHERE a.id = $id", ("$id", id)))
@@ -508,6 +557,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
                 using var reader = read.ExecuteReader();
                 if (!reader.Read())
                 {
+                    keyIndex = keys;
                     return false;
                 }
                 (title, body, fingerprint) = (reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2));
@@ -516,6 +566,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
             foreach (var key in ArticleFingerprint.FromBytes(fingerprint).Keys)
             {
                 Run(connection, transaction, "DELETE FROM article_keys WHERE hash = $hash AND article_id = $id", ("$hash", key), ("$id", id));
+                keys?.Remove((uint)key, id);
             }
             foreach (var term in SuggestTerms.Extract(title, body))
             {
@@ -533,6 +584,11 @@ public sealed class SqliteArticleRepository : IArticleRepository
             Run(connection, transaction, "UPDATE meta SET value = value + 1 WHERE key = 'version'");
             transaction.Commit();
             commit = Committed();
+            if (keys is not null)
+            {
+                keys.Version = version + 1;
+                keyIndex = keys;
+            }
         }
         catch (SqliteException)
         {
@@ -716,22 +772,23 @@ public sealed class SqliteArticleRepository : IArticleRepository
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Writer CPU of one transaction by step, summed into <see cref="WriterPhases"/>.</summary>
+    private sealed class StepTimes
+    {
+        public double Lookup { get; set; }
+        public double Rows { get; set; }
+        public double Suggest { get; set; }
+        public double Index { get; set; }
+        public double Commit { get; set; }
+    }
+
     /// <summary>Statements of one write transaction, prepared once and re-run per article.</summary>
     private sealed class WriteCommands(SqliteConnection connection, SqliteTransaction transaction, bool legacyFingerprintColumn) : IDisposable
     {
         public SqliteCommand FindHash { get; } = Make(connection, transaction, "SELECT id, duplicate_of, title, published FROM articles WHERE content_hash = $hash", "$hash");
-        // The stored articles sharing most lookup keys with the new one; a key posted by too many
-        // articles says nothing about the story and is skipped.
-        public SqliteCommand FindCandidates { get; } = Make(connection, transaction, $"""
-            WITH probe (hash) AS (SELECT value FROM json_each($keys)),
-            usable (hash) AS (
-                SELECT hash FROM probe
-                WHERE (SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE k.hash = probe.hash LIMIT {DuplicatePolicy.MaxPostingsPerKey + 1})) <= {DuplicatePolicy.MaxPostingsPerKey}),
-            shared (id, n) AS (
-                SELECT k.article_id, count(*) FROM usable JOIN article_keys k ON k.hash = usable.hash
-                GROUP BY k.article_id ORDER BY count(*) DESC, k.article_id LIMIT {DuplicatePolicy.MaxCandidates})
-            SELECT f.id, f.sample FROM shared JOIN article_fingerprints f ON f.id = shared.id
-            """, "$keys");
+        public SqliteCommand CountKeys { get; } = Make(connection, transaction, "SELECT count(*) FROM article_keys");
+        public SqliteCommand ReadKeys { get; } = Make(connection, transaction, "SELECT hash, article_id FROM article_keys");
+        public SqliteCommand ReadFingerprint { get; } = Make(connection, transaction, "SELECT sample FROM article_fingerprints WHERE id = $id", "$id");
         public SqliteCommand FindDuplicateOf { get; } = Make(connection, transaction, "SELECT duplicate_of FROM articles WHERE id = $id", "$id");
         public SqliteCommand InsertArticle { get; } = Make(connection, transaction, $"""
             INSERT INTO articles (title, body, source, url, published, published_day, duplicate_of, word_count, passage_count, content_hash, added_at{(legacyFingerprintColumn ? ", fingerprint" : "")})
@@ -753,7 +810,7 @@ public sealed class SqliteArticleRepository : IArticleRepository
         /// <summary>The writer connection stays open, so its statements are finalised here rather than when it closes.</summary>
         public void Dispose()
         {
-            foreach (var command in new[] { FindHash, FindCandidates, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassage, InsertKeys, AddSuggest, BumpVersion })
+            foreach (var command in new[] { FindHash, CountKeys, ReadKeys, ReadFingerprint, FindDuplicateOf, InsertArticle, InsertFingerprint, InsertPassage, InsertKeys, AddSuggest, BumpVersion })
             {
                 command.Dispose();
             }

@@ -42,8 +42,9 @@ public sealed class BenchStoreCommand : ICliCommand
             Console.WriteLine("Target: import >= 1,000 articles/s; search p50 <= 5 ms, p99 <= 25 ms at 100,000 articles; store <= 1.5x direct FTS5.");
             Console.WriteLine("/cpu-s: articles imported per second of process CPU; cpu p50/p99: store search on the thread's CPU clock; f cpu: the same for direct FTS5.");
             Console.WriteLine("writer ms an article: wr cpu = CPU inside write transactions; locked = wall time holding the write lock (catch-up = of it, waiting for the checkpoint); sync = callers' wait for the WAL fsync.");
+            Console.WriteLine("writer CPU by step, ms an article: lookup = identical and same-story lookup; rows = article, fingerprint and duplicate-key rows; suggest = suggest terms and version; index = FTS5 passages; commit.");
             Console.WriteLine();
-            Console.WriteLine($"{"articles",9} {"import/s",9} {"/cpu-s",9} {"passages",9} {"store p50",10} {"store p99",10} {"cpu p50",9} {"cpu p99",9} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"f cpu50",9} {"f cpu99",9} {"cpu r50",8} {"1 OR p50",9} {"1 OR p99",9} {"disk MB",8} {"peak MB",8} {"wr cpu",7} {"locked",7} {"catchup",7} {"sync",7} {"load",6}");
+            Console.WriteLine($"{"articles",9} {"import/s",9} {"/cpu-s",9} {"passages",9} {"store p50",10} {"store p99",10} {"cpu p50",9} {"cpu p99",9} {"fts5 p50",9} {"fts5 p99",9} {"ratio50",8} {"ratio99",8} {"f cpu50",9} {"f cpu99",9} {"cpu r50",8} {"1 OR p50",9} {"1 OR p99",9} {"disk MB",8} {"peak MB",8} {"wr cpu",7} {"locked",7} {"catchup",7} {"sync",7} {"lookup",7} {"rows",7} {"suggest",7} {"index",7} {"commit",7} {"load",6}");
             try
             {
                 foreach (var count in counts)
@@ -181,7 +182,7 @@ public sealed class BenchStoreCommand : ICliCommand
         var perArticle = (double milliseconds) => milliseconds / Math.Max(1, writes.Articles);
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{count,9:N0} {importRate,9:N0} {count / importCpu.TotalSeconds,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {c50,7:F2}ms {c99,7:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {dc50,7:F2}ms {dc99,7:F2}ms {c50 / dc50,7:F2}x {n50,7:F2}ms {n99,7:F2}ms {disk,8:N0} {peak,8:N0} {perArticle(writes.CpuMilliseconds),7:F3} {perArticle(writes.LockedMilliseconds),7:F3} {perArticle(writes.CatchUpMilliseconds),7:F3} {perArticle(writes.DurableWaitMilliseconds),7:F3} {load,6}");
+            $"{count,9:N0} {importRate,9:N0} {count / importCpu.TotalSeconds,9:N0} {stats.PassageCount,9:N0} {s50,8:F2}ms {s99,8:F2}ms {c50,7:F2}ms {c99,7:F2}ms {d50,7:F2}ms {d99,7:F2}ms {s50 / d50,7:F2}x {s99 / d99,7:F2}x {dc50,7:F2}ms {dc99,7:F2}ms {c50 / dc50,7:F2}x {n50,7:F2}ms {n99,7:F2}ms {disk,8:N0} {peak,8:N0} {perArticle(writes.CpuMilliseconds),7:F3} {perArticle(writes.LockedMilliseconds),7:F3} {perArticle(writes.CatchUpMilliseconds),7:F3} {perArticle(writes.DurableWaitMilliseconds),7:F3} {perArticle(writes.Phases.Lookup),7:F3} {perArticle(writes.Phases.Rows),7:F3} {perArticle(writes.Phases.Suggest),7:F3} {perArticle(writes.Phases.Index),7:F3} {perArticle(writes.Phases.Commit),7:F3} {load,6}");
     }
 
     /// <summary>A digest of each stored table's rows in key order: duplicate links, suggest terms, duplicate keys, fingerprints.</summary>

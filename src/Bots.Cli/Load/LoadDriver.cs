@@ -182,18 +182,21 @@ internal sealed class LoadDriver : IDisposable
         var closedLoop = _settings.AskConcurrency > 0;
         var asks = closedLoop ? 0 : (long)Math.Round(_settings.AsksPerSecond * duration.TotalSeconds);
         var chats = DrivesChat ? (long)Math.Round(_settings.ChatMessagesPerSecond * duration.TotalSeconds) : 0;
-        var inFlight = new List<Task>((int)Math.Min(asks + chats + _settings.AskConcurrency, 1_000_000));
+        var inFlight = new Outstanding();
         var start = Stopwatch.GetTimestamp();
         if (closedLoop)
         {
             // Each reader asks its next question as soon as the last one is answered, until the phase ends.
-            inFlight.AddRange(Enumerable.Range(0, _settings.AskConcurrency).Select(async _ =>
+            foreach (var _ in Enumerable.Range(0, _settings.AskConcurrency))
             {
-                while (Stopwatch.GetElapsedTime(start) < duration)
+                inFlight.Add(Task.Run(async () =>
                 {
-                    await AskAsync(_questions.Next(), Stopwatch.GetTimestamp(), tallies[0], cancellationToken);
-                }
-            }));
+                    while (Stopwatch.GetElapsedTime(start) < duration)
+                    {
+                        await AskAsync(_questions.Next(), Stopwatch.GetTimestamp(), tallies[0], cancellationToken);
+                    }
+                }));
+            }
         }
         var nextProgress = 5.0;
         long sentAsks = 0, sentChats = 0;
@@ -233,8 +236,60 @@ internal sealed class LoadDriver : IDisposable
             }
         }
 
-        await Task.WhenAll(inFlight);
+        await inFlight.AllFinishedAsync();
         return start;
+    }
+
+    /// <summary>
+    /// The requests of a phase that have not finished. Finished ones are let go: a list of every request's task kept
+    /// them all, with what they captured, until the phase ended. A request that threw (not a counted failure, a
+    /// fault of the run) makes the phase throw once all have finished, as Task.WhenAll did.
+    /// </summary>
+    private sealed class Outstanding
+    {
+        private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // One for the sender, released when it has sent everything: until then no number of finished requests ends the phase.
+        private int _count = 1;
+        private Exception? _fault;
+
+        public void Add(Task request)
+        {
+            Interlocked.Increment(ref _count);
+            request.ContinueWith(
+                static (finished, state) =>
+                {
+                    var outstanding = (Outstanding)state!;
+                    if (finished.Exception is { } fault)
+                    {
+                        Interlocked.CompareExchange(ref outstanding._fault, fault.InnerExceptions.Count == 1 ? fault.InnerException! : fault, null);
+                    }
+
+                    outstanding.Release();
+                },
+                this,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        public async Task AllFinishedAsync()
+        {
+            Release();
+            await _drained.Task;
+            if (_fault is { } fault)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(fault);
+            }
+        }
+
+        private void Release()
+        {
+            if (Interlocked.Decrement(ref _count) == 0)
+            {
+                _drained.TrySetResult();
+            }
+        }
     }
 
     private async Task AskAsync(string question, long scheduled, RequestTally tally, CancellationToken cancellationToken)

@@ -144,6 +144,7 @@ public static partial class QuestionAnalyzer
             text = (text[..according.Index] + text[(according.Index + according.Length)..]).Trim();
         }
 
+        text = AskForTheHolder(text);
         IReadOnlyList<QuestionTerm> contextTerms = [];
         IReadOnlyList<FocusName> inheritedNames = [];
         if (!string.IsNullOrWhiteSpace(previousQuestion) && MentionsPronoun(text))
@@ -175,7 +176,7 @@ public static partial class QuestionAnalyzer
         var analysis = DetectType(lower, text);
         var names = new List<FocusName>();
         var roleWords = new List<string>();
-        // "abbas-putin" is said by its two names, no event word of its own.
+        // "abbas-putin" is said by its two names and "soviets" by its country's: no event words of their own.
         var pairWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities)
         {
@@ -207,6 +208,31 @@ public static partial class QuestionAnalyzer
             if (Gazetteer.FindCountry(compound.Groups["name"].Value) is { } country && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 names.Add(ToFocus(country.Name, EntityKind.Place));
+            }
+        }
+
+        // "the Soviets", "the Americans": a people stands for its country, whose name, demonym or capital the articles use.
+        foreach (Match people in PeopleOfACountry().Matches(text))
+        {
+            var word = people.Groups["p"].Value;
+            if (Gazetteer.FindCountry(word[..^1]) is { } country && Gazetteer.IsDemonym(word[..^1]) && names.All(n => !n.Text.Equals(country.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                names.RemoveAll(n => n.Text.Equals(word, StringComparison.OrdinalIgnoreCase));
+                names.Add(ToFocus(country.Name, EntityKind.Place));
+                pairWords.Add(word.ToLowerInvariant());
+            }
+        }
+
+        // "russia-palestine relations" typed in lower case: a pair of countries is a pair of names all the same.
+        foreach (Match pair in HyphenatedPair().Matches(text))
+        {
+            if (Gazetteer.FindCountry(pair.Groups["a"].Value) is { } first && Gazetteer.FindCountry(pair.Groups["b"].Value) is { } second && first != second)
+            {
+                pairWords.Add(pair.Value.ToLowerInvariant());
+                foreach (var country in new[] { first, second }.Where(c => names.All(n => !n.Text.Equals(c.Name, StringComparison.OrdinalIgnoreCase))))
+                {
+                    names.Add(ToFocus(country.Name, EntityKind.Place));
+                }
             }
         }
 
@@ -270,8 +296,11 @@ public static partial class QuestionAnalyzer
 
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
-                || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
-            terms.Add(new QuestionTerm(bare, stem, Lexicon.RelatedStems(stem), isRole)
+                || analysis.Type == AnswerType.Description && (word == analysis.TypeNoun || RoleNouns.Contains(bare) && RoleQuestion().IsMatch(lower));
+            // "world war 2" is "World War II" in the articles: a small number stands for its other spellings too.
+            var numerals = Numerals.OtherForms(bare);
+            var related = numerals.Count == 0 ? Lexicon.RelatedStems(stem) : [.. Lexicon.RelatedStems(stem), .. numerals.Select(Lexicon.StemOf)];
+            terms.Add(new QuestionTerm(bare, stem, related, isRole)
             {
                 IsVerb = !isRole && IsVerbAt(lowerWords, index, nameWords),
                 Similar = isRole ? SimilarWords.None : Lexicon.Similar(bare),
@@ -302,6 +331,12 @@ public static partial class QuestionAnalyzer
             && names.LastOrDefault(n => n.Kind == EntityKind.Person || n.Words.Count >= 2 && n.Kind == EntityKind.Other) is { } holder)
         {
             analysis = analysis with { DescriptionTarget = holder.Text, TypeNoun = RoleNounOf(analysis) };
+        }
+        else if (analysis.Type == AnswerType.Description && RoleQuestion().Match(lower) is { Success: true } roleAsked)
+        {
+            // "what post does sergei shoigu hold", "what is shoigu's job": the same, however the holder is typed.
+            var holderText = text.Substring(roleAsked.Groups["h"].Index, roleAsked.Groups["h"].Length);
+            analysis = analysis with { DescriptionTarget = holderText, TypeNoun = roleAsked.Groups["n"].Value };
         }
 
         // "What is the primary seminary of …" asks which thing that is (a name with that head), not what a seminary is
@@ -548,7 +583,8 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Person);
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:date|year)\b"))
+        // "haniyeh death date", "abbas moscow trip dates": a keyword question naming a date asks for it.
+        if (Regex.IsMatch(lower, @"\b(?:date|dates|year|years)\b"))
         {
             return Of(AnswerType.Date);
         }
@@ -854,10 +890,60 @@ public static partial class QuestionAnalyzer
         part.Length >= 2 && part.All(char.IsUpper)
         || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
 
+    /// <summary>
+    /// "What's the name of Iran's president?" asks who holds the role, as "who is Iran's president?" does: the answer is the
+    /// person, not something the sentence names beside the role. Other named things keep the question as typed.
+    /// </summary>
+    private static string AskForTheHolder(string text)
+    {
+        var match = NameOfQuestion().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var head = StripPossessive(Tokenizer.Words(Regex.Replace(match.Groups["x"].Value, @"\s+(?:of|in|at|for|from|to|on)\s.*$", string.Empty)).LastOrDefault() ?? string.Empty);
+        return EntityRecognizer.IsTitleWord(head) || PersonNouns.Contains(head) ? "who is " + match.Groups["x"].Value : text;
+    }
+
+    [GeneratedRegex(@"^(?:what|which)(?:'s|’s|\s+(?:is|was|are|were))\s+the\s+(?:full\s+|real\s+)?name\s+of\s+(?<x>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameOfQuestion();
+
+    /// <summary>"What post does X hold", "what job did X have", "what is X's title": the role noun and its holder.</summary>
+    [GeneratedRegex(@"^(?:what|which)\s+(?<n>post|position|title|job|role|office|rank|occupation|profession)\s+(?:does|did|do|has|had)\s+(?<h>.+?)\s+(?:currently\s+|now\s+)?(?:hold|holds|have|occupy|fill|serve\s+in)(?:\s+now)?$|^(?:what|which)(?:'s|’s|\s+(?:is|was|are|were))\s+(?<h>.+?)['’]s\s+(?:(?:current|official|new|former)\s+)?(?<n>post|position|title|job|role|office|rank|occupation|profession)$")]
+    private static partial Regex RoleQuestion();
+
+    [GeneratedRegex(@"\b(?<a>\p{L}{2,})[-‐–](?<b>\p{L}{2,})\b")]
+    private static partial Regex HyphenatedPair();
+
+    [GeneratedRegex(@"(?:^|\s)the\s+(?<p>\p{L}+s)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PeopleOfACountry();
+
     private static FocusName ToFocus(string name, EntityKind kind)
     {
         var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
-        return new FocusName(name, kind, words);
+        return new FocusName(name, kind, words) { Aliases = NumberedForms(words) };
+    }
+
+    /// <summary>
+    /// "World War Two" is "World War II" or "World War 2" in the articles, and "the Second World War" is the same war: a
+    /// name ending in a small number, or opening with its ordinal, also stands for its other spellings.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<string>> NumberedForms(List<string> words)
+    {
+        if (words.Count < 2)
+        {
+            return [];
+        }
+
+        if (Numerals.OtherForms(words[^1]) is { Count: > 0 } last)
+        {
+            return last.Select(form => (IReadOnlyList<string>)[.. words.Take(words.Count - 1), form]).ToList();
+        }
+
+        return words.Count >= 3 && Numerals.OrdinalValue(words[0]) is { } ordinal
+            ? Numerals.FormsOf(ordinal).Where(form => form != words[0]).Select(form => (IReadOnlyList<string>)[.. words.Skip(1), form]).ToList()
+            : [];
     }
 
     private static string Clean(string question)

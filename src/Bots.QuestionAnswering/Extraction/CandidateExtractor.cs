@@ -299,6 +299,12 @@ internal static partial class CandidateExtractor
 
                 text = $"{day.DayOfWeek.ToString()}, {text}";
             }
+            else if (question.DatePrecision == DatePrecision.Day && date.From is { } single && date.To == single
+                && date.Text.Contains(single.DayOfWeek.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                // "On which day did …", answered by "on Sunday": the day as the article gave it, and the date it was.
+                text = $"{single.DayOfWeek.ToString()}, {text}";
+            }
 
             // "In what year …" asks for one year: of "the 1854–1855 academic year" that is when it began.
             if (question.DatePrecision == DatePrecision.Year && date.From is { } from && date.To is { } to && from.Year != to.Year)

@@ -33,8 +33,10 @@ internal static class NameMatcher
             return false;
         }
 
+        // "the Russians" are Russia's as much as "Russian" is.
+        var demonym = country.Demonym.ToLowerInvariant();
         return Words(country.Name).All(lowerWords.Contains)
-            || lowerWords.Contains(country.Demonym.ToLowerInvariant())
+            || lowerWords.Contains(demonym) || lowerWords.Contains(demonym + "s")
             || Words(country.Capital).All(lowerWords.Contains);
     }
 
@@ -47,7 +49,8 @@ internal static class NameMatcher
         }
 
         var country = Gazetteer.IsCountry(name.Text) ? Gazetteer.FindCountry(name.Text) : null;
-        return country is not null && (Words(country.Name).Contains(lowerWord) || country.Demonym.Equals(lowerWord, StringComparison.OrdinalIgnoreCase) || Words(country.Capital).Contains(lowerWord));
+        return country is not null && (Words(country.Name).Contains(lowerWord) || country.Demonym.Equals(lowerWord, StringComparison.OrdinalIgnoreCase)
+            || country.Demonym.Equals(lowerWord.TrimEnd('s'), StringComparison.OrdinalIgnoreCase) || Words(country.Capital).Contains(lowerWord));
     }
 
     /// <summary>Every word that belongs to the name in text (see <see cref="IsNameWord"/>), for matching many words at once.</summary>
@@ -63,6 +66,7 @@ internal static class NameMatcher
         {
             set.UnionWith(Words(country.Name));
             set.Add(country.Demonym.ToLowerInvariant());
+            set.Add(country.Demonym.ToLowerInvariant() + "s");
             set.UnionWith(Words(country.Capital));
         }
 

@@ -41,4 +41,19 @@ public sealed class DuplicatePolicyTests
         Assert.Equal(fingerprint.Sample, copy.Sample);
         Assert.Equal(1.0, fingerprint.Containment(copy, out _));
     }
+
+    [Fact]
+    public void Containment_CountsSharedShinglesOverTheSmallerSample()
+    {
+        static ArticleFingerprint Of(params uint[] sample) => ArticleFingerprint.FromBytes(sample.SelectMany(BitConverter.GetBytes).ToArray());
+        var small = Of(1, 3, 5, 7);
+        var large = Of(0, 3, 4, 5, 8, 9, uint.MaxValue);
+
+        var containment = small.Containment(large, out var shared);
+
+        Assert.Equal(2, shared);
+        Assert.Equal(0.5, containment);
+        Assert.Equal(0.5, large.Containment(small, out _));
+        Assert.Equal(0, Of().Containment(large, out _));
+    }
 }

@@ -218,6 +218,59 @@ public abstract class ArticleStoreBehaviour
     }
 
     [Fact]
+    public async Task Add_ARewriteOfAStoryAnotherWriterStored_IsLinkedToIt()
+    {
+        if (await CreateAsync() is not { } repository)
+        {
+            return;
+        }
+        await using var _ = repository;
+        var library = Library(repository);
+        await library.AddAsync(SeedArticles.Input("000"), CancellationToken.None);
+        await using var other = await ReopenAsync();
+        var original = await Library(other).AddAsync(SeedArticles.Input("004"), CancellationToken.None);
+
+        var rewrite = await library.AddAsync(SeedArticles.Input("001"), CancellationToken.None);
+
+        Assert.Equal(original.Id, rewrite.DuplicateOf);
+    }
+
+    [Fact]
+    public async Task Add_ARewriteAfterAnotherWriterDeletedItsStory_IsNotLinkedToTheDeletedArticle()
+    {
+        if (await CreateAsync() is not { } repository)
+        {
+            return;
+        }
+        await using var _ = repository;
+        var library = Library(repository);
+        var original = await library.AddAsync(SeedArticles.Input("004"), CancellationToken.None);
+        await using var other = await ReopenAsync();
+        await Library(other).DeleteAsync(original.Id, CancellationToken.None);
+
+        var rewrite = await library.AddAsync(SeedArticles.Input("001"), CancellationToken.None);
+
+        Assert.Equal(0, rewrite.DuplicateOf);
+    }
+
+    [Fact]
+    public async Task Add_ARewriteAfterItsStoryWasDeleted_IsNotLinkedToTheDeletedArticle()
+    {
+        if (await CreateAsync() is not { } repository)
+        {
+            return;
+        }
+        await using var _ = repository;
+        var library = Library(repository);
+        var original = await library.AddAsync(SeedArticles.Input("004"), CancellationToken.None);
+        await library.DeleteAsync(original.Id, CancellationToken.None);
+
+        var rewrite = await library.AddAsync(SeedArticles.Input("001"), CancellationToken.None);
+
+        Assert.Equal(0, rewrite.DuplicateOf);
+    }
+
+    [Fact]
     public async Task List_PagesThroughEveryArticleOnceInAStableOrder()
     {
         if (await SeededAsync() is not var (repository, library, ids))

@@ -31,6 +31,39 @@ public sealed class AbbreviationsTests
     }
 
     [Theory]
+    [InlineData("Norway's Royal Coastal Defence Force on Sunday repeated its warning.", "RCDF", "Royal Coastal Defence Force")]
+    [InlineData("The Baltic Grain Exchange closed early.", "BGE", "Baltic Grain Exchange")]
+    [InlineData("Troops of the Northern Alliance of Free Towns marched.", "NAFT", "Northern Alliance of Free Towns")]
+    public void OtherFormsIn_AcronymTheTextNeverUses_GivesTheWholeNameItsInitialsSpell(string text, string acronym, string name)
+    {
+        Assert.Equal([name], Abbreviations.OtherFormsIn(text, acronym));
+    }
+
+    [Theory]
+    [InlineData("Palestinian President Mahmoud Abbas spoke.", "PMA")]
+    [InlineData("Royal Coastal Defence ships sailed.", "RCDF")]
+    [InlineData("Bank of Oslo reported a loss.", "BO")]
+    public void OtherFormsIn_AcronymTheTextNeverUses_MatchesNoPartOfAName(string text, string acronym)
+    {
+        Assert.Empty(Abbreviations.OtherFormsIn(text, acronym));
+    }
+
+    [Theory]
+    [InlineData("After World War II, the alliance broke up.", "WW2", "World War II")]
+    [InlineData("After World War 2 the alliance broke up.", "WWII", "World War 2")]
+    [InlineData("Before World War Two began, trade grew.", "WW2", "World War Two")]
+    public void OtherFormsIn_AcronymWithANumber_GivesTheNameWithTheSameNumber(string text, string acronym, string name)
+    {
+        Assert.Equal([name], Abbreviations.OtherFormsIn(text, acronym));
+    }
+
+    [Fact]
+    public void OtherFormsIn_AcronymWithAnotherNumber_GivesNothing()
+    {
+        Assert.Empty(Abbreviations.OtherFormsIn("After World War I, empires fell; World War III never came.", "WW2"));
+    }
+
+    [Theory]
     [InlineData("British Overseas Airways", "BOA")]
     [InlineData("Bank of England", "BE")]
     [InlineData("Prime minister", "")]
