@@ -320,6 +320,9 @@ public static partial class QuestionAnalyzer
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
         {
             var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
+            // "Who were the first two PLO leaders?": how many are asked for is no part of the role, and "leaders" is the role "leader".
+            targetWords = targetWords.Where(w => Bots.Text.Quantities.QuantityExtractor.ParseNumber(w) is null)
+                .Select(w => w.Length > 3 && w.EndsWith('s') && EntityRecognizer.IsTitleWord(w[..^1]) ? w[..^1] : w).ToList();
             if (targetWords.Count > 0 && targetWords.All(w => EntityRecognizer.IsTitleWord(w) || Gazetteer.IsDemonym(w) || RoleModifiers.Contains(w)))
             {
                 // "Who is the Palestinian president?" asks for the person holding a role, not a description.
@@ -975,7 +978,8 @@ public static partial class QuestionAnalyzer
             }
         }
 
-        return text;
+        // "title of abbas's doctoral thesis", "name of the operation": keywords that ask for a name, as "what is the … of".
+        return Regex.IsMatch(text, @"^(?:the\s+)?(?:title|name)\s+of\s+\S", RegexOptions.IgnoreCase) ? "what is " + text : text;
     }
 
     [GeneratedRegex(@"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|beyond)\s+(?<name>[^,]{2,60}),\s*", RegexOptions.IgnoreCase)]
