@@ -82,6 +82,8 @@ internal static partial class AnswerValidation
             ?? NotTheTitleOfTheWork(question, candidate)
             ?? PlaceNotWhereAnyoneWent(question, candidate)
             ?? MeetingWithAnother(question, candidate)
+            ?? PlaceOnlyInsideAnotherName(question, candidate)
+            ?? DoneToAnother(question, candidate)
             ?? Echo(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
@@ -635,6 +637,96 @@ internal static partial class AnswerValidation
         }
 
         return $"the sentence says something was {passive.Groups["verb"].Value}, but not {patients[0].Text}";
+    }
+
+    /// <summary>
+    /// "When did the Soviet Union recognise the State of Palestine?" — "… was the first state to recognize the Israeli state
+    /// … on May 17, 1948": the sentence does the question's verb to another named thing (a name or a nationality right
+    /// after the verb) and never names the one asked about, so its date is of that other act.
+    /// </summary>
+    internal static string? DoneToAnother(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Duration))
+        {
+            return null;
+        }
+
+        var lower = question.Question.ToLowerInvariant();
+        var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
+        var verbAt = verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index;
+        if (verb is null || verbAt <= 0)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var objects = question.Names.Where(n => lower.IndexOf(n.Text.ToLowerInvariant(), StringComparison.Ordinal) > verbAt).ToList();
+        var missing = objects.FirstOrDefault(n => !NameMatcher.Mentions(sentence.LowerWords, n));
+        if (missing is null)
+        {
+            return null;
+        }
+
+        foreach (var word in sentence.Words.Where(w => verb.Matches(w.Stem)))
+        {
+            var after = sentence.Text[(word.Start + word.Length)..];
+            var done = Regex.Match(after, @"^\s+(?:(?:the|a|an)\s+)?(?:(?:new|first|young|fledgling)\s+)?(?<name>\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)*)");
+            if (!done.Success)
+            {
+                continue;
+            }
+
+            var name = done.Groups["name"].Value;
+            var asked = question.Names.Any(n => n.Words.Any(w => Tokenizer.Words(name).Contains(w)));
+            if (!asked && (Gazetteer.IsDemonym(name) || sentence.Entities.Any(e => e.Start == word.Start + word.Length + done.Groups["name"].Index)))
+            {
+                return $"the sentence says {sentence.Text.Substring(word.Start, word.Length)} {name}, not {missing.Text}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "When did the Soviet Union recognise the State of Palestine?" — "… to recognise the Palestine Liberation Organization
+    /// in 1974": a place the sentence names only inside the name of something else (an organisation, a university) is not
+    /// the place asked about.
+    /// </summary>
+    internal static string? PlaceOnlyInsideAnotherName(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var sentence = candidate.Sentence;
+        foreach (var place in question.Names.Where(n => n.Kind == EntityKind.Place && n.Words.Count > 0))
+        {
+            var key = place.KeyWord;
+            var mentions = Regex.Matches(sentence.Text, $@"\b{Regex.Escape(key)}\b", RegexOptions.IgnoreCase);
+            if (mentions.Count == 0)
+            {
+                continue;
+            }
+
+            EntityMention? container = null;
+            foreach (Match mention in mentions)
+            {
+                // "Russia's Security Council" is Russia's; "Soviet-Palestinian relations" join the two places.
+                var holder = sentence.Entities.FirstOrDefault(e => e.Start <= mention.Index && mention.Index + mention.Length <= e.End);
+                var owner = Regex.IsMatch(sentence.Text.AsSpan(mention.Index + mention.Length), @"^['’]s\b");
+                if (holder is null || owner || holder.Name.IndexOfAny(['-', '–']) >= 0 || holder.Kind is EntityKind.Place or EntityKind.Person
+                    || Tokenizer.Words(holder.Name).Count <= place.Words.Count + 1 && place.Words.All(w => Tokenizer.Words(holder.Name).Contains(w)))
+                {
+                    container = null;
+                    break;
+                }
+
+                container ??= holder;
+            }
+
+            if (container is not null)
+            {
+                return $"the sentence names {place.Text} only inside \"{container.Name}\"";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

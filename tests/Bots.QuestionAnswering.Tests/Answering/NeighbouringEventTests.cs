@@ -26,6 +26,10 @@ public sealed class NeighbouringEventTests
         ("Scholars",
             "As a student in the 1990s, Berg earned her doctorate at Uppsala University. Holm's thesis, titled \"Salt Roads of the North\", appeared in 2001.",
             "2021-06-01"),
+        ("Recognitions",
+            "Norway was the first state to recognise the Estonian state de jure on May 17, 1991. "
+            + "Norway recognised the Latvia Trade Council in 1994. Norway recognised Lithuania on August 27, 1991.",
+            "2021-08-27"),
     ];
 
     private static QuestionAnswerer Answerer() => InMemoryPassageSearch.AnswererOver(Articles);
@@ -36,6 +40,7 @@ public sealed class NeighbouringEventTests
     [InlineData("When did Lund last visit Denmark?")]
     [InlineData("Who were the first two union leaders?")]
     [InlineData("title of Berg's doctoral thesis")]
+    [InlineData("When did Norway recognise Latvia?")]
     public async Task Ask_AboutAnEventOnlyItsNeighbourDates_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
@@ -48,6 +53,7 @@ public sealed class NeighbouringEventTests
     [InlineData("How long did Lund and Berg meet?", "two-hour")]
     [InlineData("When did Lund visit Stockholm?", "March")]
     [InlineData("title of Holm's thesis", "Salt Roads of the North")]
+    [InlineData("When did Norway recognise Lithuania?", "27 August 1991")]
     public async Task Ask_AboutTheEventItself_StillAnswers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
