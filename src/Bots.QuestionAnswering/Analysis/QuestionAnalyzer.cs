@@ -211,6 +211,16 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "Did Moscow break off relations", "has Washington said": a capital acting stands for its government, which the
+        // articles also call by the country's name. A capital as a place ("visit Moscow") stays the city.
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Kind == EntityKind.Place && Gazetteer.CountryOfCapital(names[i].Text) is { } governed && ActingCapital(names[i].Text).IsMatch(text))
+            {
+                names[i] = names[i] with { Aliases = [.. names[i].Aliases, Tokenizer.Words(governed.Name).ToList(), [governed.Demonym.ToLowerInvariant()]] };
+            }
+        }
+
         // "the Soviets", "the Americans": a people stands for its country, whose name, demonym or capital the articles use.
         foreach (Match people in PeopleOfACountry().Matches(text))
         {
@@ -889,6 +899,10 @@ public static partial class QuestionAnalyzer
     private static bool IsNamePart(string part) =>
         part.Length >= 2 && part.All(char.IsUpper)
         || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
+
+    /// <summary>"did Moscow break off", "has Beijing said": the capital as the subject after an auxiliary.</summary>
+    private static Regex ActingCapital(string capital) =>
+        new($@"\b(?:did|does|do|has|have|had|will|would|can|could)\s+{Regex.Escape(capital)}\s+(?!visit|host|welcome|receive)\p{{Ll}}", RegexOptions.IgnoreCase);
 
     /// <summary>
     /// "What's the name of Iran's president?" asks who holds the role, as "who is Iran's president?" does: the answer is the

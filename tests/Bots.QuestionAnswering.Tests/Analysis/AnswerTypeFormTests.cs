@@ -89,4 +89,31 @@ public sealed class AnswerTypeFormTests
         Assert.True(answer.Answered, answer.Message);
         Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("When did Oslo break off relations with Iceland?", true)]
+    [InlineData("Has Oslo said anything about the quotas?", true)]
+    [InlineData("When did Holm visit Oslo?", false)]
+    [InlineData("What happened in Oslo?", false)]
+    public void Analyze_CapitalActingAsASubject_AlsoStandsForItsCountry(string question, bool standsForTheCountry)
+    {
+        var oslo = Assert.Single(QuestionAnalyzer.Analyze(question, Today).Names, n => n.Text == "Oslo");
+
+        Assert.Equal(standsForTheCountry, oslo.Aliases.Any(a => a.SequenceEqual(["norway"])));
+    }
+
+    [Fact]
+    public async Task Ask_CenturyOfABeginningAnArticleDatesBack_AnswersTheCentury()
+    {
+        var answerer = InMemoryPassageSearch.AnswererOver(
+        [
+            ("Old neighbours", "The relationship between Norway and Iceland has a long history dating back to the 9th century, when settlers sailed west.", "2001-01-01"),
+            ("Trade", "Trade between Norway and Iceland grew again in 1995, when a new fisheries deal was signed.", "2001-01-01"),
+        ]);
+
+        var answer = await answerer.AskAsync(new Question("in which century did norway-iceland relations begin"), default);
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("9th century", answer.Text, StringComparison.Ordinal);
+    }
 }
