@@ -105,6 +105,8 @@ internal static class Lexicon
         ["record", "mark", "best"],
         ["jump", "jumped", "surge", "surged", "soar", "soared", "climb", "climbed", "rise", "rose", "gain", "gained", "increase", "increased", "boost", "boosted"],
         ["hometown", "birthplace", "home", "native", "born"],
+        ["break", "broke", "broken", "sever", "severed", "rupture", "ruptured"],
+        ["relations", "ties", "relationship"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();

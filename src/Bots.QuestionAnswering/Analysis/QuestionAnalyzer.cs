@@ -144,6 +144,7 @@ public static partial class QuestionAnalyzer
             text = (text[..according.Index] + text[(according.Index + according.Length)..]).Trim();
         }
 
+        text = AskForTheHolder(text);
         IReadOnlyList<QuestionTerm> contextTerms = [];
         IReadOnlyList<FocusName> inheritedNames = [];
         if (!string.IsNullOrWhiteSpace(previousQuestion) && MentionsPronoun(text))
@@ -210,6 +211,16 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        // "Did Moscow break off relations", "has Washington said": a capital acting stands for its government, which the
+        // articles also call by the country's name. A capital as a place ("visit Moscow") stays the city.
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Kind == EntityKind.Place && Gazetteer.CountryOfCapital(names[i].Text) is { } governed && ActingCapital(names[i].Text).IsMatch(text))
+            {
+                names[i] = names[i] with { Aliases = [.. names[i].Aliases, Tokenizer.Words(governed.Name).ToList(), [governed.Demonym.ToLowerInvariant()]] };
+            }
+        }
+
         // "the Soviets", "the Americans": a people stands for its country, whose name, demonym or capital the articles use.
         foreach (Match people in PeopleOfACountry().Matches(text))
         {
@@ -219,6 +230,19 @@ public static partial class QuestionAnalyzer
                 names.RemoveAll(n => n.Text.Equals(word, StringComparison.OrdinalIgnoreCase));
                 names.Add(ToFocus(country.Name, EntityKind.Place));
                 pairWords.Add(word.ToLowerInvariant());
+            }
+        }
+
+        // "russia-palestine relations" typed in lower case: a pair of countries is a pair of names all the same.
+        foreach (Match pair in HyphenatedPair().Matches(text))
+        {
+            if (Gazetteer.FindCountry(pair.Groups["a"].Value) is { } first && Gazetteer.FindCountry(pair.Groups["b"].Value) is { } second && first != second)
+            {
+                pairWords.Add(pair.Value.ToLowerInvariant());
+                foreach (var country in new[] { first, second }.Where(c => names.All(n => !n.Text.Equals(c.Name, StringComparison.OrdinalIgnoreCase))))
+                {
+                    names.Add(ToFocus(country.Name, EntityKind.Place));
+                }
             }
         }
 
@@ -282,7 +306,7 @@ public static partial class QuestionAnalyzer
 
             // "Which individual painted …": the asked-for noun describes the answer; the evidence need not repeat it.
             var isRole = EntityRecognizer.IsTitleWord(bare) || Gazetteer.IsDemonym(bare) || RoleModifiers.Contains(bare) || typeModifiers.Contains(word)
-                || analysis.Type == AnswerType.Description && word == analysis.TypeNoun;
+                || analysis.Type == AnswerType.Description && (word == analysis.TypeNoun || RoleNouns.Contains(bare) && RoleQuestion().IsMatch(lower));
             // "world war 2" is "World War II" in the articles: a small number stands for its other spellings too.
             var numerals = Numerals.OtherForms(bare);
             var related = numerals.Count == 0 ? Lexicon.RelatedStems(stem) : [.. Lexicon.RelatedStems(stem), .. numerals.Select(Lexicon.StemOf)];
@@ -296,6 +320,9 @@ public static partial class QuestionAnalyzer
         if (analysis.Type == AnswerType.Description && analysis.DescriptionTarget is { } target)
         {
             var targetWords = Tokenizer.Words(target).Where(w => !StopWords.Contains(w)).ToList();
+            // "Who were the first two PLO leaders?": how many are asked for is no part of the role, and "leaders" is the role "leader".
+            targetWords = targetWords.Where(w => Bots.Text.Quantities.QuantityExtractor.ParseNumber(w) is null)
+                .Select(w => w.Length > 3 && w.EndsWith('s') && EntityRecognizer.IsTitleWord(w[..^1]) ? w[..^1] : w).ToList();
             if (targetWords.Count > 0 && targetWords.All(w => EntityRecognizer.IsTitleWord(w) || Gazetteer.IsDemonym(w) || RoleModifiers.Contains(w)))
             {
                 // "Who is the Palestinian president?" asks for the person holding a role, not a description.
@@ -314,6 +341,12 @@ public static partial class QuestionAnalyzer
             && names.LastOrDefault(n => n.Kind == EntityKind.Person || n.Words.Count >= 2 && n.Kind == EntityKind.Other) is { } holder)
         {
             analysis = analysis with { DescriptionTarget = holder.Text, TypeNoun = RoleNounOf(analysis) };
+        }
+        else if (analysis.Type == AnswerType.Description && RoleQuestion().Match(lower) is { Success: true } roleAsked)
+        {
+            // "what post does sergei shoigu hold", "what is shoigu's job": the same, however the holder is typed.
+            var holderText = text.Substring(roleAsked.Groups["h"].Index, roleAsked.Groups["h"].Length);
+            analysis = analysis with { DescriptionTarget = holderText, TypeNoun = roleAsked.Groups["n"].Value };
         }
 
         // "What is the primary seminary of …" asks which thing that is (a name with that head), not what a seminary is
@@ -560,7 +593,8 @@ public static partial class QuestionAnalyzer
             return Of(AnswerType.Person);
         }
 
-        if (Regex.IsMatch(lower, @"\b(?:date|year)\b"))
+        // "haniyeh death date", "abbas moscow trip dates": a keyword question naming a date asks for it.
+        if (Regex.IsMatch(lower, @"\b(?:date|dates|year|years)\b"))
         {
             return Of(AnswerType.Date);
         }
@@ -866,6 +900,36 @@ public static partial class QuestionAnalyzer
         part.Length >= 2 && part.All(char.IsUpper)
         || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
 
+    /// <summary>"did Moscow break off", "has Beijing said": the capital as the subject after an auxiliary.</summary>
+    private static Regex ActingCapital(string capital) =>
+        new($@"\b(?:did|does|do|has|have|had|will|would|can|could)\s+{Regex.Escape(capital)}\s+(?!visit|host|welcome|receive)\p{{Ll}}", RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// "What's the name of Iran's president?" asks who holds the role, as "who is Iran's president?" does: the answer is the
+    /// person, not something the sentence names beside the role. Other named things keep the question as typed.
+    /// </summary>
+    private static string AskForTheHolder(string text)
+    {
+        var match = NameOfQuestion().Match(text);
+        if (!match.Success)
+        {
+            return text;
+        }
+
+        var head = StripPossessive(Tokenizer.Words(Regex.Replace(match.Groups["x"].Value, @"\s+(?:of|in|at|for|from|to|on)\s.*$", string.Empty)).LastOrDefault() ?? string.Empty);
+        return EntityRecognizer.IsTitleWord(head) || PersonNouns.Contains(head) ? "who is " + match.Groups["x"].Value : text;
+    }
+
+    [GeneratedRegex(@"^(?:what|which)(?:'s|’s|\s+(?:is|was|are|were))\s+the\s+(?:full\s+|real\s+)?name\s+of\s+(?<x>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NameOfQuestion();
+
+    /// <summary>"What post does X hold", "what job did X have", "what is X's title": the role noun and its holder.</summary>
+    [GeneratedRegex(@"^(?:what|which)\s+(?<n>post|position|title|job|role|office|rank|occupation|profession)\s+(?:does|did|do|has|had)\s+(?<h>.+?)\s+(?:currently\s+|now\s+)?(?:hold|holds|have|occupy|fill|serve\s+in)(?:\s+now)?$|^(?:what|which)(?:'s|’s|\s+(?:is|was|are|were))\s+(?<h>.+?)['’]s\s+(?:(?:current|official|new|former)\s+)?(?<n>post|position|title|job|role|office|rank|occupation|profession)$")]
+    private static partial Regex RoleQuestion();
+
+    [GeneratedRegex(@"\b(?<a>\p{L}{2,})[-‐–](?<b>\p{L}{2,})\b")]
+    private static partial Regex HyphenatedPair();
+
     [GeneratedRegex(@"(?:^|\s)the\s+(?<p>\p{L}+s)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PeopleOfACountry();
 
@@ -914,7 +978,8 @@ public static partial class QuestionAnalyzer
             }
         }
 
-        return text;
+        // "title of abbas's doctoral thesis", "name of the operation": keywords that ask for a name, as "what is the … of".
+        return Regex.IsMatch(text, @"^(?:the\s+)?(?:title|name)\s+of\s+\S", RegexOptions.IgnoreCase) ? "what is " + text : text;
     }
 
     [GeneratedRegex(@"^(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|beyond)\s+(?<name>[^,]{2,60}),\s*", RegexOptions.IgnoreCase)]

@@ -79,6 +79,9 @@ internal static partial class AnswerValidation
             ?? NotAboutTheName(question, candidate)
             ?? DescribedByTheQuestion(question, candidate)
             ?? AnotherOfficeHolder(question, candidate)
+            ?? NotTheTitleOfTheWork(question, candidate)
+            ?? PlaceNotWhereAnyoneWent(question, candidate)
+            ?? MeetingWithAnother(question, candidate)
             ?? Echo(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
@@ -169,6 +172,88 @@ internal static partial class AnswerValidation
         return stems.All(said.Contains) && (asked is null || !stems.Contains(asked))
             ? $"{candidate.Text} is the {title.ToLowerInvariant()} the question names, not the one it asks for"
             : null;
+    }
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:title|name)\s+of\s+.*\b(?<work>thesis|dissertation|book|novel|memoir|film|movie|documentary|paper|report|study|essay|article|song|album|play|poem|speech|series|show)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleOfWork();
+
+    /// <summary>
+    /// "Title of Abbas's doctoral thesis" is answered by a title the sentence gives the thesis — quoted, after "titled",
+    /// "entitled", "called", or set beside the word "thesis" — not by another name in a sentence about the thesis.
+    /// </summary>
+    internal static string? NotTheTitleOfTheWork(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.DescriptionTarget is not { } target || TitleOfWork().Match(target) is not { Success: true } asked)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var start = candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : sentence.Text.Length;
+        var before = sentence.Text[..start];
+        var work = Regex.Escape(asked.Groups["work"].Value);
+        var given = Regex.IsMatch(before, $@"(?:\b(?:titled|entitled|called|named)|\b{work}\s*[,:(]|\b{work}\s+on)\s*[\""“‘']?\s*$", RegexOptions.IgnoreCase)
+            || Regex.IsMatch(before, @"[\""“‘]\s*$");
+        if (!given)
+        {
+            return $"\"{candidate.Text}\" is not given as the title of the {asked.Groups["work"].Value.ToLowerInvariant()}";
+        }
+
+        // "title of Berg's thesis" — "Holm's thesis, titled …": the work must be the asked person's, by name or by "her thesis".
+        var owner = question.Names.FirstOrDefault(n => n.Kind == EntityKind.Person && !NameMatcher.Mentions(sentence.LowerWords, n));
+        return owner is null || Regex.IsMatch(before, $@"\b(?:his|her|their)\s+(?:\w+\s+)?{work}\b", RegexOptions.IgnoreCase)
+            ? null
+            : $"the sentence gives the title of another {asked.Groups["work"].Value.ToLowerInvariant()}, not {owner.Text}'s";
+    }
+
+    /// <summary>
+    /// "When did Putin last visit Israel?" — "their first meeting since 2021 … to discuss the war between Israel and Gaza":
+    /// a place the sentence names only as the owner or party of something else is not where anyone went. Where someone
+    /// went is written after a preposition or a verb of going ("in Moscow", "to Moscow", "visited Moscow"), or as the
+    /// host ("Moscow hosted").
+    /// </summary>
+    private static readonly HashSet<string> TravelWords = new(StringComparer.Ordinal)
+    {
+        "visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "travelled", "traveled", "go", "goes", "went",
+        "arrive", "arrives", "arrived", "tour", "toured", "fly", "flew", "come", "came",
+    };
+
+    internal static string? PlaceNotWhereAnyoneWent(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Duration) || !question.Terms.Any(t => TravelWords.Contains(t.Word)))
+        {
+            return null;
+        }
+
+        var text = candidate.Sentence.Text;
+        foreach (var place in question.Names.Where(n => n.Kind == EntityKind.Place && n.Words.Count > 0))
+        {
+            var name = string.Join(@"\s+", place.Words.Select(Regex.Escape));
+            var mentioned = Regex.IsMatch(text, $@"\b{name}\b", RegexOptions.IgnoreCase);
+            var went = Regex.IsMatch(text, $@"\b(?:in|to|at|into|from|inside|visit|visits|visited|visiting|toured|tour|reached|arrived\s+in)\s+(?:the\s+(?:city\s+of\s+)?)?{name}\b(?!['’]s)", RegexOptions.IgnoreCase)
+                || Regex.IsMatch(text, $@"\b{name}\s+(?:hosted|hosts|welcomed|received)\b", RegexOptions.IgnoreCase);
+            if (mentioned && !went)
+            {
+                return $"the sentence does not say anyone went to {place.Text}";
+            }
+
+            // "Abbas met Putin in Moscow on Tuesday … the Palestinian-Israeli conflict": it happened in another country.
+            var asked = Gazetteer.FindCountry(place.Text) ?? Gazetteer.CountryOfCapital(place.Text);
+            if (!went && asked is not null)
+            {
+                foreach (Match locative in Regex.Matches(text, @"\b(?:in|to|visited|visiting)\s+(?:the\s+)?(?<p>\p{Lu}[\w’'-]+(?:\s+\p{Lu}[\w’'-]+)?)"))
+                {
+                    var where = locative.Groups["p"].Value;
+                    var country = Gazetteer.IsDemonym(where.Split(' ')[0]) ? null : Gazetteer.FindCountry(where) ?? Gazetteer.CountryOfCapital(where);
+                    if (country is not null && country != asked)
+                    {
+                        return $"the sentence places it in {where}, not {place.Text}";
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The role a sentence gives a person: the recognised title, or the role written straight before the name.</summary>
@@ -404,7 +489,8 @@ internal static partial class AnswerValidation
     /// <summary>The event noun ("assassination", "dissolution") whose "of" phrase ends right here with a name, or null.</summary>
     private static string? EventNounOwningName(string before)
     {
-        var owner = Regex.Match(before, @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}\p{Lu}[\w’'-]*\s*$", RegexOptions.RightToLeft);
+        // "the assassination of Hamas political leader Ismail Haniyeh in Iran on July 31": the place where it happened may follow the name.
+        var owner = Regex.Match(before, @"\b(?<noun>[a-z]{3,})\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,5}\p{Lu}[\w’'-]*(?:\s+(?:in|at)\s+(?:the\s+)?\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*)?)?\s*$", RegexOptions.RightToLeft);
         return owner.Success && IsEventNoun(owner.Groups["noun"].Value) ? owner.Groups["noun"].Value : null;
     }
 
@@ -449,7 +535,7 @@ internal static partial class AnswerValidation
             noun = next.Success ? next.Groups["noun"].Value : null;
         }
 
-        if (noun is null || !IsPlainNoun(noun) || IsQuestionWord(question, noun) || IsTimeNoun(noun)
+        if (noun is null || !IsPlainNoun(noun) && !IsEventNoun(noun) || IsQuestionWord(question, noun) || IsTimeNoun(noun)
             || EntityRecognizer.IsTitleWord(noun) || ParticipantNouns.Contains(noun) || SiteNouns.Contains(noun) || !IsEventNoun(noun))
         {
             return null;
@@ -549,6 +635,30 @@ internal static partial class AnswerValidation
         }
 
         return $"the sentence says something was {passive.Groups["verb"].Value}, but not {patients[0].Text}";
+    }
+
+    /// <summary>
+    /// "When did Berg meet Nord?" — "Lund met Berg in Stockholm on Tuesday", with Nord only in the next sentence: a meeting
+    /// (or call, or talks) of one asked-about person with someone the question does not name is another meeting.
+    /// </summary>
+    internal static string? MeetingWithAnother(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var people = question.Names.Where(n => n.Kind is EntityKind.Person or EntityKind.Other && n.Words.Count > 0).ToList();
+        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Duration) || people.Count < 2
+            || !question.Terms.Any(t => t.IsVerb && Lexicon.IsSymmetric(t.Stem)))
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        var absent = people.FirstOrDefault(n => !NameMatcher.Mentions(sentence.LowerWords, n));
+        if (absent is null || sentence.Words.Any(w => w.Lower is "he" or "she" or "him" or "her" or "they" or "them"))
+        {
+            return null;
+        }
+
+        var other = sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && !IsAskedName(people, e));
+        return other is null ? null : $"the sentence is about a meeting with {other.Name}, not with {absent.Text}";
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bots.QuestionAnswering.Analysis;
 using Bots.QuestionAnswering.Extraction;
 using Bots.QuestionAnswering.Retrieval;
@@ -231,8 +232,10 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             {
                 missingVerbs += sentence.TermCredits[i] > 0 ? 0 : 1;
             }
-            else if (sentence.TermCredits[i] <= 0)
+            else if (sentence.TermCredits[i] < StrongCredit)
             {
+                // "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": without
+                // the verb, a thing only likened to the question's ("motions" ~ "resolution") is another event.
                 return false;
             }
             else if (!term.IsRoleWord)
@@ -245,6 +248,9 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         return missingVerbs > 0 && anchors >= 2;
     }
+
+    /// <summary>The least credit of the word itself, a listed or derived form; a WordNet likeness or a neighbour's word earns less.</summary>
+    private const double StrongCredit = 0.6;
 
     private static bool SaysTheVerb(QuestionAnalysis analysis, EvidenceSentence sentence)
     {
@@ -428,13 +434,14 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         foreach (var constraint in analysis.DateConstraints)
         {
-            if (sentence.Dates.Any(d => DateAgreement.Satisfies(d, constraint)))
+            if (sentence.Dates.Any(d => DateAgreement.Satisfies(d, constraint) && !Since(analysis, sentence, d)))
             {
                 continue;
             }
 
-            // A sentence without a date of its own continues the one before it ("In 1933 … . He also …").
-            if (sentence.Dates.Count == 0 && sentence.Previous is { } previous && previous.Dates.Any(d => DateAgreement.Satisfies(d, constraint)))
+            // A sentence without a date of its own continues the one before it ("In 1933 … . He also …"); "for the first
+            // time since 2021" says nothing happened in 2021 to continue.
+            if (sentence.Dates.Count == 0 && sentence.Previous is { } previous && previous.Dates.Any(d => DateAgreement.Satisfies(d, constraint) && !Since(analysis, previous, d)))
             {
                 continue;
             }
@@ -451,6 +458,12 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
 
         return true;
     }
+
+    /// <summary>"since 2021", "ever since the 2006 elections": the date bounds a period; nothing is said to happen at it.</summary>
+    private static bool Since(QuestionAnalysis analysis, EvidenceSentence sentence, DateMention date) =>
+        !analysis.AsksForSince && !Regex.IsMatch(analysis.Question, @"\bsince\b", RegexOptions.IgnoreCase)
+        && date.Start > 0 && date.Start <= sentence.Text.Length
+        && Regex.IsMatch(sentence.Text.AsSpan(Math.Max(0, date.Start - 12), Math.Min(12, date.Start)), @"\bsince\s+(?:the\s+)?$", RegexOptions.IgnoreCase);
 
     private static double Proximity(QuestionAnalysis analysis, AnswerCandidate candidate)
     {

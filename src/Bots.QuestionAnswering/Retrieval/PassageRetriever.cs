@@ -76,8 +76,10 @@ internal sealed class PassageRetriever(IPassageSearch search)
             return null;
         }
 
+        // A name's other forms ("Russia" for a Moscow that acts, "World War II" for "World War 2") find its passages too.
         var parts = question.Names
-            .Select(n => string.Join(' ', Tokenizer.Words(n.Text.Replace('-', ' '))))
+            .SelectMany(n => n.Aliases.Select(a => string.Join(' ', a)).Prepend(string.Join(' ', Tokenizer.Words(n.Text.Replace('-', ' ')))))
+            .Select(p => string.Join(' ', Tokenizer.Words(p.Replace('-', ' '))))
             .Where(p => p.Length > 0)
             .Select(p => $"\"{p}\"")
             .Concat(Years(question))
@@ -113,7 +115,7 @@ internal sealed class PassageRetriever(IPassageSearch search)
     /// </summary>
     public static IReadOnlyList<string> Formulate(QuestionAnalysis question)
     {
-        var nameWords = question.Names.SelectMany(n => n.Words).ToList();
+        var nameWords = question.Names.SelectMany(n => n.Words.Concat(n.Aliases.SelectMany(a => a))).ToList();
         var termWords = question.Terms.Select(t => t.Word).ToList();
         var contextWords = question.ContextTerms.Select(t => t.Word).ToList();
         // A word outside the hand-listed families lends the query its most common WordNet relative ("liken" → compare);
