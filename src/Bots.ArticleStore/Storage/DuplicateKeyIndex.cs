@@ -8,7 +8,7 @@ namespace Bots.ArticleStore.Storage;
 /// table for every key: that query was a fifth of the writer's CPU. The table stays the record; this copy is filled
 /// from it on the first write and kept in step by the writer, under its lock. It belongs to one corpus version:
 /// a write from another process (which bumps the version) or a rolled-back write makes the writer fill it afresh.
-/// About 16 bytes a key, ~26 keys an article: ~40 MB at 100,000 articles.
+/// About 20-25 bytes a key, ~26 keys an article: ~60 MB at 100,000 articles.
 /// </summary>
 public sealed class DuplicateKeyIndex
 {

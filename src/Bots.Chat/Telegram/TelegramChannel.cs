@@ -19,6 +19,7 @@ public sealed class TelegramChannel(
 {
     private static readonly string[] AllowedUpdates = ["message"];
     private const int MaxConcurrentUpdates = 16;
+    private const int MaxUnansweredUpdates = 1_000;
     private readonly Channel<Update> _webhookQueue = Channel.CreateBounded<Update>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _concurrency = new(MaxConcurrentUpdates);
@@ -111,13 +112,28 @@ public sealed class TelegramChannel(
 
     private async Task PollAsync(TelegramOptions settings, CancellationToken cancellationToken)
     {
+        // Received before a restart but not answered: journaled, and already confirmed to Telegram.
+        foreach (var update in ledger.Unfinished())
+        {
+            Dispatch(update, cancellationToken);
+        }
+
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            // Back-pressure: with this many received and unanswered, take no more until some are answered
+            // (Telegram keeps them for a day), so a flood cannot grow the journal and the task list without bound.
+            var room = MaxUnansweredUpdates - ledger.Unanswered;
+            if (room <= 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+                continue;
+            }
+
             Update[] updates;
             try
             {
-                updates = await client.GetUpdatesAsync(ledger.NextOffset, 100, settings.PollTimeoutSeconds, AllowedUpdates, cancellationToken);
+                updates = await client.GetUpdatesAsync(ledger.NextOffset, Math.Min(100, room), settings.PollTimeoutSeconds, AllowedUpdates, cancellationToken);
                 failures = 0;
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429)
@@ -139,27 +155,21 @@ public sealed class TelegramChannel(
                 continue;
             }
 
-            var fresh = 0;
-            foreach (var update in updates.OrderBy(u => u.UpdateId))
+            // Journaled before the next getUpdates confirms them, which then waits for new messages at once
+            // while these are answered concurrently.
+            foreach (var update in ledger.Receive(updates))
             {
-                fresh += Dispatch(update, cancellationToken) ? 1 : 0;
-            }
-
-            // Updates still being answered are not confirmed yet, so Telegram returns them again at once;
-            // pause instead of spinning on them.
-            if (updates.Length > 0 && fresh == 0)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+                Dispatch(update, cancellationToken);
             }
         }
     }
 
-    /// <summary>Starts answering an update after the earlier ones of its chat; false when it is handled or in hand already.</summary>
-    private bool Dispatch(Update update, CancellationToken cancellationToken)
+    /// <summary>Starts answering an update after the earlier ones of its chat, unless it is handled or in hand already.</summary>
+    private void Dispatch(Update update, CancellationToken cancellationToken)
     {
         if (!ledger.TryBegin(update.UpdateId))
         {
-            return false;
+            return;
         }
 
         var chatId = update.Message?.Chat.Id ?? 0;
@@ -183,8 +193,6 @@ public sealed class TelegramChannel(
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
         }
-
-        return true;
     }
 
     private async Task RunAfterAsync(Task previous, Update update, CancellationToken cancellationToken)

@@ -33,6 +33,23 @@ public sealed class SqliteArticleRepositoryTests : ArticleStoreBehaviour, IDispo
     }
 
     [Fact]
+    public async Task Initialize_LetsFts5HoldAWholeImportTransactionsTermsInMemory()
+    {
+        await using var repository = (SqliteArticleRepository)(await CreateAsync())!;
+        await using var reopened = (SqliteArticleRepository)(await ReopenAsync());
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={repository.DatabasePath}");
+        connection.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT k, v FROM passage_fts_config WHERE k = 'hashsize'";
+        await using var reader = await command.ExecuteReaderAsync();
+
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(SqliteArticleRepository.Fts5HashSize, reader.GetInt64(1));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    [Fact]
     public async Task Search_PassagesHoldingEveryWordComeBeforeOnesRepeatingOneWord()
     {
         await using var repository = (await CreateAsync())!;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Bots.Chat.Tests.Support;
+using Bots.Contracts.V1;
 using Bots.StandIns;
 using Bots.Testing;
 
@@ -278,6 +279,100 @@ public sealed class TelegramBotTests : IAsyncLifetime
         Assert.Contains("Hello!", replies[0].VisibleText);
         Assert.Contains("What I can do", replies[1].VisibleText);
         Assert.True(second > first);
+    }
+
+    [Fact]
+    public async Task Reply_WhileAnotherUpdateIsStillBeingAnswered_ComesWithinAFractionOfASecond()
+    {
+        // One question hangs in the back end: its update stays in hand for the whole test.
+        var hung = new TaskCompletionSource<AskResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _backends.Ask = _ => hung.Task;
+        await StartAppAsync();
+        _telegram.SendUserMessage(Reader, "when did Abbas visit Moscow?");
+        await Eventually.WaitUntilAsync(() => _backends.Questions.Count == 1);
+
+        // Each message goes out as soon as the last reply came: a bot that polls on a timer (or waits for the
+        // hung update before its long poll can wait for new ones) answers each about one interval late.
+        var latencies = new List<TimeSpan>();
+        for (var i = 0; i < 7; i++)
+        {
+            var chat = Reader + 1 + i;
+            var clock = Stopwatch.StartNew();
+            _telegram.SendUserMessage(chat, "/help");
+            await _telegram.WaitForMessagesAsync(m => m.ChatId == chat);
+            latencies.Add(clock.Elapsed);
+        }
+
+        hung.SetResult(Answers.Abbas());
+        var median = latencies.Order().ElementAt(latencies.Count / 2);
+        Assert.True(median < TimeSpan.FromMilliseconds(250), $"median reply {median.TotalMilliseconds:0} ms; all: {string.Join(", ", latencies.Select(l => l.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+    }
+
+    [Fact]
+    public async Task ManyMessagesInOneBatch_AreAnsweredConcurrently()
+    {
+        var slow = TimeSpan.FromMilliseconds(400);
+        _backends.Ask = async _ =>
+        {
+            await Task.Delay(slow);
+            return Answers.Abbas();
+        };
+        const int Readers = 10;
+        for (var i = 0; i < Readers; i++)
+        {
+            _telegram.SendUserMessage(Reader + i, "when did Abbas visit Moscow?");
+        }
+
+        var clock = Stopwatch.StartNew();
+        await StartAppAsync();
+        await _telegram.WaitForMessagesAsync(m => m.ChatId >= Reader && m.ChatId < Reader + Readers, count: Readers);
+
+        // One after another they would take 10 × 400 ms.
+        Assert.True(clock.Elapsed < slow * (Readers / 2), $"took {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Equal(Readers, _telegram.SentMessages.Count(m => m.ChatId >= Reader && m.ChatId < Reader + Readers));
+    }
+
+    [Fact]
+    public async Task MessagesOfOneChat_AreAnsweredInOrderEvenWhenTheFirstIsSlowest()
+    {
+        _backends.Ask = async request =>
+        {
+            await Task.Delay(request.Question.Contains("first", StringComparison.Ordinal) ? 500 : 0);
+            return new AskResponse(Answers.Abbas()) { Answer = request.Question };
+        };
+        await StartAppAsync();
+
+        _telegram.SendUserMessage(Reader, "first question?");
+        _telegram.SendUserMessage(Reader, "second question?");
+        _telegram.SendUserMessage(Reader, "third question?");
+
+        var replies = await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader, count: 3);
+        Assert.Equal([1L, 2L, 3L], replies.Select(r => r.ReplyToMessageId!.Value));
+    }
+
+    [Fact]
+    public async Task Restart_AnswersAnUpdateThatWasConfirmedButNotAnsweredOnce()
+    {
+        var hung = new TaskCompletionSource<AskResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _backends.Ask = _ => hung.Task;
+        await StartAppAsync();
+        var update = _telegram.SendUserMessage(Reader, "when did Abbas visit Moscow?");
+        await Eventually.WaitUntilAsync(() => _backends.Questions.Count == 1);
+        // The next long poll confirmed it: Telegram will not offer it again.
+        await Eventually.WaitUntilAsync(() => _telegram.ConfirmedOffset > update);
+        await _app!.DisposeAsync();
+        _app = null;
+        var repliesWhileDown = _telegram.SentMessages.Count(m => m.ChatId == Reader);
+
+        _backends.Ask = _ => Task.FromResult(Answers.Abbas());
+        await StartAppAsync();
+
+        await _telegram.WaitForMessagesAsync(m => m.ChatId == Reader, count: repliesWhileDown + 1);
+        await Task.Delay(500);
+        var replies = _telegram.SentMessages.Where(m => m.ChatId == Reader).ToList();
+        Assert.Equal(0, repliesWhileDown);
+        Assert.Single(replies);
+        Assert.Contains("12–14 August 2024", replies[0].VisibleText);
     }
 
     [Fact]
