@@ -1028,6 +1028,7 @@ public static partial class QuestionAnalyzer
         return words.Count == 0 ? null : words[^1];
     }
 
-    private static string StripPossessive(string word) =>
+    /// <summary>"Abbas's", "Abbas’s", "Abbas'" → "Abbas".</summary>
+    internal static string StripPossessive(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '’');
 }

@@ -868,13 +868,13 @@ internal static partial class CandidateExtractor
         }
 
         var head = string.Join(@"\s+", Tokenizer.Words(relation.Groups["head"].Value).Select(Regex.Escape));
-        var ofStems = Tokenizer.Words(relation.Groups["of"].Value).Where(w => !StopWords.Contains(w)).Select(w => Lexicon.StemOf(StripPossessive(w))).ToList();
+        var ofStems = Tokenizer.Words(relation.Groups["of"].Value).Where(w => !StopWords.Contains(w)).Select(w => Lexicon.StemOf(QuestionAnalyzer.StripPossessive(w))).ToList();
         var pattern = $@"\b{head}\s+of\s+(?<of>[^,;.:“”""]{{1,60}}?)\s+(?:(?:is|was|are|were)\s+(?:likely|expected|said|believed|thought)\s+to\s+be|(?:appears|seems)\s+to\s+be|will\s+be|would\s+be|is|was|are|were|remains|remained)\s+(?<np>(?:to\s+[“""]?)?[^,;.“”""]{{2,90}})";
         foreach (Match match in Regex.Matches(sentence.Text, pattern, RegexOptions.IgnoreCase))
         {
             var of = Tokenizer.Words(match.Groups["of"].Value);
             var same = of.Any(w => w is "his" or "her" or "its" or "their" or "this" or "that")
-                || of.Select(w => Lexicon.StemOf(StripPossessive(w))).Any(stem => ofStems.Any(t => t == stem || Lexicon.RelatedStems(t).Contains(stem)));
+                || of.Select(w => Lexicon.StemOf(QuestionAnalyzer.StripPossessive(w))).Any(stem => ofStems.Any(t => t == stem || Lexicon.RelatedStems(t).Contains(stem)));
             if (!same)
             {
                 continue;
@@ -886,9 +886,6 @@ internal static partial class CandidateExtractor
             yield return Candidate(text, "desc:" + text.ToLowerInvariant(), sentence, np.Index, text.Length, 0.95);
         }
     }
-
-    private static string StripPossessive(string word) =>
-        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
     {
