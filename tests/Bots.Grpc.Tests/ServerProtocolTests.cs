@@ -154,7 +154,7 @@ public sealed class ServerProtocolTests(GrpcTestServer server) : IClassFixture<G
     [Fact]
     public async Task ServerNotListening_IsUnavailable()
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Bots.Testing.FreePort.Next()}");
+        using var channel = GrpcChannel.ForAddress(Bots.Testing.FreePort.DeadAddress());
         var client = new TestService.TestServiceClient(channel);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => client.EmptyCallAsync(new Empty()).ResponseAsync);

@@ -109,7 +109,7 @@ public sealed class LoadTests
             ["Bots:DataDir"] = data.FullName,
             ["Bots:SeedsDir"] = RepoPaths.Seeds,
         });
-        var nobody = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort.Next()}");
+        var nobody = FreePort.DeadAddress();
         var settings = new LoadSettings
         {
             AsksPerSecond = 10,

@@ -117,7 +117,7 @@ public sealed class QuestionAnsweringServiceTests(QaSystem system) : IClassFixtu
     public async Task Ask_WhenTheStoreIsDown_IsUnavailable()
     {
         var grpcPort = FreePort.Next();
-        var deadStore = FreePort.Next();
+        var deadStore = FreePort.Unused();
         var builder = WebApplication.CreateBuilder([
             $"--Bots:GrpcPort={grpcPort.ToString(CultureInfo.InvariantCulture)}",
             $"--Bots:HttpPort={FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
