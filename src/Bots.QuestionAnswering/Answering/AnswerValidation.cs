@@ -814,7 +814,7 @@ internal static partial class AnswerValidation
         var sentence = candidate.Sentence;
         var words = sentence.Words;
         var events = words.Where(w => IsEventTerm(question, w.Stem) && w.Index < candidate.FirstWord).ToList();
-        if (events.Count == 0)
+        if (events.Count == 0 || DoesTheAskedVerb(question, candidate))
         {
             return null;
         }
@@ -844,6 +844,33 @@ internal static partial class AnswerValidation
         var lastWord = words[Math.Min(candidate.EndWord, words.Count) - 1];
         var toName = sentence.Text[(nearest.Start + nearest.Length)..Math.Max(nearest.Start + nearest.Length, lastWord.Start)];
         return clauseBreak && Tokenizer.Words(toName).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
+    }
+
+    /// <summary>Words that may stand between a subject and its verb: "Medvedev also ordered", "Katz has said".</summary>
+    private static readonly HashSet<string> BeforeVerb = new(StringComparer.Ordinal)
+    {
+        "has", "have", "had", "also", "then", "later", "again", "personally", "reportedly", "himself", "herself", "itself", "themselves",
+    };
+
+    /// <summary>"…, President Medvedev ordered extra aid", "…,\" Katz added": the name right before the asked verb is its subject.</summary>
+    private static bool DoesTheAskedVerb(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var words = candidate.Sentence.Words;
+        var verbs = question.Terms.Where(t => t.IsVerb).ToList();
+        for (var i = candidate.EndWord; i < words.Count && i < candidate.EndWord + 3; i++)
+        {
+            if (verbs.Any(v => Says(v, words[i])))
+            {
+                return true;
+            }
+
+            if (!BeforeVerb.Contains(words[i].Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
