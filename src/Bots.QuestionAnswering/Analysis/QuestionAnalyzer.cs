@@ -115,6 +115,15 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bsince\s+(?:when|which|what)\b|\bhow\s+far\s+back\b|\b(?:date|dates|dated|dating|go|goes|going|went|trace|traces|traced)\s+back\b")]
     private static partial Regex SinceRegex();
 
+    /// <summary>"right after", "next", "after leaving": words that place the asked place in a sequence, said by no evidence.</summary>
+    private static readonly HashSet<string> SequenceWords = new(StringComparer.Ordinal)
+    {
+        "right", "immediately", "just", "directly", "straight", "shortly", "next", "then", "after", "leaving", "departing",
+    };
+
+    [GeneratedRegex(@"\bafter\s+(?:leaving|departing|visiting)\b|\b(?:right|immediately|just|directly|straight|shortly)\s+after\b|\bnext$")]
+    private static partial Regex SequenceQuestion();
+
     [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
     private static partial Regex AsksForNameRegex();
 
@@ -286,7 +295,8 @@ public static partial class QuestionAnalyzer
             if (nameWords.Contains(bare) || pairWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
                 || bare == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
                 || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index)
-                || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower))
+                || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower)
+                || SequenceWords.Contains(word) && analysis.Type == AnswerType.Place && SequenceQuestion().IsMatch(lower))
             {
                 continue;
             }
@@ -391,7 +401,23 @@ public static partial class QuestionAnalyzer
             AsksForList = analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person or AnswerType.Description && IsPluralAsked(lower, analysis.TypeNoun),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
             Excluded = excludedName,
+            Preceding = analysis.Type == AnswerType.Place ? PrecedingPlace(lower, names) : null,
         };
+    }
+
+    /// <summary>"where did she go (right) after Oslo", "after leaving Oslo, where did she head": the place left before.</summary>
+    private static string? PrecedingPlace(string lower, IReadOnlyList<FocusName> names)
+    {
+        foreach (Match after in Regex.Matches(lower, @"\bafter\s+(?:leaving\s+|visiting\s+|departing\s+|(?:her|his|their|the)\s+(?:visit|trip|stay)\s+to\s+)?(?<rest>.+)$"))
+        {
+            var rest = after.Groups["rest"].Value;
+            if (names.FirstOrDefault(n => n.Kind == EntityKind.Place && rest.StartsWith(n.Text.ToLowerInvariant(), StringComparison.Ordinal)) is { } place)
+            {
+                return place.Text;
+            }
+        }
+
+        return null;
     }
 
     private static QuestionAnalysis DetectType(string lower, string text)
@@ -841,7 +867,9 @@ public static partial class QuestionAnalyzer
 
         var word = lowerWords[index];
         var participle = word.EndsWith("ed", StringComparison.Ordinal) || Lexicon.Lemma(word) != word;
-        if (participle && AfterWhoAndAPlace(lowerWords, index, nameWords))
+        // "Which country armed the army", "what party controls the town": the verb straight after the asked-for noun.
+        if (participle && AfterWhoAndAPlace(lowerWords, index, nameWords)
+            || index >= 2 && lowerWords[index - 2] is "which" or "what" && (participle || IsThirdPersonForm(word)) && !StopWords.Contains(lowerWords[index - 1]))
         {
             return true;
         }

@@ -39,6 +39,34 @@ public sealed class QuestionWordingTests
     }
 
     [Theory]
+    [InlineData("where did the envoy travel right after Oslo", "Oslo")]
+    [InlineData("after leaving Norway, where did the envoy head next", "Norway")]
+    [InlineData("Where did the envoy go after her visit to Oslo?", "Oslo")]
+    public void Analyze_PlaceAfterAnother_KnowsThePlaceLeft(string question, string left)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(left, analysis.Preceding);
+        Assert.DoesNotContain(analysis.Terms, t => t.Word is "right" or "after" or "next" or "leaving");
+    }
+
+    [Fact]
+    public void Analyze_PlaceAfterAnEvent_HasNoPlaceLeft()
+    {
+        Assert.Null(QuestionAnalyzer.Analyze("Where did the envoy go after the summit?", Today).Preceding);
+    }
+
+    [Theory]
+    [InlineData("which country armed the young militia", "armed")]
+    [InlineData("what party controls the town council", "controls")]
+    public void Analyze_VerbRightAfterTheAskedNoun_IsTheVerb(string question, string verb)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Contains(analysis.Terms, t => t.Word == verb && t.IsVerb);
+    }
+
+    [Theory]
     [InlineData("chile japan trade goes back to which century")]
     [InlineData("Their rivalry can be traced back to which decade?")]
     [InlineData("the friendship went back to which year")]

@@ -32,6 +32,23 @@ public sealed class TypedParaphraseTests
             "In addition to 40 tons of flour, rice and oil, Governor Lina Park ordered extra blankets to be sent to the valley. "
             + "\"Oslo has no wish to join the fishing pact,\" Knut Berg added.",
             "2024-07-07"),
+        ("Border war",
+            "During the 1998 border war, General Abel Tesfa telephoned Premier Dawit Odo urging him to stop the shelling.",
+            "2024-08-08"),
+        ("Tarn recognition",
+            "In 1990 the Kavel Union urged the Tarn League to recognise Norway. "
+            + "The Kavel Union was among the first to recognise the Tarn League in 1975.",
+            "2024-09-09"),
+        ("Lund travels",
+            "Mayor Ivar Lund met Governor Ola Vik at the town hall in Oslo on Friday. "
+            + "Lund needs the support of Oslo and Stockholm, which led him to visit Stockholm immediately after Oslo.",
+            "2024-10-10"),
+        ("Militia arms",
+            "The young militia even received rifles from communist Albania, then a close ally.",
+            "2024-11-11"),
+        ("Truce proposals",
+            "However, Kavel's own proposals for a truce have not received backing from Norway and Sweden.",
+            "2024-12-12"),
     ];
 
     private static QuestionAnswerer Answerer() => InMemoryPassageSearch.AnswererOver(Articles);
@@ -44,6 +61,12 @@ public sealed class TypedParaphraseTests
     [InlineData("Who was the Zelen Party politburo chief arrested in Sofia?", "Varga")]
     [InlineData("Who ordered extra blankets for the valley?", "Park")]
     [InlineData("Who said Oslo has no wish to join the fishing pact?", "Berg")]
+    [InlineData("In which year did Tesfa phone Odo?", "1998")]
+    [InlineData("When did the Kavel Union recognise the Tarn League?", "1975")]
+    [InlineData("where did lund travel right after oslo", "Stockholm")]
+    [InlineData("Where did the young militia get rifles from?", "Albania")]
+    [InlineData("which country armed the young militia", "Albania")]
+    [InlineData("Which countries refused to back Kavel's truce proposals?", "Norway")]
     public async Task Ask_TypedQuestionWordedOtherwise_Answers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
@@ -57,6 +80,7 @@ public sealed class TypedParaphraseTests
     [InlineData("Which country's quiet diplomacy ended the drought?")]
     [InlineData("Who was the Zelen Party politburo chief arrested in Warsaw?")]
     [InlineData("Who said Bergen has no wish to join the fishing pact?")]
+    [InlineData("How many tons of extra blankets did Lina Park order?")]
     public async Task Ask_WhenTheArticlesDoNotSayIt_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
