@@ -80,10 +80,12 @@ public sealed partial class EvalSquadCommand : ICliCommand
 
                 string prediction;
                 string why;
+                var evidence = string.Empty;
                 try
                 {
                     var reply = await qa.AskAsync(new AskRequest { Question = question }, cancellationToken: cancellationToken);
                     prediction = reply.Answered ? reply.Answer : string.Empty;
+                    evidence = reply.Evidence;
                     why = reply.Answered ? reply.Confidence.ToString("0.00", CultureInfo.InvariantCulture) : "declined: " + reply.Message;
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
@@ -101,6 +103,12 @@ public sealed partial class EvalSquadCommand : ICliCommand
                 if (verbose)
                 {
                     Console.WriteLine($"{f.ToString("0.00", CultureInfo.InvariantCulture)}  {question}  →  {prediction}  | gold: {string.Join(" / ", answers.Distinct())}  [{why}]");
+                    if (f < 1 && evidence.Length > 0)
+                    {
+                        // Tells a wrong sentence (ranking) from a wrong span in the right one (extraction).
+                        var has = answers.Any(gold => Normalize(evidence).Contains(Normalize(gold), StringComparison.Ordinal));
+                        Console.WriteLine($"      {(has ? "span" : "sentence")} miss; evidence: {evidence}");
+                    }
                 }
             }
 

@@ -34,7 +34,7 @@ internal static class Lexicon
     private static readonly string[][] Families =
     [
         ["visit", "trip", "travel", "travelled", "traveled", "go", "went", "arrive", "arrived", "arrival", "tour", "stay", "came", "come", "fly", "flew"],
-        ["meet", "met", "meeting", "talks", "talk", "summit", "host", "hosted", "receive", "received", "visit", "held"],
+        ["meet", "met", "meeting", "talks", "talk", "summit", "host", "hosted", "receive", "received", "visit", "held", "sit-down"],
         ["win", "won", "victory", "victorious", "winner", "triumph", "elected", "beat"],
         ["say", "said", "state", "stated", "note", "noted", "add", "added", "tell", "told", "claim", "claimed", "declare", "declared", "remark", "explain", "explained", "assert", "asserted", "argue", "argued", "caution", "cautioned", "warn", "warned", "according", "quoted"],
         ["begin", "began", "start", "started", "launch", "launched", "initiate", "initiated", "commence", "open", "opened"],
@@ -46,7 +46,7 @@ internal static class Lexicon
         ["condemn", "condemned", "denounce", "denounced", "criticise", "criticize", "criticised", "criticized", "deplore"],
         ["call", "called", "urge", "urged", "demand", "demanded", "appeal", "ask", "asked"],
         ["recognize", "recognise", "recognized", "recognised", "recognition"],
-        ["attack", "assault", "raid", "strike", "struck", "bombing", "offensive"],
+        ["attack", "assault", "raid", "strike", "struck", "bombing", "offensive", "sweep", "incursion", "storm", "stormed"],
         ["election", "elections", "vote", "voted", "ballot", "poll", "polls", "elect", "elected"],
         ["aid", "assistance", "help", "support", "supplies", "cargo", "relief"],
         ["investigate", "investigation", "inquiry", "probe", "investigated"],
@@ -111,6 +111,38 @@ internal static class Lexicon
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();
 
+    /// <summary>Words of names that news also writes in other words: the Hamas "politburo" is its "political bureau".</summary>
+    private static readonly Dictionary<string, string[]> NameWordForms = new(StringComparer.Ordinal)
+    {
+        ["politburo"] = ["political", "bureau"],
+    };
+
+    /// <summary>
+    /// Other wordings of a name's lower-case words ("hamas politburo" → "hamas political bureau", and back), each as
+    /// lower-case words; none when no word of the name has a listed other form.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> OtherNameForms(IReadOnlyList<string> words)
+    {
+        var forms = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (NameWordForms.TryGetValue(words[i], out var expansion))
+            {
+                forms.Add([.. words.Take(i), .. expansion, .. words.Skip(i + 1)]);
+            }
+
+            foreach (var (word, expanded) in NameWordForms)
+            {
+                if (i + expanded.Length <= words.Count && words.Skip(i).Take(expanded.Length).SequenceEqual(expanded, StringComparer.Ordinal))
+                {
+                    forms.Add([.. words.Take(i), word, .. words.Skip(i + expanded.Length)]);
+                }
+            }
+        }
+
+        return forms;
+    }
+
     /// <summary>
     /// Verbs whose two parties do the same thing to each other: "Abbas met Medvedev" says who met Abbas, so for these
     /// the other party may stand on either side of the verb.
@@ -125,6 +157,11 @@ internal static class Lexicon
 
     /// <summary>True when the stem is of a verb whose parties act on each other (meet, talk, negotiate, marry …).</summary>
     public static bool IsSymmetric(string stem) => SymmetricVerbs.Contains(stem);
+
+    private static readonly string SayStem = StemOf("say");
+
+    /// <summary>True when the stem is of "say" or a verb that reports speech as it does ("added", "told", "stated").</summary>
+    public static bool IsSaying(string stem) => stem == SayStem || RelatedStems(stem).Contains(SayStem);
 
     /// <summary>Verbs too general to say which event is meant ("take place", "happen").</summary>
     public static readonly HashSet<string> LightWords = new(StringComparer.Ordinal)

@@ -88,6 +88,9 @@ public sealed record QuestionAnalysis
     /// <summary>"Apart from the United States, who …": what the answer must not be.</summary>
     public string? Excluded { get; init; }
 
+    /// <summary>"Where did Abbas travel right after Moscow?": the place the answer came after, which it is not.</summary>
+    public string? Preceding { get; init; }
+
     /// <summary>"What is the library called", "the name of …": the answer is a proper name.</summary>
     public bool AsksForName { get; init; }
 

@@ -16,7 +16,7 @@ public static partial class QuestionAnalyzer
         "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "much", "many", "long", "old",
         "did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
         "year", "date", "day", "month", "decade", "century", "time", "period", "era", "tell", "me", "please", "know", "name",
-        "the", "a", "an", "of", "in", "on", "at", "to", "and", "exactly", "ago", "percentage", "percent",
+        "the", "a", "an", "of", "in", "on", "at", "to", "and", "exactly", "ago", "percentage", "percent", "often", "frequently",
     };
 
     private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
@@ -112,8 +112,17 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:last|previously|before\s+this|before\s+that)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|weekend|night|season|time|summer|winter|spring|autumn|fall|decade|century|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)")]
     private static partial Regex PreviousTimeRegex();
 
-    [GeneratedRegex(@"\bsince\s+(?:when|which|what)\b|\bhow\s+far\s+back\b|\b(?:date|dates|dating)\s+back\b")]
+    [GeneratedRegex(@"\bsince\s+(?:when|which|what)\b|\bhow\s+far\s+back\b|\b(?:date|dates|dated|dating|go|goes|going|went|trace|traces|traced)\s+back\b")]
     private static partial Regex SinceRegex();
+
+    /// <summary>"right after", "next", "after leaving": words that place the asked place in a sequence, said by no evidence.</summary>
+    private static readonly HashSet<string> SequenceWords = new(StringComparer.Ordinal)
+    {
+        "right", "immediately", "just", "directly", "straight", "shortly", "next", "then", "after", "leaving", "departing",
+    };
+
+    [GeneratedRegex(@"\bafter\s+(?:leaving|departing|visiting)\b|\b(?:right|immediately|just|directly|straight|shortly)\s+after\b|\bnext$")]
+    private static partial Regex SequenceQuestion();
 
     [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
     private static partial Regex AsksForNameRegex();
@@ -284,9 +293,10 @@ public static partial class QuestionAnalyzer
             var word = lowerWords[index];
             var bare = StripPossessive(word);
             if (nameWords.Contains(bare) || pairWords.Contains(bare) || StopWords.Contains(word) || QuestionWords.Contains(word) || Pronouns.Contains(word)
-                || word == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
+                || bare == analysis.TypeNoun && analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person
                 || Lexicon.LightWords.Contains(Lexicon.Lemma(word)) || IsPassiveLightVerb(lowerWords, index)
-                || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower))
+                || word is "last" or "previously" && analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower)
+                || SequenceWords.Contains(word) && analysis.Type == AnswerType.Place && SequenceQuestion().IsMatch(lower))
             {
                 continue;
             }
@@ -391,7 +401,23 @@ public static partial class QuestionAnalyzer
             AsksForList = analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person or AnswerType.Description && IsPluralAsked(lower, analysis.TypeNoun),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
             Excluded = excludedName,
+            Preceding = analysis.Type == AnswerType.Place ? PrecedingPlace(lower, names) : null,
         };
+    }
+
+    /// <summary>"where did she go (right) after Oslo", "after leaving Oslo, where did she head": the place left before.</summary>
+    private static string? PrecedingPlace(string lower, IReadOnlyList<FocusName> names)
+    {
+        foreach (Match after in Regex.Matches(lower, @"\bafter\s+(?:leaving\s+|visiting\s+|departing\s+|(?:her|his|their|the)\s+(?:visit|trip|stay)\s+to\s+)?(?<rest>.+)$"))
+        {
+            var rest = after.Groups["rest"].Value;
+            if (names.FirstOrDefault(n => n.Kind == EntityKind.Place && rest.StartsWith(n.Text.ToLowerInvariant(), StringComparison.Ordinal)) is { } place)
+            {
+                return place.Text;
+            }
+        }
+
+        return null;
     }
 
     private static QuestionAnalysis DetectType(string lower, string text)
@@ -707,7 +733,13 @@ public static partial class QuestionAnalyzer
                 break;
             }
 
-            words.Add((lower, char.IsUpper(token.Text[0])));
+            // "which country's efforts": the possessor is what is asked for; what it owns follows.
+            var bare = StripPossessive(lower);
+            words.Add((bare, char.IsUpper(token.Text[0])));
+            if (bare.Length != lower.Length)
+            {
+                break;
+            }
         }
 
         var head = 0;
@@ -835,12 +867,19 @@ public static partial class QuestionAnalyzer
 
         var word = lowerWords[index];
         var participle = word.EndsWith("ed", StringComparison.Ordinal) || Lexicon.Lemma(word) != word;
+        // "Which country armed the army", "what party controls the town": the verb straight after the asked-for noun.
+        if (participle && AfterWhoAndAPlace(lowerWords, index, nameWords)
+            || index >= 2 && lowerWords[index - 2] is "which" or "what" && (participle || IsThirdPersonForm(word)) && !StopWords.Contains(lowerWords[index - 1]))
+        {
+            return true;
+        }
         for (var k = index - 1; k >= Math.Max(0, index - 7); k--)
         {
             var before = lowerWords[k];
             if (before is "did" or "does" or "do" or "will" or "would" or "can" or "could" or "should" or "may" or "might")
             {
-                return true;
+                // After an auxiliary the verb is bare: in "do israeli forces sweep" the plural "forces" is still the subject.
+                return !IsThirdPersonForm(word);
             }
 
             if (participle && before is "was" or "were" or "is" or "are" or "been" or "being" or "be" or "has" or "have" or "had")
@@ -861,6 +900,29 @@ public static partial class QuestionAnalyzer
 
         return false;
     }
+
+    /// <summary>"Who in the United States questioned …": only a phrase of names and small words stands between "who" and the verb.</summary>
+    private static bool AfterWhoAndAPlace(IReadOnlyList<string> lowerWords, int index, IReadOnlySet<string> nameWords)
+    {
+        for (var k = index - 1; k >= 0; k--)
+        {
+            if (lowerWords[k] is "who")
+            {
+                return k < index - 1 && lowerWords[k + 1] is "in" or "at" or "from" or "among" or "inside" or "within";
+            }
+
+            if (!StopWords.Contains(lowerWords[k]) && !nameWords.Contains(StripPossessive(lowerWords[k])))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsThirdPersonForm(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+        && !word.EndsWith("is", StringComparison.Ordinal) && Lexicon.Lemma(word) == word;
 
     /// <summary>"being held", "was hosted": the passive of a verb that only says an event takes place.</summary>
     private static bool IsPassiveLightVerb(IReadOnlyList<string> lowerWords, int index) =>
@@ -936,7 +998,7 @@ public static partial class QuestionAnalyzer
     private static FocusName ToFocus(string name, EntityKind kind)
     {
         var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
-        return new FocusName(name, kind, words) { Aliases = NumberedForms(words) };
+        return new FocusName(name, kind, words) { Aliases = [.. NumberedForms(words), .. Lexicon.OtherNameForms(words)] };
     }
 
     /// <summary>

@@ -82,6 +82,7 @@ internal static partial class AnswerValidation
     public static (AnswerCandidate? Accepted, string? Reason) Judge(QuestionAnalysis question, AnswerCandidate candidate)
     {
         var reason = ExcludedByTheQuestion(question, candidate)
+            ?? WhereTheyWereBefore(question, candidate)
             ?? NotAboutTheName(question, candidate)
             ?? DescribedByTheQuestion(question, candidate)
             ?? AnotherOfficeHolder(question, candidate)
@@ -96,6 +97,7 @@ internal static partial class AnswerValidation
             ?? PlaceNotOfTheEvent(question, candidate)
             ?? DateOfAnotherThing(question, candidate)
             ?? DurationOfAnotherThing(question, candidate)
+            ?? AmountBesidesTheExtra(question, candidate)
             ?? NotDoneToTheName(question, candidate)
             ?? AnotherOnesEvent(question, candidate)
             ?? NotTheDoer(question, candidate)
@@ -580,6 +582,15 @@ internal static partial class AnswerValidation
             noun = head.FirstOrDefault() ?? EventNounOwningName(before[..pp.Index]);
         }
 
+        // "During the 2014 Gaza conflict, Putin telephoned …": a period the sentence opens with frames its main event, when
+        // that is the asked one ("when did Putin phone …", not "when was Putin born").
+        if (noun is null && Regex.IsMatch(before, @"^\W*during\s+(?:the|a|an)\s+$", RegexOptions.IgnoreCase)
+            && question.Terms.Where(t => t.IsVerb).ToList() is { Count: > 0 } verbs
+            && candidate.Sentence.Words.Any(w => w.Start >= date.End && verbs.Any(v => Says(v, w))))
+        {
+            return null;
+        }
+
         if (noun is null && Regex.IsMatch(before, @"\b(?:the|a|an|its|their|his|her)\s+$", RegexOptions.IgnoreCase))
         {
             // "the 2006 elections", "the October 2023 Hamas attack": the date modifies the noun after it.
@@ -594,6 +605,24 @@ internal static partial class AnswerValidation
         }
 
         return $"{candidate.Text} dates the {noun}, not what was asked";
+    }
+
+    /// <summary>
+    /// "How many tons of extra aid did he order?" — "In addition to 60 tons of aid …, he ordered extra aid": the amount
+    /// "in addition to" which the extra came is just the one the question does not ask for.
+    /// </summary>
+    internal static string? AmountBesidesTheExtra(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Quantity || candidate.FirstWord >= candidate.Sentence.Words.Count
+            || !Regex.IsMatch(question.Question, @"\b(?:extra|additional|further)\b", RegexOptions.IgnoreCase))
+        {
+            return null;
+        }
+
+        var before = candidate.Sentence.Text[..candidate.Sentence.Words[candidate.FirstWord].Start];
+        return Regex.IsMatch(before, @"\b(?:in\s+addition\s+to|on\s+top\s+of|besides|apart\s+from|aside\s+from)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|the)\s+)?$", RegexOptions.IgnoreCase)
+            ? $"{candidate.Text} is what the extra came in addition to"
+            : null;
     }
 
     /// <summary>
@@ -711,7 +740,10 @@ internal static partial class AnswerValidation
 
         var sentence = candidate.Sentence;
         var objects = question.Names.Where(n => lower.IndexOf(n.Text.ToLowerInvariant(), StringComparison.Ordinal) > verbAt).ToList();
-        var missing = objects.FirstOrDefault(n => !NameMatcher.Mentions(sentence.LowerWords, n));
+        // "USSR also encouraged Arafat and the PLO to recognize Israel": the PLO is named, but before the verb, as who was to do it.
+        var lastVerb = sentence.Words.Where(w => verb.Matches(w.Stem)).Select(w => w.Index).DefaultIfEmpty(-1).Max();
+        var missing = objects.FirstOrDefault(n => !NameMatcher.Mentions(sentence.LowerWords, n)
+            || lastVerb >= 0 && !sentence.Words.Any(w => w.Index > lastVerb && NameMatcher.NameWords(n).Contains(Bare(w.Lower))));
         if (missing is null)
         {
             return null;
@@ -864,7 +896,7 @@ internal static partial class AnswerValidation
         var sentence = candidate.Sentence;
         var words = sentence.Words;
         var events = words.Where(w => IsEventTerm(question, w.Stem) && w.Index < candidate.FirstWord).ToList();
-        if (events.Count == 0)
+        if (events.Count == 0 || DoesTheAskedVerb(question, candidate))
         {
             return null;
         }
@@ -896,6 +928,33 @@ internal static partial class AnswerValidation
         return clauseBreak && Tokenizer.Words(toName).Count > 3 ? $"{candidate.Text} is named in another clause than the event" : null;
     }
 
+    /// <summary>Words that may stand between a subject and its verb: "Medvedev also ordered", "Katz has said".</summary>
+    private static readonly HashSet<string> BeforeVerb = new(StringComparer.Ordinal)
+    {
+        "has", "have", "had", "also", "then", "later", "again", "personally", "reportedly", "himself", "herself", "itself", "themselves",
+    };
+
+    /// <summary>"…, President Medvedev ordered extra aid", "…,\" Katz added": the name right before the asked verb is its subject.</summary>
+    private static bool DoesTheAskedVerb(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        var words = candidate.Sentence.Words;
+        var verbs = question.Terms.Where(t => t.IsVerb).ToList();
+        for (var i = candidate.EndWord; i < words.Count && i < candidate.EndWord + 3; i++)
+        {
+            if (verbs.Any(v => Says(v, words[i])))
+            {
+                return true;
+            }
+
+            if (!BeforeVerb.Contains(words[i].Lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Evidence that words the question's event otherwise may still answer it ("Abbas is in Moscow for talks" for a
     /// visit) — but when the sentence tells another known event in a verb of its own ("In December 2023, Lavrov said …",
@@ -904,7 +963,8 @@ internal static partial class AnswerValidation
     /// </summary>
     internal static string? VerbOfAnotherEvent(QuestionAnalysis question, AnswerCandidate candidate)
     {
-        if (question.Type is not (AnswerType.Date or AnswerType.Place))
+        // "Which countries refused to back …" asks for a party to the event, which its verb names, not for its time or scene.
+        if (question.Type is not (AnswerType.Date or AnswerType.Place) || question.AsksForAParty)
         {
             return null;
         }
@@ -1305,6 +1365,20 @@ internal static partial class AnswerValidation
         return said.Count > 0 && said.All(asked.Contains) ? $"the question sets {excluded} aside" : null;
     }
 
+    /// <summary>"Where did Abbas travel right after Moscow?" — not Moscow, nor a place in it ("the residence in Moscow").</summary>
+    private static string? WhereTheyWereBefore(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Preceding is not { } preceding)
+        {
+            return null;
+        }
+
+        // Leaving Russia is leaving its capital too.
+        var country = Gazetteer.FindCountry(Capitalise(preceding)) ?? Gazetteer.CountryOfCapital(Capitalise(preceding));
+        var left = Tokenizer.Words(country is null ? preceding : $"{preceding} {country.Name} {country.Capital}").ToHashSet(StringComparer.Ordinal);
+        return Tokenizer.Words(candidate.Text).Any(left.Contains) ? $"{candidate.Text} is where they were before, not where they went next" : null;
+    }
+
     /// <summary>The word is the term in any form the matching accepts: its stem, its family, its WordNet relatives.</summary>
     private static bool Says(QuestionTerm term, SentenceWord word) =>
         word.Stem == term.Stem || term.Related.Contains(word.Stem) || Lexicon.Similar(term.Word).Stems.Contains(word.Stem);
@@ -1332,7 +1406,7 @@ internal static partial class AnswerValidation
     [GeneratedRegex(@"^\s*(?:and\s+|so\s+|but\s+)?who(?:m|se)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex WhoQuestion();
 
-    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via|off)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
+    [GeneratedRegex(@"(?:\b(?<prep>in|at|near|inside|outside|to|into|from|toward|towards|across|throughout|within|via|off)|\b(?<verb>visit|visited|visiting|visits|toured|reached|entered|held|based|hosted|located|situated))(?:\s+the)?(?:\s+(?:communist|socialist|neighbouring|neighboring|nearby|northern|southern|eastern|western|central|occupied|besieged))?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
     private static partial Regex LocativeBefore();
 
     [GeneratedRegex(@"^(?:when|where|what\s+year|which\s+year|in\s+what\s+year|in\s+which\s+year|what\s+date|on\s+what\s+date)\s+(?:was|were|has\s+been|had\s+been)\s+(?<subject>.+?)\s+(?<verb>(?!based\b|located\b|situated\b|known\b|called\b|named\b)[a-z]+(?:ed|en|wn|lt|nt|un))\b")]

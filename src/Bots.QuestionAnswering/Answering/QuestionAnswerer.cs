@@ -374,8 +374,9 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     /// </summary>
     internal static bool DoneToTheNames(QuestionAnalysis analysis, EvidenceSentence sentence)
     {
-        // "Who met Abbas": "Abbas met with Medvedev" says it as well as "Medvedev met Abbas".
-        if (analysis.Terms.Any(t => t.IsVerb && Lexicon.IsSymmetric(t.Stem)))
+        // "Who met Abbas": "Abbas met with Medvedev" says it as well as "Medvedev met Abbas". "Who said Moscow wants …":
+        // the names are in what was said, wherever the saying is told.
+        if (analysis.Terms.Any(t => t.IsVerb && (Lexicon.IsSymmetric(t.Stem) || Lexicon.IsSaying(t.Stem))))
         {
             return true;
         }
@@ -421,7 +422,8 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
             return false;
         }
 
-        var before = Tokenizer.Words(analysis.Question[..at]).LastOrDefault();
+        // "during the 2008–09 Gaza War": the preposition may stand before the name's determiner and date.
+        var before = Tokenizer.Words(analysis.Question[..at]).LastOrDefault(w => w is not ("the" or "a" or "an") && !w.Any(char.IsDigit));
         return before is "in" or "at" or "from" or "near" or "inside" or "outside" or "across" or "during" or "after" or "before" or "since";
     }
 

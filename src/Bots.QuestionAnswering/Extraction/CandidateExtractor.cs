@@ -74,14 +74,42 @@ internal static partial class CandidateExtractor
             AnswerType.Date => Dates(question, sentence),
             AnswerType.Person => People(question, sentence).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0]))),
             AnswerType.Place => Places(question, sentence),
-            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0]))),
+            AnswerType.Organization => Organizations(question, sentence).Concat(Phrases(question, sentence, PhraseFit * 0.8)).Concat(GapAligner.Extract(question, sentence).Where(c => char.IsUpper(c.Text[0])))
+                .Concat(ExcludedAlternative.Extract(question, sentence)),
             AnswerType.Quantity => Quantities(question, sentence, question.Quantity),
             AnswerType.Duration => Durations(sentence),
             // "What is the Grotto?": an apposition or copula of the thing defines it; a phrase merely nearby seldom does.
-            AnswerType.Description => Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit))
-                .Concat(GapAligner.Extract(question, sentence)),
-            _ => Statement(question, sentence).Concat(GapAligner.Extract(question, sentence)),
+            AnswerType.Description => GapFirst(sentence, Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit)),
+                GapAligner.Extract(question, sentence).Concat(NounComplement.Extract(question, sentence)).Concat(ExcludedAlternative.Extract(question, sentence)).ToList()),
+            _ => Characterisation.IsAsked(question) ? Characterisation.Extract(question, sentence).Concat(Statement(question, sentence))
+                : GapFirst(sentence, Statement(question, sentence), GapAligner.Extract(question, sentence).Concat(ExcludedAlternative.Extract(question, sentence)).ToList()),
         };
+    }
+
+    /// <summary>Shape-found phrases of a sentence outside the span its syntax ties to the question say less there.</summary>
+    private const double OutsideSpanFit = 0.6;
+
+    /// <summary>A span whose question words line up this well is trusted over the sentence's other phrases.</summary>
+    private const double MinimumSpanFit = 0.5;
+
+    /// <summary>
+    /// "What did Lund say the ministry would receive?" — once the question's words line up around a gap in the sentence
+    /// ("Lund said the ministry would receive a refund from …"), the other phrases of that sentence are not what it asks:
+    /// they are the question's own context.
+    /// </summary>
+    private static IEnumerable<AnswerCandidate> GapFirst(EvidenceSentence sentence, IEnumerable<AnswerCandidate> others, List<AnswerCandidate> spans)
+    {
+        foreach (var span in spans)
+        {
+            yield return span;
+        }
+
+        spans = spans.Where(s => s.Fit >= MinimumSpanFit).ToList();
+        foreach (var other in others)
+        {
+            var inside = spans.Count == 0 || spans.Any(s => other.FirstWord < s.EndWord && s.FirstWord < other.EndWord);
+            yield return inside || !other.Fallback && !other.Key.StartsWith("stmt:", StringComparison.Ordinal) ? other : other with { Fit = other.Fit * OutsideSpanFit };
+        }
     }
 
     /// <summary>
@@ -1037,6 +1065,7 @@ internal static partial class CandidateExtractor
     {
         var asked = QuestionStems(question);
         var typeStem = question.TypeNoun is { } noun ? Lexicon.StemOf(noun) : null;
+        var typeModifier = typeStem is null ? null : ModifierOfType(question);
         var eventWords = EventWordIndexes(question, sentence);
         var matched = sentence.Matches.Select(m => m.WordIndex).ToHashSet();
         foreach (var phrase in sentence.Phrases)
@@ -1085,9 +1114,30 @@ internal static partial class CandidateExtractor
             {
                 fit *= 1.05;
             }
+            // "a significant role", "the ongoing conflict": a head the question asks for with only words of degree or time
+            // before it says no more than the question does.
+            if (headMatchesType && !phrase.IsProper && OnlyVagueModifiers(sentence, phrase, typeStem!))
+            {
+                headMatchesType = false;
+                fit *= 0.5;
+            }
+
             if (headMatchesType)
             {
                 fit *= namedOfType ? 1.6 : 1.35;
+            }
+
+            // "included as a guarantor", "serves as mediator": for "what role", the phrase "as" predicates of its subject is one.
+            if (typeStem is not null && RoleNouns.Contains(typeStem) && FollowsAs(sentence.Text.AsSpan(0, phrase.Start)))
+            {
+                fit *= 2.5;
+            }
+
+            // "Which UN body …" — "the UN Security Council": a name that grows the question's own modifier of the asked
+            // noun into a longer name is the thing of that kind, though it shares a word with the question.
+            if (!headMatchesType && phrase.IsProper && typeModifier is not null && ExtendsModifierName(typeModifier, sentence, phrase, asked))
+            {
+                fit *= 1.9;
             }
 
             // The question's verb followed by its object: "modeled after German Catholic journals", "known as Washington Hall".
@@ -1157,6 +1207,67 @@ internal static partial class CandidateExtractor
 
             yield return Candidate(text, "np:" + LeadingArticle().Replace(text.ToLowerInvariant(), string.Empty), sentence, start, text.Length, Math.Min(1.0, fit)) with { Fallback = true };
         }
+    }
+
+    /// <summary>Nouns that ask for a function something has ("what role did it play"): answered by "as a mediator".</summary>
+    private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
+    {
+        Lexicon.StemOf("role"), Lexicon.StemOf("position"), Lexicon.StemOf("capacity"), Lexicon.StemOf("function"),
+    };
+
+    /// <summary>Adjectives of degree, importance or time: they grade the noun but do not say which one it is.</summary>
+    private static readonly HashSet<string> VagueModifiers = new(StringComparer.Ordinal)
+    {
+        "significant", "important", "key", "major", "minor", "big", "bigger", "biggest", "great", "greater", "large", "larger",
+        "small", "smaller", "main", "central", "crucial", "critical", "vital", "pivotal", "essential", "leading", "prominent",
+        "active", "ongoing", "current", "recent", "latest", "new", "old", "growing", "increasing", "certain", "particular",
+        "real", "serious", "special", "strong", "stronger", "weak", "whole", "entire", "broader", "wider", "long", "longer",
+        "possible", "potential", "future", "past", "previous", "further", "more", "less", "much", "many", "some", "any", "other",
+    };
+
+    private static bool OnlyVagueModifiers(EvidenceSentence sentence, Extraction.NounPhrase phrase, string typeStem)
+    {
+        var content = sentence.Words.Where(w => w.Start >= phrase.Start && w.Start < phrase.End && !StopWords.Contains(w.Lower) && w.Stem != typeStem).ToList();
+        return content.All(w => VagueModifiers.Contains(w.Lower));
+    }
+
+    /// <summary>"… included as " or "… included as a ": the text before a phrase ends with "as" and perhaps an article.</summary>
+    private static bool FollowsAs(ReadOnlySpan<char> before)
+    {
+        before = before.TrimEnd();
+        foreach (var article in (ReadOnlySpan<string>)[" a", " an", " the"])
+        {
+            if (before.EndsWith(article, StringComparison.OrdinalIgnoreCase))
+            {
+                before = before[..^article.Length].TrimEnd();
+                break;
+            }
+        }
+
+        return before.EndsWith(" as", StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex(@"\b(?<m>[A-Z][\w.&-]*)\s+(?<n>[\p{L}-]+)")]
+    private static partial Regex CapitalisedModifier();
+
+    /// <summary>"Which UN body": the capitalised word the question puts before the noun it asks for, lower-cased.</summary>
+    private static string? ModifierOfType(QuestionAnalysis question)
+    {
+        foreach (Match match in CapitalisedModifier().Matches(question.Question))
+        {
+            if (match.Groups["n"].Value.Equals(question.TypeNoun, StringComparison.OrdinalIgnoreCase) && match.Index > 0)
+            {
+                return match.Groups["m"].Value.ToLowerInvariant();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ExtendsModifierName(string modifier, EvidenceSentence sentence, Extraction.NounPhrase phrase, HashSet<string> asked)
+    {
+        var words = sentence.Words.Where(w => w.Start >= phrase.Start && w.Start < phrase.End && !StopWords.Contains(w.Lower)).ToList();
+        return words.Count >= 2 && words.Any(w => w.Lower == modifier) && words.Count(w => !asked.Contains(w.Stem)) >= 2;
     }
 
     /// <summary>

@@ -193,6 +193,14 @@ internal static partial class GapAligner
                 continue;
             }
 
+            // "compared the bombing of Gaza to …" for "compare the siege of Gaza to ___": when the question gives the verb's
+            // object, a gap holding its words is that object, worded otherwise, not the missing one.
+            if (suffix.Count > 0 && suffix[0] is "the" or "a" or "an" or "his" or "her" or "its" or "their"
+                && Enumerable.Range(first, last - first + 1).Any(i => !StopWords.Contains(words[i].Lower) && after.Contains(words[i].Stem)))
+            {
+                continue;
+            }
+
             var following = words.Skip(last + 1).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
             var foundAfter = after.Count(s => following.Contains(s) || Lexicon.RelatedStems(s).Any(following.Contains));
             var quality = (1.0 + found + foundAfter) / (1.0 + others + after.Count) * (bounded ? 1 : 0.9) * (anchorIsVerb ? 1 : 0.9);

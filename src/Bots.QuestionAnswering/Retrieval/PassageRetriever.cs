@@ -23,9 +23,11 @@ internal sealed class PassageRetriever(IPassageSearch search)
         {
             focused = await search.SearchAsync(focus, PassagesPerQuery, cancellationToken).ConfigureAwait(false);
             // None holding them all may only mean the names are written otherwise ("Shoigu's", "the Novo-Ogaryovo"): search wider.
+            // So may a page of them none of which says the event: "the first wireless message in the USA" is sent by
+            // "the first American", in a passage the name's own search never finds.
             var years = Years(question).ToList();
-            var holding = focused.Count(p => HoldsFocus(question, years, p));
-            if (holding > 0 && holding < PassagesPerQuery)
+            var holding = focused.Where(p => HoldsFocus(question, years, p)).ToList();
+            if (holding.Count > 0 && holding.Count < PassagesPerQuery && holding.Any(p => SaysAnEventWord(question, p)))
             {
                 return focused;
             }
@@ -106,6 +108,19 @@ internal sealed class PassageRetriever(IPassageSearch search)
     {
         var words = EvidenceSentence.Annotate(passage).Words;
         return question.Names.All(n => NameMatcher.Mentions(words, n)) && years.All(words.Contains);
+    }
+
+    /// <summary>Whether the passage has any of the question's words other than its names and role words (true when it has none).</summary>
+    private static bool SaysAnEventWord(QuestionAnalysis question, RetrievedPassage passage)
+    {
+        var events = question.Terms.Where(t => !t.IsRoleWord).ToList();
+        if (events.Count == 0)
+        {
+            return true;
+        }
+
+        var annotations = EvidenceSentence.Annotate(passage);
+        return annotations.Sentences.Any(s => events.Any(t => t.IsSaidIn(s.Stems)));
     }
 
     /// <summary>

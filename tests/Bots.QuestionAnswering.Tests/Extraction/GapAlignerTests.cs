@@ -96,4 +96,12 @@ public sealed class GapAlignerTests
 
         Assert.Equal("golf", Assert.Single(gaps).Text);
     }
+
+    [Fact]
+    public void Extract_QuestionGivesTheObject_ItsRewordingIsNoGap()
+    {
+        var gaps = Gaps("What did the coach compare the final of 2019 to?", "When the coach compared the defeat of 2019 to a shipwreck, fans were furious.");
+
+        Assert.DoesNotContain(gaps, g => g.Text.Contains("defeat", StringComparison.Ordinal));
+    }
 }

@@ -88,4 +88,31 @@ public sealed class PassageRetrieverTests
 
         Assert.Equal(2, counting.Queries.Count);
     }
+
+    [Fact]
+    public async Task Retrieve_WhenThePassagesNamingTheNamesNeverSayTheEvent_AlsoSearchesTheEventWords()
+    {
+        var store = new InMemoryPassageSearch();
+        store.Add("Rankings", "USA Today ranked the college 10th in the nation.", "Wire", "2021-01-01");
+        store.Add("Radio", "Around 1899, Professor Jerome Green became the first American to send a wireless message.", "Wire", "2021-01-01");
+        var counting = new CountingSearch(store);
+
+        var passages = await new PassageRetriever(counting).RetrieveAsync(QuestionAnalyzer.Analyze("Which professor sent the first wireless message in the USA?"), default);
+
+        Assert.Equal(2, counting.Queries.Count);
+        Assert.Contains(passages, p => p.Text.Contains("wireless", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retrieve_WhenAPassageNamingTheNamesSaysTheEvent_SearchesOnce()
+    {
+        var store = new InMemoryPassageSearch();
+        store.Add("Rankings", "USA Today ranked the college 10th in the nation.", "Wire", "2021-01-01");
+        store.Add("Radio", "In 1899 a professor sent the first wireless message in the USA.", "Wire", "2021-01-01");
+        var counting = new CountingSearch(store);
+
+        await new PassageRetriever(counting).RetrieveAsync(QuestionAnalyzer.Analyze("Which professor sent the first wireless message in the USA?"), default);
+
+        Assert.Single(counting.Queries);
+    }
 }

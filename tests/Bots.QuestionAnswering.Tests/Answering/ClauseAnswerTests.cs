@@ -1,0 +1,47 @@
+using Bots.QuestionAnswering.Answering;
+using Bots.QuestionAnswering.Tests.Support;
+
+namespace Bots.QuestionAnswering.Tests.Answering;
+
+/// <summary>What/which questions whose answer is a phrase the sentence's syntax ties to the question, not any noun phrase nearby.</summary>
+public sealed class ClauseAnswerTests
+{
+    private static async Task<Answer> AskAsync(string question, string body)
+    {
+        var search = new InMemoryPassageSearch();
+        search.Add("Harbour town news", body, "Coast Post", "2022-06-10");
+        search.Add("Unrelated", "The city council met on Tuesday to discuss parking fees and a new bus lane.", "Local", "2020-01-01");
+        return await new QuestionAnswerer(search, new QuestionAnsweringOptions()).AskAsync(new Question(question), default);
+    }
+
+    [Fact]
+    public async Task Ask_WhatDidXSayYWouldGet_AnswersTheGapNotANameNearIt()
+    {
+        var answer = await AskAsync("What did Marlow say the fishermen would definitely receive?",
+            "Mayor Anna Marlow met the fishermen on Monday. During the meeting, the mayor said that Stenby in no way wanted a quarrel, "
+            + "but that the fishermen would definitely receive compensation for their nets.");
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("compensation", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WhichNoun_AdjectiveOfDegreeWithTheNounIsNoAnswer()
+    {
+        var answer = await AskAsync("Despite which storm does Marlow say the ferry keeps sailing?",
+            "Mayor Anna Marlow said on Monday that the ferry keeps sailing despite the ongoing storm over Hallen Bay.");
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.DoesNotContain("ongoing storm", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WhatRole_IsThePhraseAfterAs()
+    {
+        var answer = await AskAsync("What role do the fishermen want the coastguard to play in the talks?",
+            "The fishermen have asked for the coastguard to be included as an observer in the talks on quotas, complicating the negotiations.");
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("observer", answer.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,90 @@
+using Bots.QuestionAnswering.Answering;
+using Bots.QuestionAnswering.Tests.Support;
+
+namespace Bots.QuestionAnswering.Tests.Answering;
+
+/// <summary>
+/// Typed questions worded otherwise than their evidence: "sweep" for "raids", "sit-down" for "meeting", "go back to"
+/// for "dating back to", "politburo" for "Political Bureau", a possessor asked for ("which country's …"), and the doer
+/// named right before the asked verb after a long opening clause. What the articles do not say is still declined.
+/// </summary>
+public sealed class TypedParaphraseTests
+{
+    private static readonly (string Title, string Body, string Published)[] Articles =
+    [
+        ("Border villages",
+            "Daily Turkish raids on the border villages have displaced thousands of families.",
+            "2024-02-02"),
+        ("Clan talks",
+            "Even as Norway's quiet diplomacy brought some calm between the two clans, it was the patient work of local elders that laid the groundwork for the truce.",
+            "2024-03-03"),
+        ("Chile and Japan",
+            "Trade between Chile and Japan has a long history dating back to the 18th century, when whalers first called at Valparaiso. "
+            + "After a meeting between the trade ministers of Chile and Japan in 2015, both said the 21st century would bring closer ties.",
+            "2024-04-04"),
+        ("Lund and Vik",
+            "Mayor Ivar Lund met Governor Ola Vik in Tromso on Monday, their first face-to-face meeting since 2019.",
+            "2024-05-05"),
+        ("Zelen purge",
+            "The arrest of Zelen Party Political Bureau Chief Anton Varga in Sofia shocked the region.",
+            "2024-06-06"),
+        ("Valley relief",
+            "In addition to 40 tons of flour, rice and oil, Governor Lina Park ordered extra blankets to be sent to the valley. "
+            + "\"Oslo has no wish to join the fishing pact,\" Knut Berg added.",
+            "2024-07-07"),
+        ("Border war",
+            "During the 1998 border war, General Abel Tesfa telephoned Premier Dawit Odo urging him to stop the shelling.",
+            "2024-08-08"),
+        ("Tarn recognition",
+            "In 1990 the Kavel Union urged the Tarn League to recognise Norway. "
+            + "The Kavel Union was among the first to recognise the Tarn League in 1975.",
+            "2024-09-09"),
+        ("Lund travels",
+            "Mayor Ivar Lund met Governor Ola Vik at the town hall in Oslo on Friday. "
+            + "Lund needs the support of Oslo and Stockholm, which led him to visit Stockholm immediately after Oslo.",
+            "2024-10-10"),
+        ("Militia arms",
+            "The young militia even received rifles from communist Albania, then a close ally.",
+            "2024-11-11"),
+        ("Truce proposals",
+            "However, Kavel's own proposals for a truce have not received backing from Norway and Sweden.",
+            "2024-12-12"),
+    ];
+
+    private static QuestionAnswerer Answerer() => InMemoryPassageSearch.AnswererOver(Articles);
+
+    [Theory]
+    [InlineData("how often do turkish troops sweep the border villages", "Daily")]
+    [InlineData("Which country's quiet diplomacy brought some calm between the clans?", "Norway")]
+    [InlineData("chile japan trade goes back to which century", "18th")]
+    [InlineData("the lund vik sit-down was their first since which year", "2019")]
+    [InlineData("Who was the Zelen Party politburo chief arrested in Sofia?", "Varga")]
+    [InlineData("Who ordered extra blankets for the valley?", "Park")]
+    [InlineData("Who said Oslo has no wish to join the fishing pact?", "Berg")]
+    [InlineData("In which year did Tesfa phone Odo?", "1998")]
+    [InlineData("When did the Kavel Union recognise the Tarn League?", "1975")]
+    [InlineData("where did lund travel right after oslo", "Stockholm")]
+    [InlineData("Where did the young militia get rifles from?", "Albania")]
+    [InlineData("which country armed the young militia", "Albania")]
+    [InlineData("Which countries refused to back Kavel's truce proposals?", "Norway")]
+    public async Task Ask_TypedQuestionWordedOtherwise_Answers(string question, string expected)
+    {
+        var answer = await Answerer().AskAsync(new Question(question), default);
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how often do turkish troops sweep the coastal towns")]
+    [InlineData("Which country's quiet diplomacy ended the drought?")]
+    [InlineData("Who was the Zelen Party politburo chief arrested in Warsaw?")]
+    [InlineData("Who said Bergen has no wish to join the fishing pact?")]
+    [InlineData("How many tons of extra blankets did Lina Park order?")]
+    public async Task Ask_WhenTheArticlesDoNotSayIt_Declines(string question)
+    {
+        var answer = await Answerer().AskAsync(new Question(question), default);
+
+        Assert.False(answer.Answered, $"answered '{answer.Text}' from '{answer.Evidence}'");
+    }
+}
