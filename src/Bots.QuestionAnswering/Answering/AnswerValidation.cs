@@ -379,10 +379,11 @@ internal static partial class AnswerValidation
             : $"the sentence names a {noun} but not which one";
     }
 
-    /// <summary>Words that may stand between a kind's word and the one named after it: "the opera Carmen", "forums like the Quartet", "a novel called X".</summary>
+    /// <summary>Words that may stand between a kind's word and the one named after it: "the opera Carmen", "forums like the Quartet", "a novel called X", "the storm over Hallen Bay".</summary>
     private static readonly HashSet<string> NamingLinks = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "like", "such", "as", "called", "named", "titled", "entitled", "known", "including", "namely",
+        "of", "in", "on", "over", "at", "from", "against", "between",
     };
 
     /// <summary>Whether the candidate is the one of the kind the word at <paramref name="kind"/> names: it holds the word, follows it

@@ -55,7 +55,7 @@ public sealed class AnswerValidationTests
 
     [Theory]
     [InlineData("Which opera did Lund and Berg watch together?", "Lund and Prime Minister Anna Berg enjoy a warm friendship, even being seen watching opera together.")]
-    [InlineData("Which novel did the minister praise?", "The minister, a keen reader of the classics, praised the novel in a long speech.")]
+    [InlineData("Which novel did the minister praise?", "In a long speech on Friday, the minister, a keen reader of the classics, praised the novel.")]
     public void Judge_SentenceNamingTheKindButNotWhichOne_KeepsNothing(string question, string sentence)
     {
         Assert.Empty(Kept(question, sentence));
