@@ -603,8 +603,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
     /// </summary>
     internal static QuestionAnalysis DemoteOpeningCommonWords(QuestionAnalysis analysis, IReadOnlyList<RetrievedPassage> passages)
     {
-        var opening = analysis.Names.FirstOrDefault(n => n.Kind == EntityKind.Other && n.Words.Count == 1
-            && analysis.Question.StartsWith(n.Text, StringComparison.Ordinal) && n.Text.Length == n.Words[0].Length);
+        var opening = analysis.Names.FirstOrDefault(n => PassageRetriever.MayOnlyOpenTheQuestion(analysis, n));
         if (opening is null)
         {
             return analysis;

@@ -70,16 +70,18 @@ internal sealed class PassageRetriever(IPassageSearch search)
         return [.. retrieved, .. found.Where(p => seen.Add((p.ArticleId, p.PassageIndex)))];
     }
 
-    /// <summary>The question's names (each a quoted phrase) and the years of its date constraints, or null without names.</summary>
+    /// <summary>The question's names (each a quoted phrase) and the years of its date constraints, or null without names (see <see cref="MayOnlyOpenTheQuestion"/>).</summary>
     public static string? FocusQuery(QuestionAnalysis question)
     {
-        if (question.Names.Count == 0)
+        if (question.Names.All(n => MayOnlyOpenTheQuestion(question, n)))
         {
             return null;
         }
 
         // A name's other forms ("Russia" for a Moscow that acts, "World War II" for "World War 2") find its passages too.
+        // "Work" in "Work on … ended up in …" may be no name at all: it narrows nothing until the articles tell.
         var parts = question.Names
+            .Where(n => !MayOnlyOpenTheQuestion(question, n))
             .SelectMany(n => n.Aliases.Select(a => string.Join(' ', a)).Prepend(string.Join(' ', Tokenizer.Words(n.Text.Replace('-', ' ')))))
             .Select(p => string.Join(' ', Tokenizer.Words(p.Replace('-', ' '))))
             .Where(p => p.Length > 0)
@@ -103,11 +105,19 @@ internal sealed class PassageRetriever(IPassageSearch search)
                 : [d.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)])
             .Distinct(StringComparer.Ordinal);
 
-    /// <summary>Whether the passage (with its title) mentions every name of the question and every year it is constrained to.</summary>
+    /// <summary>
+    /// A lone word of no known kind that opens the question ("Work on … ended up in …", "Outside of …"): capitalised
+    /// perhaps only because it comes first, so a name only if the articles write it so.
+    /// </summary>
+    internal static bool MayOnlyOpenTheQuestion(QuestionAnalysis question, FocusName name) =>
+        name.Kind == EntityKind.Other && name.Words.Count == 1
+        && question.Question.StartsWith(name.Text, StringComparison.Ordinal) && name.Text.Length == name.Words[0].Length;
+
+    /// <summary>Whether the passage (with its title) mentions every name of the question (but an opening word that may be none) and every year it is constrained to.</summary>
     private static bool HoldsFocus(QuestionAnalysis question, IReadOnlyList<string> years, RetrievedPassage passage)
     {
         var words = EvidenceSentence.Annotate(passage).Words;
-        return question.Names.All(n => NameMatcher.Mentions(words, n)) && years.All(words.Contains);
+        return question.Names.All(n => MayOnlyOpenTheQuestion(question, n) || NameMatcher.Mentions(words, n)) && years.All(words.Contains);
     }
 
     /// <summary>Whether the passage has any of the question's words other than its names and role words (true when it has none).</summary>

@@ -37,6 +37,47 @@ public sealed class PassageRetrieverTests
     }
 
     [Fact]
+    public void FocusQuery_LeavesOutAnOpeningWordThatMayBeNoName()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Work on the new bridge ended up funding which Harbor College lab?");
+
+        var query = PassageRetriever.FocusQuery(analysis);
+
+        Assert.Contains(analysis.Names, n => n.Text == "Work");
+        Assert.NotNull(query);
+        Assert.Contains("\"harbor college\"", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("work", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FocusQuery_WhenTheOnlyNameMayOnlyOpenTheQuestion_IsNull()
+    {
+        var analysis = QuestionAnalyzer.Analyze("Outside of the old mill, what did the river power?");
+
+        Assert.Null(PassageRetriever.FocusQuery(analysis));
+    }
+
+    [Fact]
+    public async Task Retrieve_WhenAnOpeningWordMayBeNoName_StillSearchesTheEventWords()
+    {
+        var store = new InMemoryPassageSearch();
+        store.Add("Campus labs", "The Tide Lab of Harbor College grew out of pioneering research in salt-marsh ecology, which began in 1928 and went on for many years after.", "Wire", "2021-01-01");
+        for (var i = 0; i < 10; i++)
+        {
+            store.Add($"Work {i}", $"Work at Harbor College on topic {i} ended.", "Wire", "2021-01-01");
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            store.Add($"News {i}", $"Harbor College hired staff {i}.", "Wire", "2021-01-01");
+        }
+
+        var passages = await new PassageRetriever(store).RetrieveAsync(QuestionAnalyzer.Analyze("Work on salt-marsh ecology ended up in the creation of which Harbor College lab?"), default);
+
+        Assert.Contains(passages, p => p.Text.Contains("Tide Lab", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FocusQuery_WithoutNames_IsNull()
     {
         Assert.Null(PassageRetriever.FocusQuery(QuestionAnalyzer.Analyze("how much grain was exported")));
