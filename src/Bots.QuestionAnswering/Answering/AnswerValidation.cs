@@ -61,6 +61,12 @@ internal static partial class AnswerValidation
         "now", "today", "yesterday", "currently", "there", "here", "abroad", "again", "too", "also",
     };
 
+    /// <summary>Verbs that carry no content of their own: "seen watching ballet together" adds nothing to "watch ballet together".</summary>
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "seen", "see", "sees", "saw", "been", "being", "made", "make", "makes", "got", "get", "gets", "getting", "having",
+    };
+
     /// <summary>Words that make the event after them one promised, planned, wished or denied rather than one that happened.</summary>
     private static readonly HashSet<string> Unrealising = new(StringComparer.Ordinal)
     {
@@ -87,6 +93,7 @@ internal static partial class AnswerValidation
             ?? DoneToAnother(question, candidate)
             ?? DoneByAnother(question, candidate)
             ?? Echo(question, candidate)
+            ?? NotWhichOfTheAskedKind(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
             ?? DateOfAnotherThing(question, candidate)
@@ -389,6 +396,7 @@ internal static partial class AnswerValidation
         }
 
         var own = OwnWords(question);
+        AddFullNamesOfAskedNames(question, candidate.Sentence, own);
         var words = Tokenizer.Words(candidate.Text).Select(Bare).Where(w => !StopWords.Contains(w)).ToList();
         if (words.Count == 0)
         {
@@ -402,13 +410,56 @@ internal static partial class AnswerValidation
             {
                 repeated++;
             }
-            else if (!EntityRecognizer.IsTitleWord(word) && !Gazetteer.IsDemonym(Capitalise(word)) && !Gazetteer.IsDemonym(word))
+            else if (!EntityRecognizer.IsTitleWord(word) && !Gazetteer.IsDemonym(Capitalise(word)) && !Gazetteer.IsDemonym(word) && !LightVerbs.Contains(word))
             {
                 return null;
             }
         }
 
         return repeated > 0 ? $"\"{candidate.Text}\" only repeats the question" : null;
+    }
+
+    /// <summary>
+    /// "Which ballet did they watch?" — "… even being seen watching ballet together": the sentence names the kind asked
+    /// for but not which one, and a phrase elsewhere in it ("a friendly relationship") is not that one. The answer has
+    /// to stand by the kind's word (its name, a title or a modifier beside it), or the sentence does not say.
+    /// </summary>
+    internal static string? NotWhichOfTheAskedKind(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Description || question.TypeNoun is not { } noun
+            || !Regex.IsMatch(question.Question, $@"\bwhich\s+(?:[\p{{L}}-]+\s+)?{Regex.Escape(noun)}\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b", RegexOptions.IgnoreCase))
+        {
+            return null;
+        }
+
+        var stem = Lexicon.StemOf(noun.ToLowerInvariant());
+        var words = candidate.Sentence.Words;
+        var mentions = Enumerable.Range(0, words.Count).Where(i => words[i].Stem == stem).ToList();
+        return mentions.Count == 0 || mentions.Any(i => NamesTheOne(words, i, candidate))
+            ? null
+            : $"the sentence names a {noun} but not which one";
+    }
+
+    /// <summary>Words that may stand between a kind's word and the one named after it: "the opera Carmen", "forums like the Quartet", "a novel called X", "the storm over Hallen Bay".</summary>
+    private static readonly HashSet<string> NamingLinks = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "like", "such", "as", "called", "named", "titled", "entitled", "known", "including", "namely",
+        "of", "in", "on", "over", "at", "from", "against", "between",
+    };
+
+    /// <summary>Whether the candidate is the one of the kind the word at <paramref name="kind"/> names: it holds the word, follows it
+    /// through naming links, or stands just before it ("Carmen, the opera"; "Verdi's opera").</summary>
+    private static bool NamesTheOne(IReadOnlyList<SentenceWord> words, int kind, AnswerCandidate candidate)
+    {
+        if (kind >= candidate.FirstWord && kind < candidate.EndWord)
+        {
+            return true;
+        }
+
+        var gap = kind < candidate.FirstWord ? words.Skip(kind + 1).Take(candidate.FirstWord - kind - 1) : words.Skip(candidate.EndWord).Take(kind - candidate.EndWord);
+        var limit = kind < candidate.FirstWord ? 3 : 1;
+        var between = gap.ToList();
+        return between.Count <= limit && between.All(w => NamingLinks.Contains(w.Lower));
     }
 
     /// <summary>
@@ -1319,6 +1370,26 @@ internal static partial class AnswerValidation
         }
 
         return own;
+    }
+
+    /// <summary>
+    /// "Which ballet did Putin and Netanyahu watch?" — "Putin and Israeli Prime Minister Benjamin Netanyahu": the sentence
+    /// writes the asked names in full, and a first name of an asked person is the question's own too.
+    /// </summary>
+    private static void AddFullNamesOfAskedNames(QuestionAnalysis question, EvidenceSentence sentence, HashSet<string> own)
+    {
+        // Only a name ending in an asked name is that person's full form: "UN Security Council" is not the UN's.
+        var asked = question.Names.Select(n => n.Words[^1]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in sentence.Entities.Where(e => e.Kind is not (EntityKind.Place or EntityKind.Organization)))
+        {
+            var words = Tokenizer.Words(entity.Name);
+            if (words.Count > 1 && asked.Contains(words[^1]))
+            {
+                // Its title ("Prime Minister") is the question's too, unless the question asks who the person is.
+                var title = question.DescriptionTarget is null ? Tokenizer.Words(entity.Title ?? string.Empty) : [];
+                own.UnionWith(words.Concat(title).Select(w => w.ToLowerInvariant()));
+            }
+        }
     }
 
     private static string Bare(string word) =>
