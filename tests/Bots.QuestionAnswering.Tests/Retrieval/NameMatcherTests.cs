@@ -31,6 +31,20 @@ public sealed class NameMatcherTests
         Assert.False(Mentions("The Fitzpatrick Halls of Science were built.", "Stinson-Remick Hall of Engineering"));
     }
 
+    [Theory]
+    [InlineData("The college offers eight B.S. degrees.", "BS")]
+    [InlineData("Talks with the U.S.A. went on.", "USA")]
+    public void Mentions_AnAbbreviationWrittenWithDots_MatchesItWithout(string text, string name)
+    {
+        Assert.True(Mentions(text, name));
+    }
+
+    [Fact]
+    public void Mentions_LettersApartInOrdinaryWords_DoNotMakeAnAbbreviation()
+    {
+        Assert.False(Mentions("The BBC said the bus stopped.", "BS"));
+    }
+
     [Fact]
     public void Mentions_APersonBySurname_Matches()
     {
