@@ -61,6 +61,12 @@ internal static partial class AnswerValidation
         "now", "today", "yesterday", "currently", "there", "here", "abroad", "again", "too", "also",
     };
 
+    /// <summary>Verbs that carry no content of their own: "seen watching ballet together" adds nothing to "watch ballet together".</summary>
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "seen", "see", "sees", "saw", "been", "being", "made", "make", "makes", "got", "get", "gets", "getting", "having",
+    };
+
     /// <summary>Words that make the event after them one promised, planned, wished or denied rather than one that happened.</summary>
     private static readonly HashSet<string> Unrealising = new(StringComparer.Ordinal)
     {
@@ -85,7 +91,9 @@ internal static partial class AnswerValidation
             ?? MeetingWithAnother(question, candidate)
             ?? PlaceOnlyInsideAnotherName(question, candidate)
             ?? DoneToAnother(question, candidate)
+            ?? DoneByAnother(question, candidate)
             ?? Echo(question, candidate)
+            ?? NotWhichOfTheAskedKind(question, candidate)
             ?? WrongType(question, candidate)
             ?? PlaceNotOfTheEvent(question, candidate)
             ?? DateOfAnotherThing(question, candidate)
@@ -137,10 +145,11 @@ internal static partial class AnswerValidation
             var plural = question.Names.Count(n => n.Kind == EntityKind.Person) >= 2;
             var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers"
                 || plural && w.Lower is "they" or "their" or "them" or "theirs");
-            var otherPerson = pronoun is { Lower: not null }
-                ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < pronoun.Start)
+            var referent = pronoun.Lower is not null ? pronoun.Start : ReferringDescription(sentence, name);
+            var otherPerson = referent >= 0
+                ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < referent)
                 : null;
-            if (pronoun.Lower is null || otherPerson is not null)
+            if (referent < 0 || otherPerson is not null)
             {
                 return otherPerson is not null
                     ? $"the sentence that has it is about {otherPerson.Name}, not {name.Text}"
@@ -149,6 +158,65 @@ internal static partial class AnswerValidation
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where the sentence refers to the person by a description instead of a pronoun: "the 25-year-old" right after the
+    /// person was named, or "the Russian president" when the passage titles the person so ("Russian President
+    /// Vladimir Putin"). -1 when it does not.
+    /// </summary>
+    private static int ReferringDescription(EvidenceSentence sentence, FocusName person)
+    {
+        // "… Sarah Claxton …. The 25-year-old has …": the description stands for the person named last before it.
+        var age = Regex.Match(sentence.Text, @"\bthe\s+\d{1,3}-year-old\b", RegexOptions.IgnoreCase);
+        if (age.Success && StandsFor(sentence, person))
+        {
+            return age.Index;
+        }
+
+        foreach (Match the in Regex.Matches(sentence.Text, @"\bthe\s+(?<role>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)", RegexOptions.IgnoreCase))
+        {
+            var words = Tokenizer.Words(the.Groups["role"].Value).ToList();
+            while (words.Count > 0 && !EntityRecognizer.IsTitleWord(words[^1]))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            if (words.Count < 2 || !words.All(w => EntityRecognizer.IsTitleWord(w) || Gazetteer.IsDemonym(w) || Gazetteer.IsCountry(w)))
+            {
+                continue;
+            }
+
+            var titled = new Regex($@"\b{string.Join(@"\s+", words.Select(Regex.Escape))}\s+(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,2}}{Regex.Escape(person.KeyWord)}\b", RegexOptions.IgnoreCase);
+            if (titled.IsMatch(sentence.Passage.Text))
+            {
+                return the.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether a description opening the sentence ("The 25-year-old …") stands for the person: the one named last before
+    /// it, or, in the passage's first sentence, the one its title names.
+    /// </summary>
+    private static bool StandsFor(EvidenceSentence sentence, FocusName person)
+    {
+        for (var previous = sentence.Previous; previous is not null; previous = previous.Previous)
+        {
+            var named = previous.Entities.Where(IsPersonLike).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+
+            // "Sarah Claxton … at the European Indoor Championships": a later name of no person does not take her place.
+            var asked = named.LastOrDefault(e => IsAskedName([person], e));
+            return asked is not null && !named.Any(e => e.Kind == EntityKind.Person && e.Start > asked.Start && !IsAskedName([person], e));
+        }
+
+        return Tokenizer.Words(sentence.Passage.Title).Contains(person.KeyWord.ToLowerInvariant());
     }
 
     /// <summary>
@@ -328,6 +396,7 @@ internal static partial class AnswerValidation
         }
 
         var own = OwnWords(question);
+        AddFullNamesOfAskedNames(question, candidate.Sentence, own);
         var words = Tokenizer.Words(candidate.Text).Select(Bare).Where(w => !StopWords.Contains(w)).ToList();
         if (words.Count == 0)
         {
@@ -341,13 +410,56 @@ internal static partial class AnswerValidation
             {
                 repeated++;
             }
-            else if (!EntityRecognizer.IsTitleWord(word) && !Gazetteer.IsDemonym(Capitalise(word)) && !Gazetteer.IsDemonym(word))
+            else if (!EntityRecognizer.IsTitleWord(word) && !Gazetteer.IsDemonym(Capitalise(word)) && !Gazetteer.IsDemonym(word) && !LightVerbs.Contains(word))
             {
                 return null;
             }
         }
 
         return repeated > 0 ? $"\"{candidate.Text}\" only repeats the question" : null;
+    }
+
+    /// <summary>
+    /// "Which ballet did they watch?" — "… even being seen watching ballet together": the sentence names the kind asked
+    /// for but not which one, and a phrase elsewhere in it ("a friendly relationship") is not that one. The answer has
+    /// to stand by the kind's word (its name, a title or a modifier beside it), or the sentence does not say.
+    /// </summary>
+    internal static string? NotWhichOfTheAskedKind(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type != AnswerType.Description || question.TypeNoun is not { } noun
+            || !Regex.IsMatch(question.Question, $@"\bwhich\s+(?:[\p{{L}}-]+\s+)?{Regex.Escape(noun)}\s+(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b", RegexOptions.IgnoreCase))
+        {
+            return null;
+        }
+
+        var stem = Lexicon.StemOf(noun.ToLowerInvariant());
+        var words = candidate.Sentence.Words;
+        var mentions = Enumerable.Range(0, words.Count).Where(i => words[i].Stem == stem).ToList();
+        return mentions.Count == 0 || mentions.Any(i => NamesTheOne(words, i, candidate))
+            ? null
+            : $"the sentence names a {noun} but not which one";
+    }
+
+    /// <summary>Words that may stand between a kind's word and the one named after it: "the opera Carmen", "forums like the Quartet", "a novel called X", "the storm over Hallen Bay".</summary>
+    private static readonly HashSet<string> NamingLinks = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "like", "such", "as", "called", "named", "titled", "entitled", "known", "including", "namely",
+        "of", "in", "on", "over", "at", "from", "against", "between",
+    };
+
+    /// <summary>Whether the candidate is the one of the kind the word at <paramref name="kind"/> names: it holds the word, follows it
+    /// through naming links, or stands just before it ("Carmen, the opera"; "Verdi's opera").</summary>
+    private static bool NamesTheOne(IReadOnlyList<SentenceWord> words, int kind, AnswerCandidate candidate)
+    {
+        if (kind >= candidate.FirstWord && kind < candidate.EndWord)
+        {
+            return true;
+        }
+
+        var gap = kind < candidate.FirstWord ? words.Skip(kind + 1).Take(candidate.FirstWord - kind - 1) : words.Skip(candidate.EndWord).Take(kind - candidate.EndWord);
+        var limit = kind < candidate.FirstWord ? 3 : 1;
+        var between = gap.ToList();
+        return between.Count <= limit && between.All(w => NamingLinks.Contains(w.Lower));
     }
 
     /// <summary>
@@ -720,6 +832,47 @@ internal static partial class AnswerValidation
     }
 
     /// <summary>
+    /// "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": the passive's doer is
+    /// a name the question gives another part than the doer's, so the event is the other way round.
+    /// </summary>
+    internal static string? DoneByAnother(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Quantity or AnswerType.Duration) || question.Names.Count < 2)
+        {
+            return null;
+        }
+
+        var lower = question.Question.ToLowerInvariant();
+        var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
+        var verbAt = verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index;
+        var doers = question.Names.Where(n => lower.IndexOf(n.Text.ToLowerInvariant(), StringComparison.Ordinal) is var at && at >= 0 && at < verbAt).ToList();
+        if (verb is null || verbAt <= 0 || doers.Count == 0)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        foreach (var word in sentence.Words.Where(w => Says(verb, w)))
+        {
+            var by = Regex.Match(sentence.Text[(word.Start + word.Length)..], @"^\s+by\s+(?:the\s+)?(?<name>\p{Lu}[\w’'-]*)");
+            if (!by.Success)
+            {
+                continue;
+            }
+
+            // The agent as the question writes it after its verb ("the US resolution"), a name or not ("US" reads as a word).
+            var agent = by.Groups["name"].Value;
+            var named = Regex.Match(question.Question[verbAt..], $@"\b{Regex.Escape(agent)}\b", RegexOptions.IgnoreCase).Success;
+            if (named && !doers.Any(d => d.Words.Contains(agent.ToLowerInvariant())))
+            {
+                return $"the sentence says it was {word.Lower} by {agent}, not by {doers[0].Text}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// "When did the Soviet Union recognise the State of Palestine?" — "… to recognise the Palestine Liberation Organization
     /// in 1974": a place the sentence names only inside the name of something else (an organisation, a university) is not
     /// the place asked about.
@@ -807,8 +960,14 @@ internal static partial class AnswerValidation
         var people = sentence.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organization or EntityKind.Other).ToList();
         if (question.Type == AnswerType.Quantity && question.Quantity == QuantityHint.Age)
         {
-            // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it.
+            // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it. "The 25-year-old" is the person
+            // the story is about, whom the sentence refers back to.
             var start = candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : sentence.Text.Length;
+            if (Regex.IsMatch(sentence.Text[..start], @"\bthe\s+$", RegexOptions.IgnoreCase) && candidate.Text.EndsWith("year-old", StringComparison.OrdinalIgnoreCase))
+            {
+                return named.Any(n => StandsFor(sentence, n)) ? null : $"the {candidate.Text} is someone the question does not name";
+            }
+
             var nearest = people.Where(IsPersonLike)
                 .OrderBy(e => e.End <= start ? start - e.End : e.Start - start)
                 .FirstOrDefault() ?? Antecedent(sentence);
@@ -1211,6 +1370,26 @@ internal static partial class AnswerValidation
         }
 
         return own;
+    }
+
+    /// <summary>
+    /// "Which ballet did Putin and Netanyahu watch?" — "Putin and Israeli Prime Minister Benjamin Netanyahu": the sentence
+    /// writes the asked names in full, and a first name of an asked person is the question's own too.
+    /// </summary>
+    private static void AddFullNamesOfAskedNames(QuestionAnalysis question, EvidenceSentence sentence, HashSet<string> own)
+    {
+        // Only a name ending in an asked name is that person's full form: "UN Security Council" is not the UN's.
+        var asked = question.Names.Select(n => n.Words[^1]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in sentence.Entities.Where(e => e.Kind is not (EntityKind.Place or EntityKind.Organization)))
+        {
+            var words = Tokenizer.Words(entity.Name);
+            if (words.Count > 1 && asked.Contains(words[^1]))
+            {
+                // Its title ("Prime Minister") is the question's too, unless the question asks who the person is.
+                var title = question.DescriptionTarget is null ? Tokenizer.Words(entity.Title ?? string.Empty) : [];
+                own.UnionWith(words.Concat(title).Select(w => w.ToLowerInvariant()));
+            }
+        }
     }
 
     private static string Bare(string word) =>
