@@ -287,7 +287,8 @@ internal static partial class CandidateExtractor
                 // The reported occasion itself is not the one before it.
                 fit *= FirstTimeSince().IsMatch(sentence.Text) ? 0.4 : 0.7;
             }
-            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase))
+            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase)
+                && !ByThenItHadHappened(before, sentence.Text[date.End..]))
             {
                 fit *= 0.35;
             }
@@ -339,6 +340,13 @@ internal static partial class CandidateExtractor
             {
                 text = from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            // "When did the visit end?" — "from August 12 to 14": the span's last day (or, for its start, the first).
+            if (date.IsRange && (question.AsksForEnd ^ question.AsksForStart) && !IsWrittenPeriod(date) && RangeBound(date, question.AsksForEnd, precision) is { } bound)
+            {
+                text = bound;
+            }
+
             yield return Candidate(text, "date:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, fit) with { Date = date };
         }
     }
@@ -618,6 +626,25 @@ internal static partial class CandidateExtractor
 
     [GeneratedRegex(@"\b(?:(?:joint|equal)\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:no\.|number)\s*\d+|top\s+(?:\d+|ten|five|three|twenty)(?:\s+to\s+\d+)?)(?:\s+overall)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex RankPattern();
+
+    /// <summary>The last (or first) day of a span, as written; for a span of one month without a year ("August 12 to 14"), its day in that month.</summary>
+    private static string? RangeBound(DateMention date, bool end, DatePrecision precision)
+    {
+        if (date.From is { } first && date.To is { } last)
+        {
+            var day = end ? last : first;
+            return first == last ? null : (date with { From = day, To = day, IsRange = false }).Describe(precision);
+        }
+
+        var days = Regex.Matches(date.Text, @"\b\d{1,2}\b").Select(m => m.Value).ToList();
+        return date.Month is { } month && days.Count == 2
+            ? $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {(end ? days[1] : days[0])}"
+            : null;
+    }
+
+    /// <summary>"By 1972 the Soviets had declared …": the past perfect after an opening "by" dates the event no later than then, which is all the article says.</summary>
+    private static bool ByThenItHadHappened(string before, string after) =>
+        Regex.IsMatch(before, @"^\W*by$", RegexOptions.IgnoreCase) && Regex.IsMatch(after, @"^[^.;]*?\bhad\s+(?:already\s+|also\s+)?\p{Ll}+(?:ed|en|wn|ne|un)\b");
 
     /// <summary>The text before a date ends inside a phrase opened by "since" or "(dating) back to": "since their victory in the elections of".</summary>
     [GeneratedRegex(@"\b(?:since|back\s+to)(?:\s+[^,;.()]{0,60})?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
