@@ -80,7 +80,8 @@ internal static partial class CandidateExtractor
             AnswerType.Duration => Durations(sentence),
             // "What is the Grotto?": an apposition or copula of the thing defines it; a phrase merely nearby seldom does.
             AnswerType.Description => GapFirst(sentence, Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit)),
-                GapAligner.Extract(question, sentence).Concat(NounComplement.Extract(question, sentence)).Concat(ExcludedAlternative.Extract(question, sentence)).ToList()),
+                GapAligner.Extract(question, sentence).Concat(NounComplement.Extract(question, sentence)).Concat(ExcludedAlternative.Extract(question, sentence))
+                    .Concat(Composition.Extract(question, sentence)).ToList()),
             _ => Characterisation.IsAsked(question) ? Characterisation.Extract(question, sentence).Concat(Statement(question, sentence))
                 : GapFirst(sentence, Statement(question, sentence), GapAligner.Extract(question, sentence).Concat(ExcludedAlternative.Extract(question, sentence)).ToList()),
         };
@@ -1167,19 +1168,32 @@ internal static partial class CandidateExtractor
                 fit *= 1.9;
             }
 
+            // "hundreds of tons" (of aid) measures the thing sent rather than naming it.
+            if (sentence.Quantities.Any(q => q.Start <= phrase.Start && phrase.End <= q.End))
+            {
+                fit *= 0.3;
+            }
+
             // The question's verb followed by its object: "modeled after German Catholic journals", "known as Washington Hall".
             var first = sentence.WordIndexAt(phrase.Start);
-            if (eventWords.Any(e => first > e && first - e <= 3))
+            if (question.TypeNoun is null && IsAddressee(sentence, first))
+            {
+                // "stated to Al Jazeera", "told reporters": whom a speaker tells is not what the speaker says.
+                fit *= 0.6;
+            }
+            else if (eventWords.Any(e => first > e && first - e <= 3))
             {
                 fit *= 1.4;
             }
 
             fit *= Relation(sentence, phrase, matched);
+            // "Which UN body …" asks for an organisation, which has a name, as "what is the paper called" does.
+            var wantsName = question.AsksForName || question.Type == AnswerType.Organization && question.TypeNoun is not null;
             if (phrase.IsProper)
             {
-                fit *= question.AsksForName ? 1.5 : 1.1;
+                fit *= wantsName ? 1.5 : 1.1;
             }
-            else if (question.AsksForName)
+            else if (wantsName)
             {
                 // "What is the paper called?" asks for a name: a common-noun phrase is not one.
                 fit *= 0.6;
@@ -1236,6 +1250,13 @@ internal static partial class CandidateExtractor
         }
     }
 
+    /// <summary>True when the word before the phrase is a verb of saying, or such a verb and "to": the phrase is whom it was said to.</summary>
+    private static bool IsAddressee(EvidenceSentence sentence, int first)
+    {
+        var verb = first - 1 >= 0 && sentence.Words[first - 1].Lower == "to" ? first - 2 : first - 1;
+        return verb >= 0 && sentence.Words[verb].Lower is not "say" and not "said" and not "says" && Lexicon.IsSaying(sentence.Words[verb].Stem);
+    }
+
     /// <summary>Nouns that ask for a function something has ("what role did it play"): answered by "as a mediator".</summary>
     private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
     {
@@ -1274,7 +1295,7 @@ internal static partial class CandidateExtractor
         return before.EndsWith(" as", StringComparison.OrdinalIgnoreCase);
     }
 
-    [GeneratedRegex(@"\b(?<m>[A-Z][\w.&-]*)\s+(?<n>[\p{L}-]+)")]
+    [GeneratedRegex(@"\b(?<m>[A-Z][\w.&-]*)\s+(?=(?<n>[\p{L}-]+))")]
     private static partial Regex CapitalisedModifier();
 
     /// <summary>"Which UN body": the capitalised word the question puts before the noun it asks for, lower-cased.</summary>
