@@ -203,18 +203,31 @@ internal static partial class CandidateExtractor
                 var adjectives = text[start..(last.Start + last.Length)];
                 if (!Tokenizer.Words(adjectives).Where(w => w is not ("and" or "or")).SelectMany(w => w.Split('-')).All(w => IsQuestionCountry(question, w)))
                 {
-                    yield return Candidate(adjectives, "owner:" + adjectives.ToLowerInvariant(), sentence, start, adjectives.Length, 1.0) with { Anchored = true };
+                    // "Which country" is answered by the country a single nationality names: "the Russian diaspora" → Russia.
+                    var owner = question.Type == AnswerType.Place && chainStart == noun.Index - 1 && Gazetteer.FindCountry(adjectives) is { } country ? country.Name : adjectives;
+                    yield return Candidate(owner, "owner:" + owner.ToLowerInvariant(), sentence, start, adjectives.Length, 1.0) with { Anchored = true };
                 }
             }
 
             var of = Regex.Match(text[(noun.Start + noun.Length)..], @"^\s+(?:of|by|from)\s+(?:the\s+)?");
             var after = of.Success ? sentence.Entities.FirstOrDefault(e => e.Start == noun.Start + noun.Length + of.Length) : null;
-            if (after is not null && !IsQuestionName(question, after))
+            // "the support of Russia and Türkiye": each owner of a list, however the question sets one aside.
+            for (var owner = after; owner is not null; owner = NextInList(sentence, owner))
             {
-                yield return Candidate(after.Name, "owner:" + after.Name.ToLowerInvariant(), sentence, after.Start, after.Length, 0.9) with { Anchored = true };
+                if (!IsQuestionName(question, owner))
+                {
+                    yield return Candidate(owner.Name, "owner:" + owner.Name.ToLowerInvariant(), sentence, owner.Start, owner.Length, 0.9) with { Anchored = true };
+                }
             }
         }
     }
+
+    /// <summary>The name after this one in a list ("Russia and Türkiye", "Egypt, Qatar and the US"), or null.</summary>
+    private static EntityMention? NextInList(EvidenceSentence sentence, EntityMention entity) =>
+        sentence.Entities.Where(e => e.Start >= entity.End).OrderBy(e => e.Start).FirstOrDefault() is { } next
+        && Regex.IsMatch(sentence.Text[entity.End..next.Start], @"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+            ? next
+            : null;
 
     /// <summary>"American", "British-American": nationality adjectives, capitalised.</summary>
     private static bool IsNationality(string word) =>
@@ -288,7 +301,8 @@ internal static partial class CandidateExtractor
                 // The reported occasion itself is not the one before it.
                 fit *= FirstTimeSince().IsMatch(sentence.Text) ? 0.4 : 0.7;
             }
-            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase))
+            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase)
+                && !ByThenItHadHappened(before, sentence.Text[date.End..]))
             {
                 fit *= 0.35;
             }
@@ -340,6 +354,13 @@ internal static partial class CandidateExtractor
             {
                 text = from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            // "When did the visit end?" — "from August 12 to 14": the span's last day (or, for its start, the first).
+            if (date.IsRange && (question.AsksForEnd ^ question.AsksForStart) && !IsWrittenPeriod(date) && RangeBound(date, question.AsksForEnd, precision) is { } bound)
+            {
+                text = bound;
+            }
+
             yield return Candidate(text, "date:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, fit) with { Date = date };
         }
     }
@@ -619,6 +640,25 @@ internal static partial class CandidateExtractor
 
     [GeneratedRegex(@"\b(?:(?:joint|equal)\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:no\.|number)\s*\d+|top\s+(?:\d+|ten|five|three|twenty)(?:\s+to\s+\d+)?)(?:\s+overall)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex RankPattern();
+
+    /// <summary>The last (or first) day of a span, as written; for a span of one month without a year ("August 12 to 14"), its day in that month.</summary>
+    private static string? RangeBound(DateMention date, bool end, DatePrecision precision)
+    {
+        if (date.From is { } first && date.To is { } last)
+        {
+            var day = end ? last : first;
+            return first == last ? null : (date with { From = day, To = day, IsRange = false }).Describe(precision);
+        }
+
+        var days = Regex.Matches(date.Text, @"\b\d{1,2}\b").Select(m => m.Value).ToList();
+        return date.Month is { } month && days.Count == 2
+            ? $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {(end ? days[1] : days[0])}"
+            : null;
+    }
+
+    /// <summary>"By 1972 the Soviets had declared …": the past perfect after an opening "by" dates the event no later than then, which is all the article says.</summary>
+    private static bool ByThenItHadHappened(string before, string after) =>
+        Regex.IsMatch(before, @"^\W*by$", RegexOptions.IgnoreCase) && Regex.IsMatch(after, @"^[^.;]*?\bhad\s+(?:already\s+|also\s+)?\p{Ll}+(?:ed|en|wn|ne|un)\b");
 
     /// <summary>The text before a date ends inside a phrase opened by "since" or "(dating) back to": "since their victory in the elections of".</summary>
     [GeneratedRegex(@"\b(?:since|back\s+to)(?:\s+[^,;.()]{0,60})?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
