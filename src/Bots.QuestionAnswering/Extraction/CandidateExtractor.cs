@@ -1441,7 +1441,7 @@ internal static partial class CandidateExtractor
         yield return Candidate(text, "stmt:" + text.ToLowerInvariant(), sentence, start, end - start, 0.6);
     }
 
-    private static AnswerCandidate Candidate(string text, string key, EvidenceSentence sentence, int charStart, int charLength, double fit)
+    internal static AnswerCandidate Candidate(string text, string key, EvidenceSentence sentence, int charStart, int charLength, double fit)
     {
         var first = sentence.WordIndexAt(charStart);
         var end = charLength == 0 ? first : Math.Max(first + 1, sentence.WordIndexAt(charStart + charLength));

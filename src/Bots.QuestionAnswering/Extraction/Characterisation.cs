@@ -67,7 +67,7 @@ internal static partial class Characterisation
             var obj = Tokenizer.Words(match.Groups["obj"].Value).Where(w => !StopWords.Contains(w)).Select(Lexicon.StemOf).ToList();
             var fit = obj.Count == 0 || obj.Any(thing.Contains) ? ComplementFit : ComplementFit * 0.7;
             var start = sentence.Text.IndexOf(text, complement.Index, StringComparison.Ordinal);
-            yield return Candidate(text, sentence, start, fit);
+            yield return CandidateExtractor.Candidate(text, "char:" + text.ToLowerInvariant(), sentence, start, text.Length, fit) with { Anchored = true };
         }
 
         foreach (Match match in QuotedModifier().Matches(sentence.Text))
@@ -78,14 +78,8 @@ internal static partial class Characterisation
             }
 
             var quote = match.Groups["q"];
-            yield return Candidate(quote.Value.Trim(), sentence, quote.Index, QuotedFit);
+            var quoted = quote.Value.Trim();
+            yield return CandidateExtractor.Candidate(quoted, "char:" + quoted.ToLowerInvariant(), sentence, quote.Index, quoted.Length, QuotedFit) with { Anchored = true };
         }
-    }
-
-    private static AnswerCandidate Candidate(string text, EvidenceSentence sentence, int start, double fit)
-    {
-        var first = sentence.WordIndexAt(start);
-        var end = Math.Max(first + 1, sentence.WordIndexAt(start + text.Length));
-        return new AnswerCandidate(CandidateExtractor.Shorten(text), "char:" + text.ToLowerInvariant(), sentence, first, end, fit) { Anchored = true };
     }
 }

@@ -48,7 +48,7 @@ internal static partial class Composition
             var last = ListEnd(sentence, first);
             var start = sentence.Words[first].Start;
             var text = sentence.Text[start..(sentence.Words[last].Start + sentence.Words[last].Length)];
-            yield return new AnswerCandidate(CandidateExtractor.Shorten(text), "parts:" + text.ToLowerInvariant(), sentence, first, last + 1, Fit) { Anchored = true };
+            yield return CandidateExtractor.Candidate(text, "parts:" + text.ToLowerInvariant(), sentence, start, text.Length, Fit) with { Anchored = true };
         }
     }
 

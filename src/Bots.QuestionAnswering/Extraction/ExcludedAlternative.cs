@@ -81,7 +81,7 @@ internal static partial class ExcludedAlternative
                 continue;
             }
 
-            yield return new AnswerCandidate(CandidateExtractor.Shorten(text), "alt:" + text.ToLowerInvariant(), sentence, first, last + 1, Fit) { Anchored = true };
+            yield return CandidateExtractor.Candidate(text, "alt:" + text.ToLowerInvariant(), sentence, sentence.Text.IndexOf(text, start, StringComparison.Ordinal), text.Length, Fit) with { Anchored = true };
         }
     }
 
@@ -107,7 +107,7 @@ internal static partial class ExcludedAlternative
         for (var i = last; i >= 0 && last - i < LeftWindow; i--)
         {
             yield return i;
-            if (i > 0 && Punctuated(sentence, i - 1, i))
+            if (i > 0 && GapAligner.Separated(sentence, i - 1, i))
             {
                 yield break;
             }
@@ -124,18 +124,11 @@ internal static partial class ExcludedAlternative
         }
 
         var last = first;
-        while (last + 1 < words.Count && last + 1 - first < MaxConjunctWords && !Punctuated(sentence, last, last + 1) && !ClauseWords.Contains(words[last + 1].Lower))
+        while (last + 1 < words.Count && last + 1 - first < MaxConjunctWords && !GapAligner.Separated(sentence, last, last + 1) && !ClauseWords.Contains(words[last + 1].Lower))
         {
             last++;
         }
 
         return (first, last);
-    }
-
-    private static bool Punctuated(EvidenceSentence sentence, int left, int right)
-    {
-        var words = sentence.Words;
-        var from = words[left].Start + words[left].Length;
-        return sentence.Text.AsSpan(from, words[right].Start - from).IndexOfAny(",;:()[]—–\"“”") >= 0;
     }
 }

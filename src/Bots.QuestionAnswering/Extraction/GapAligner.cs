@@ -337,7 +337,7 @@ internal static partial class GapAligner
     private static bool Same(SentenceWord word, string stem) => word.Stem == stem || Lexicon.RelatedStems(stem).Contains(word.Stem);
 
     /// <summary>True when punctuation stands between two words (a comma, a dash, a bracket, a colon).</summary>
-    private static bool Separated(EvidenceSentence sentence, int left, int right)
+    internal static bool Separated(EvidenceSentence sentence, int left, int right)
     {
         var between = sentence.Text.AsSpan(sentence.Words[left].Start + sentence.Words[left].Length, sentence.Words[right].Start - sentence.Words[left].Start - sentence.Words[left].Length);
         return between.IndexOfAny(",;:()[]—–") >= 0 || between.IndexOf(" - ", StringComparison.Ordinal) >= 0 || between.IndexOfAny("\"“”") >= 0;

@@ -82,9 +82,7 @@ internal static partial class NounComplement
                 text = sentence.Text[start..(sentence.Text.IndexOf(text, from, StringComparison.Ordinal) + text.Length)];
             }
 
-            var first = sentence.WordIndexAt(start);
-            var last = Math.Max(first + 1, sentence.WordIndexAt(start + text.Length));
-            yield return new AnswerCandidate(CandidateExtractor.Shorten(text), "of:" + text.ToLowerInvariant(), sentence, first, last, Fit) { Anchored = true };
+            yield return CandidateExtractor.Candidate(text, "of:" + text.ToLowerInvariant(), sentence, start, text.Length, Fit) with { Anchored = true };
         }
     }
 
