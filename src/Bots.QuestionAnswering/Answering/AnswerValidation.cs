@@ -91,6 +91,7 @@ internal static partial class AnswerValidation
             ?? MeetingWithAnother(question, candidate)
             ?? PlaceOnlyInsideAnotherName(question, candidate)
             ?? DoneToAnother(question, candidate)
+            ?? RolesReversed(question, candidate)
             ?? Echo(question, candidate)
             ?? NotWhichOfTheAskedKind(question, candidate)
             ?? WrongType(question, candidate)
@@ -718,6 +719,41 @@ internal static partial class AnswerValidation
 
         return $"the sentence says something was {passive.Groups["verb"].Value}, but not {patients[0].Text}";
     }
+
+    /// <summary>
+    /// "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": the sentence has the
+    /// question's doer as the owner of what was acted on and another asked name as the one who acted, so the act it dates
+    /// is the other way round.
+    /// </summary>
+    internal static string? RolesReversed(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Duration)
+            || AskedDoer().Match(question.Question) is not { Success: true } asked)
+        {
+            return null;
+        }
+
+        var doer = question.Names.FirstOrDefault(n => asked.Groups["doer"].Value.StartsWith(n.Text, StringComparison.OrdinalIgnoreCase));
+        if (doer is null)
+        {
+            return null;
+        }
+
+        var text = candidate.Sentence.Text;
+        var owned = NameMatcher.NameWords(doer).Any(w => Regex.IsMatch(text, $@"\b{Regex.Escape(w)}(?:'s|’s)\s", RegexOptions.IgnoreCase));
+        var agents = PassiveAgent().Matches(text).Select(m => m.Groups["agent"].Value).ToList();
+        var other = question.Names.FirstOrDefault(n => n != doer && agents.Any(a => NameMatcher.NameWords(n).Any(w => Tokenizer.Words(a).Contains(w))));
+        var byDoer = agents.Any(a => NameMatcher.NameWords(doer).Any(w => Tokenizer.Words(a).Contains(w)));
+        return owned && other is not null && !byDoer ? $"the sentence has {other.Text} acting on {doer.Text}'s, not the other way round" : null;
+    }
+
+    /// <summary>The name right after the auxiliary of an active question: "When did <b>Russia</b> veto …".</summary>
+    [GeneratedRegex(@"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?<doer>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*)*)\s+\p{Ll}", RegexOptions.None)]
+    private static partial Regex AskedDoer();
+
+    /// <summary>"… were rejected by the US, UK and France": the agent of a passive verb.</summary>
+    [GeneratedRegex(@"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+(?:the\s+)?(?<agent>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*)*)")]
+    private static partial Regex PassiveAgent();
 
     /// <summary>
     /// "When did the Soviet Union recognise the State of Palestine?" — "… was the first state to recognize the Israeli state
