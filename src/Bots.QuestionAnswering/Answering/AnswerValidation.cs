@@ -91,7 +91,7 @@ internal static partial class AnswerValidation
             ?? MeetingWithAnother(question, candidate)
             ?? PlaceOnlyInsideAnotherName(question, candidate)
             ?? DoneToAnother(question, candidate)
-            ?? RolesReversed(question, candidate)
+            ?? DoneByAnother(question, candidate)
             ?? Echo(question, candidate)
             ?? NotWhichOfTheAskedKind(question, candidate)
             ?? WrongType(question, candidate)
@@ -145,10 +145,11 @@ internal static partial class AnswerValidation
             var plural = question.Names.Count(n => n.Kind == EntityKind.Person) >= 2;
             var pronoun = sentence.Words.FirstOrDefault(w => w.Lower is "he" or "she" or "his" or "her" or "him" or "hers"
                 || plural && w.Lower is "they" or "their" or "them" or "theirs");
-            var otherPerson = pronoun is { Lower: not null }
-                ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < pronoun.Start)
+            var referent = pronoun.Lower is not null ? pronoun.Start : ReferringDescription(sentence, name);
+            var otherPerson = referent >= 0
+                ? sentence.Entities.FirstOrDefault(e => e.Kind == EntityKind.Person && e.Start < referent)
                 : null;
-            if (pronoun.Lower is null || otherPerson is not null)
+            if (referent < 0 || otherPerson is not null)
             {
                 return otherPerson is not null
                     ? $"the sentence that has it is about {otherPerson.Name}, not {name.Text}"
@@ -157,6 +158,65 @@ internal static partial class AnswerValidation
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where the sentence refers to the person by a description instead of a pronoun: "the 25-year-old" right after the
+    /// person was named, or "the Russian president" when the passage titles the person so ("Russian President
+    /// Vladimir Putin"). -1 when it does not.
+    /// </summary>
+    private static int ReferringDescription(EvidenceSentence sentence, FocusName person)
+    {
+        // "… Sarah Claxton …. The 25-year-old has …": the description stands for the person named last before it.
+        var age = Regex.Match(sentence.Text, @"\bthe\s+\d{1,3}-year-old\b", RegexOptions.IgnoreCase);
+        if (age.Success && StandsFor(sentence, person))
+        {
+            return age.Index;
+        }
+
+        foreach (Match the in Regex.Matches(sentence.Text, @"\bthe\s+(?<role>(?:[\p{L}-]+\s+){0,2}[\p{L}-]+)", RegexOptions.IgnoreCase))
+        {
+            var words = Tokenizer.Words(the.Groups["role"].Value).ToList();
+            while (words.Count > 0 && !EntityRecognizer.IsTitleWord(words[^1]))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            if (words.Count < 2 || !words.All(w => EntityRecognizer.IsTitleWord(w) || Gazetteer.IsDemonym(w) || Gazetteer.IsCountry(w)))
+            {
+                continue;
+            }
+
+            var titled = new Regex($@"\b{string.Join(@"\s+", words.Select(Regex.Escape))}\s+(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,2}}{Regex.Escape(person.KeyWord)}\b", RegexOptions.IgnoreCase);
+            if (titled.IsMatch(sentence.Passage.Text))
+            {
+                return the.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether a description opening the sentence ("The 25-year-old …") stands for the person: the one named last before
+    /// it, or, in the passage's first sentence, the one its title names.
+    /// </summary>
+    private static bool StandsFor(EvidenceSentence sentence, FocusName person)
+    {
+        for (var previous = sentence.Previous; previous is not null; previous = previous.Previous)
+        {
+            var named = previous.Entities.Where(IsPersonLike).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+
+            // "Sarah Claxton … at the European Indoor Championships": a later name of no person does not take her place.
+            var asked = named.LastOrDefault(e => IsAskedName([person], e));
+            return asked is not null && !named.Any(e => e.Kind == EntityKind.Person && e.Start > asked.Start && !IsAskedName([person], e));
+        }
+
+        return Tokenizer.Words(sentence.Passage.Title).Contains(person.KeyWord.ToLowerInvariant());
     }
 
     /// <summary>
@@ -721,41 +781,6 @@ internal static partial class AnswerValidation
     }
 
     /// <summary>
-    /// "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": the sentence has the
-    /// question's doer as the owner of what was acted on and another asked name as the one who acted, so the act it dates
-    /// is the other way round.
-    /// </summary>
-    internal static string? RolesReversed(QuestionAnalysis question, AnswerCandidate candidate)
-    {
-        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Duration)
-            || AskedDoer().Match(question.Question) is not { Success: true } asked)
-        {
-            return null;
-        }
-
-        var doer = question.Names.FirstOrDefault(n => asked.Groups["doer"].Value.StartsWith(n.Text, StringComparison.OrdinalIgnoreCase));
-        if (doer is null)
-        {
-            return null;
-        }
-
-        var text = candidate.Sentence.Text;
-        var owned = NameMatcher.NameWords(doer).Any(w => Regex.IsMatch(text, $@"\b{Regex.Escape(w)}(?:'s|’s)\s", RegexOptions.IgnoreCase));
-        var agents = PassiveAgent().Matches(text).Select(m => m.Groups["agent"].Value).ToList();
-        var other = question.Names.FirstOrDefault(n => n != doer && agents.Any(a => NameMatcher.NameWords(n).Any(w => Tokenizer.Words(a).Contains(w))));
-        var byDoer = agents.Any(a => NameMatcher.NameWords(doer).Any(w => Tokenizer.Words(a).Contains(w)));
-        return owned && other is not null && !byDoer ? $"the sentence has {other.Text} acting on {doer.Text}'s, not the other way round" : null;
-    }
-
-    /// <summary>The name right after the auxiliary of an active question: "When did <b>Russia</b> veto …".</summary>
-    [GeneratedRegex(@"\b(?:did|does|do|has|have|had|will|would)\s+(?:the\s+)?(?<doer>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*)*)\s+\p{Ll}", RegexOptions.None)]
-    private static partial Regex AskedDoer();
-
-    /// <summary>"… were rejected by the US, UK and France": the agent of a passive verb.</summary>
-    [GeneratedRegex(@"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+(?:the\s+)?(?<agent>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*)*)")]
-    private static partial Regex PassiveAgent();
-
-    /// <summary>
     /// "When did the Soviet Union recognise the State of Palestine?" — "… was the first state to recognize the Israeli state
     /// … on May 17, 1948": the sentence does the question's verb to another named thing (a name or a nationality right
     /// after the verb) and never names the one asked about, so its date is of that other act.
@@ -800,6 +825,47 @@ internal static partial class AnswerValidation
             if (!asked && (Gazetteer.IsDemonym(name) || sentence.Entities.Any(e => e.Start == word.Start + word.Length + done.Groups["name"].Index)))
             {
                 return $"the sentence says {sentence.Text.Substring(word.Start, word.Length)} {name}, not {missing.Text}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": the passive's doer is
+    /// a name the question gives another part than the doer's, so the event is the other way round.
+    /// </summary>
+    internal static string? DoneByAnother(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (question.Type is not (AnswerType.Date or AnswerType.Place or AnswerType.Quantity or AnswerType.Duration) || question.Names.Count < 2)
+        {
+            return null;
+        }
+
+        var lower = question.Question.ToLowerInvariant();
+        var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
+        var verbAt = verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index;
+        var doers = question.Names.Where(n => lower.IndexOf(n.Text.ToLowerInvariant(), StringComparison.Ordinal) is var at && at >= 0 && at < verbAt).ToList();
+        if (verb is null || verbAt <= 0 || doers.Count == 0)
+        {
+            return null;
+        }
+
+        var sentence = candidate.Sentence;
+        foreach (var word in sentence.Words.Where(w => Says(verb, w)))
+        {
+            var by = Regex.Match(sentence.Text[(word.Start + word.Length)..], @"^\s+by\s+(?:the\s+)?(?<name>\p{Lu}[\w’'-]*)");
+            if (!by.Success)
+            {
+                continue;
+            }
+
+            // The agent as the question writes it after its verb ("the US resolution"), a name or not ("US" reads as a word).
+            var agent = by.Groups["name"].Value;
+            var named = Regex.Match(question.Question[verbAt..], $@"\b{Regex.Escape(agent)}\b", RegexOptions.IgnoreCase).Success;
+            if (named && !doers.Any(d => d.Words.Contains(agent.ToLowerInvariant())))
+            {
+                return $"the sentence says it was {word.Lower} by {agent}, not by {doers[0].Text}";
             }
         }
 
@@ -894,8 +960,14 @@ internal static partial class AnswerValidation
         var people = sentence.Entities.Where(e => e.Kind is EntityKind.Person or EntityKind.Organization or EntityKind.Other).ToList();
         if (question.Type == AnswerType.Quantity && question.Quantity == QuantityHint.Age)
         {
-            // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it.
+            // "Abbas, 88, met Putin, 71": the age belongs to the person named nearest to it. "The 25-year-old" is the person
+            // the story is about, whom the sentence refers back to.
             var start = candidate.FirstWord < sentence.Words.Count ? sentence.Words[candidate.FirstWord].Start : sentence.Text.Length;
+            if (Regex.IsMatch(sentence.Text[..start], @"\bthe\s+$", RegexOptions.IgnoreCase) && candidate.Text.EndsWith("year-old", StringComparison.OrdinalIgnoreCase))
+            {
+                return named.Any(n => StandsFor(sentence, n)) ? null : $"the {candidate.Text} is someone the question does not name";
+            }
+
             var nearest = people.Where(IsPersonLike)
                 .OrderBy(e => e.End <= start ? start - e.End : e.Start - start)
                 .FirstOrDefault() ?? Antecedent(sentence);

@@ -46,6 +46,14 @@ public sealed class TypedParaphraseTests
         ("Militia arms",
             "The young militia even received rifles from communist Albania, then a close ally.",
             "2024-11-11"),
+        ("Council motions",
+            "Kavel's own motions for a truce at the council in October were rejected by the Tarn League.",
+            "2024-10-20"),
+        ("Holt hunting medal",
+            "British sprinter Mia Holt is confident she can win a medal at the Nordic Indoor Championships in Oslo. "
+            + "The 24-year-old has already broken the national record twice this season. "
+            + "At the Bergen meeting, Holt left her Polish rival Ewa Nowak trailing in fifth.",
+            "2024-10-21"),
         ("Truce proposals",
             "However, Kavel's own proposals for a truce have not received backing from Norway and Sweden.",
             "2024-12-12"),
@@ -67,6 +75,8 @@ public sealed class TypedParaphraseTests
     [InlineData("Where did the young militia get rifles from?", "Albania")]
     [InlineData("which country armed the young militia", "Albania")]
     [InlineData("Which countries refused to back Kavel's truce proposals?", "Norway")]
+    [InlineData("When did the Tarn League reject Kavel's motions?", "October")]
+    [InlineData("How old is Mia Holt?", "24")]
     public async Task Ask_TypedQuestionWordedOtherwise_Answers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
@@ -81,6 +91,8 @@ public sealed class TypedParaphraseTests
     [InlineData("Who was the Zelen Party politburo chief arrested in Warsaw?")]
     [InlineData("Who said Bergen has no wish to join the fishing pact?")]
     [InlineData("How many tons of extra blankets did Lina Park order?")]
+    [InlineData("When did Kavel veto the Tarn League resolution?")]
+    [InlineData("How old is Ewa Nowak?")]
     public async Task Ask_WhenTheArticlesDoNotSayIt_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
