@@ -72,6 +72,7 @@ public sealed class AnswerValidationTests
     [Theory]
     [InlineData("When did Norway reject the EU proposal?", "Norway's own proposal on fishing quotas was rejected by the EU in October.")]
     [InlineData("When did Anna Berg overrule the UN envoy?", "In May, Berg's decision was overruled by the UN envoy.")]
+    [InlineData("When did Cyprus reject the US proposal?", "Cyprus's own proposal was rejected by the US in October.")]
     public void Judge_DateOfTheActDoneTheOtherWayRound_IsRefused(string question, string sentence)
     {
         Assert.Empty(Kept(question, sentence));
