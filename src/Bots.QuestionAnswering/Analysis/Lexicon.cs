@@ -107,6 +107,7 @@ internal static class Lexicon
         ["hometown", "birthplace", "home", "native", "born"],
         ["break", "broke", "broken", "sever", "severed", "rupture", "ruptured"],
         ["relations", "ties", "relationship"],
+        ["based", "headquartered", "work", "works", "worked"],
     ];
 
     private static readonly Dictionary<string, HashSet<string>> RelatedByStem = BuildFamilies();

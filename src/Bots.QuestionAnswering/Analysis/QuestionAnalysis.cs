@@ -85,6 +85,12 @@ public sealed record QuestionAnalysis
     /// <summary>"Since when …", "the first meeting since which year", "how far back does it date": the start a "since" or "dating back to" gives.</summary>
     public bool AsksForSince { get; init; }
 
+    /// <summary>"Abbas's Moscow trip end date", "when did the visit end": the last day of a span, not the span.</summary>
+    public bool AsksForEnd { get; init; }
+
+    /// <summary>"The trip's start date", "when did the talks begin": the first day of a span, not the span.</summary>
+    public bool AsksForStart { get; init; }
+
     /// <summary>"Apart from the United States, who …": what the answer must not be.</summary>
     public string? Excluded { get; init; }
 

@@ -124,6 +124,14 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bafter\s+(?:leaving|departing|visiting)\b|\b(?:right|immediately|just|directly|straight|shortly)\s+after\b|\bnext$")]
     private static partial Regex SequenceQuestion();
 
+    /// <summary>"the trip's end date", "when did the visit end": of a span the articles give, its last day.</summary>
+    [GeneratedRegex(@"\b(?:end|ending|closing|final|last)\s+(?:date|day)\b|^when\s+(?:did|does|will)\b.*\b(?:end|finish|conclude|close)$")]
+    private static partial Regex RangeEndRegex();
+
+    /// <summary>"the trip's start date", "when did the visit begin": of a span the articles give, its first day.</summary>
+    [GeneratedRegex(@"\b(?:start|starting|opening|first|beginning)\s+(?:date|day)\b|^when\s+(?:did|does|will)\b.*\b(?:begin|start|open|commence)$")]
+    private static partial Regex RangeStartRegex();
+
     [GeneratedRegex(@"\b(?:name|names|named|called|known\s+as|titled|nickname|nicknamed)\b")]
     private static partial Regex AsksForNameRegex();
 
@@ -386,7 +394,7 @@ public static partial class QuestionAnalyzer
             Terms = terms,
             // "When did Abbas meet Putin in 2015?" asks for a time within 2015; "which year …" asks for the year itself; "what
             // month in 2020" and "on what date in 2021" ask for a time within the year they give.
-            DateConstraints = analysis.Type == AnswerType.Date && analysis.DatePrecision is not (Text.Dates.DatePrecision.Day or Text.Dates.DatePrecision.Month)
+            DateConstraints = analysis.Type == AnswerType.Date && analysis.DatePrecision is not (Text.Dates.DatePrecision.Day or Text.Dates.DatePrecision.Month or Text.Dates.DatePrecision.Season)
                 ? dates.Where(d => d.Precision <= (analysis.DatePrecision is null ? Text.Dates.DatePrecision.Year : Text.Dates.DatePrecision.Month)).ToList()
                 : dates,
             RoleWords = analysis.RoleWords.Count > 0 ? analysis.RoleWords : roleWords,
@@ -395,6 +403,8 @@ public static partial class QuestionAnalyzer
             AsksForChange = ChangeQuestionRegex().IsMatch(lower),
             AsksForPrevious = analysis.Type == AnswerType.Date && PreviousTimeRegex().IsMatch(lower),
             AsksForSince = analysis.Type == AnswerType.Date && SinceRegex().IsMatch(lower),
+            AsksForEnd = analysis.Type == AnswerType.Date && RangeEndRegex().IsMatch(lower),
+            AsksForStart = analysis.Type == AnswerType.Date && RangeStartRegex().IsMatch(lower),
             PossessedNoun = analysis.Type == AnswerType.Person && Regex.Match(lower, @"^(?:\w+\s+){0,2}?whose\s+(?<n>[a-z][\w-]*)") is { Success: true } whose
                 && !StopWords.Contains(whose.Groups["n"].Value) && !QuestionWords.Contains(whose.Groups["n"].Value) ? whose.Groups["n"].Value : null,
             AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
@@ -496,6 +506,12 @@ public static partial class QuestionAnalyzer
         if (Regex.IsMatch(lower, @"\b(?:what|which)\s+(?:day\s+of\s+the\s+week|weekday)\b"))
         {
             return Of(AnswerType.Date) with { DatePrecision = Text.Dates.DatePrecision.Day, AsksForWeekday = true };
+        }
+
+        // "In what season of 1974 …": the season, in the year the question gives.
+        if (Regex.IsMatch(lower, @"\b(?:what|which)\s+season\b"))
+        {
+            return Of(AnswerType.Date) with { DatePrecision = Text.Dates.DatePrecision.Season };
         }
 
         // "What month …" is not answered by a year, nor "on what date" by a month alone.

@@ -1098,8 +1098,8 @@ internal static partial class AnswerValidation
                 || Lexicon.Lemma(word.Lower) != word.Lower && word.Lower is not ("was" or "were" or "had" or "has" or "been" or "did" or "done" or "became" or "born" or "known" or "left")
                 || afterName && word.Lower.Length > 3 && word.Lower.EndsWith('s') && !word.Lower.EndsWith("ss", StringComparison.Ordinal);
             // Only a verb known to mean something else ("said", "sent") tells another event; an unknown one ("presented"
-            // for "unveil") may be the asked event in other words.
-            if (!past || char.IsUpper(sentence.Text[word.Start]) || IsEventTerm(question, word.Stem) || Lexicon.RelatedStems(word.Stem).Count == 0
+            // for "unveil") may be the asked event in other words. An aside in brackets ("(as it had been led by …)") tells none.
+            if (!past || InBrackets(sentence.Text, word.Start) || char.IsUpper(sentence.Text[word.Start]) || IsEventTerm(question, word.Stem) || Lexicon.RelatedStems(word.Stem).Count == 0
                 || words[i - 1].Lower is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "being" or "of" or "for" or "well")
             {
                 continue;
@@ -1110,6 +1110,9 @@ internal static partial class AnswerValidation
 
         return null;
     }
+
+    private static bool InBrackets(string text, int position) =>
+        text.LastIndexOf('(', Math.Max(0, position - 1)) is var open and >= 0 && text.IndexOf(')', open) is var close && (close < 0 || close > position);
 
     /// <summary>"Russia was critical of the Gaza War (2008–09) and": a short answer ends on a content word, with its brackets closed.</summary>
     internal static string? Tidy(string text)

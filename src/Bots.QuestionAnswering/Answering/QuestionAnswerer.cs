@@ -330,7 +330,7 @@ public sealed class QuestionAnswerer(IPassageSearch search, QuestionAnsweringOpt
                 continue;
             }
 
-            if (sentence.TermCredits[i] > 0 || sentence.Previous is { } previous && previous.Stems.Contains(term.Stem))
+            if (sentence.TermCredits[i] > 0 || sentence.Previous is { } previous && term.IsSaidIn(previous.Stems))
             {
                 said++;
             }

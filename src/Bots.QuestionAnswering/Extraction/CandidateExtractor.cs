@@ -80,7 +80,8 @@ internal static partial class CandidateExtractor
             AnswerType.Duration => Durations(sentence),
             // "What is the Grotto?": an apposition or copula of the thing defines it; a phrase merely nearby seldom does.
             AnswerType.Description => GapFirst(sentence, Descriptions(question, sentence).Concat(Phrases(question, sentence, question.DescriptionTarget is not null && question.TypeNoun is null ? PhraseFit * 0.7 : PhraseFit)),
-                GapAligner.Extract(question, sentence).Concat(NounComplement.Extract(question, sentence)).Concat(ExcludedAlternative.Extract(question, sentence)).ToList()),
+                GapAligner.Extract(question, sentence).Concat(NounComplement.Extract(question, sentence)).Concat(ExcludedAlternative.Extract(question, sentence))
+                    .Concat(Composition.Extract(question, sentence)).ToList()),
             _ => Characterisation.IsAsked(question) ? Characterisation.Extract(question, sentence).Concat(Statement(question, sentence))
                 : GapFirst(sentence, Statement(question, sentence), GapAligner.Extract(question, sentence).Concat(ExcludedAlternative.Extract(question, sentence)).ToList()),
         };
@@ -287,7 +288,8 @@ internal static partial class CandidateExtractor
                 // The reported occasion itself is not the one before it.
                 fit *= FirstTimeSince().IsMatch(sentence.Text) ? 0.4 : 0.7;
             }
-            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase))
+            else if (sinceBound || Regex.IsMatch(before, @"\b(?:until|till|by|before|after|prior to)$", RegexOptions.IgnoreCase)
+                && !ByThenItHadHappened(before, sentence.Text[date.End..]))
             {
                 fit *= 0.35;
             }
@@ -339,6 +341,13 @@ internal static partial class CandidateExtractor
             {
                 text = from.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
+
+            // "When did the visit end?" — "from August 12 to 14": the span's last day (or, for its start, the first).
+            if (date.IsRange && (question.AsksForEnd ^ question.AsksForStart) && !IsWrittenPeriod(date) && RangeBound(date, question.AsksForEnd, precision) is { } bound)
+            {
+                text = bound;
+            }
+
             yield return Candidate(text, "date:" + text.ToLowerInvariant(), sentence, date.Start, date.Length, fit) with { Date = date };
         }
     }
@@ -618,6 +627,25 @@ internal static partial class CandidateExtractor
 
     [GeneratedRegex(@"\b(?:(?:joint|equal)\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:no\.|number)\s*\d+|top\s+(?:\d+|ten|five|three|twenty)(?:\s+to\s+\d+)?)(?:\s+overall)?\b", RegexOptions.IgnoreCase)]
     private static partial Regex RankPattern();
+
+    /// <summary>The last (or first) day of a span, as written; for a span of one month without a year ("August 12 to 14"), its day in that month.</summary>
+    private static string? RangeBound(DateMention date, bool end, DatePrecision precision)
+    {
+        if (date.From is { } first && date.To is { } last)
+        {
+            var day = end ? last : first;
+            return first == last ? null : (date with { From = day, To = day, IsRange = false }).Describe(precision);
+        }
+
+        var days = Regex.Matches(date.Text, @"\b\d{1,2}\b").Select(m => m.Value).ToList();
+        return date.Month is { } month && days.Count == 2
+            ? $"{System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {(end ? days[1] : days[0])}"
+            : null;
+    }
+
+    /// <summary>"By 1972 the Soviets had declared …": the past perfect after an opening "by" dates the event no later than then, which is all the article says.</summary>
+    private static bool ByThenItHadHappened(string before, string after) =>
+        Regex.IsMatch(before, @"^\W*by$", RegexOptions.IgnoreCase) && Regex.IsMatch(after, @"^[^.;]*?\bhad\s+(?:already\s+|also\s+)?\p{Ll}+(?:ed|en|wn|ne|un)\b");
 
     /// <summary>The text before a date ends inside a phrase opened by "since" or "(dating) back to": "since their victory in the elections of".</summary>
     [GeneratedRegex(@"\b(?:since|back\s+to)(?:\s+[^,;.()]{0,60})?\s*$", RegexOptions.IgnoreCase | RegexOptions.RightToLeft)]
@@ -1140,19 +1168,32 @@ internal static partial class CandidateExtractor
                 fit *= 1.9;
             }
 
+            // "hundreds of tons" (of aid) measures the thing sent rather than naming it.
+            if (sentence.Quantities.Any(q => q.Start <= phrase.Start && phrase.End <= q.End))
+            {
+                fit *= 0.3;
+            }
+
             // The question's verb followed by its object: "modeled after German Catholic journals", "known as Washington Hall".
             var first = sentence.WordIndexAt(phrase.Start);
-            if (eventWords.Any(e => first > e && first - e <= 3))
+            if (question.TypeNoun is null && IsAddressee(sentence, first))
+            {
+                // "stated to Al Jazeera", "told reporters": whom a speaker tells is not what the speaker says.
+                fit *= 0.6;
+            }
+            else if (eventWords.Any(e => first > e && first - e <= 3))
             {
                 fit *= 1.4;
             }
 
             fit *= Relation(sentence, phrase, matched);
+            // "Which UN body …" asks for an organisation, which has a name, as "what is the paper called" does.
+            var wantsName = question.AsksForName || question.Type == AnswerType.Organization && question.TypeNoun is not null;
             if (phrase.IsProper)
             {
-                fit *= question.AsksForName ? 1.5 : 1.1;
+                fit *= wantsName ? 1.5 : 1.1;
             }
-            else if (question.AsksForName)
+            else if (wantsName)
             {
                 // "What is the paper called?" asks for a name: a common-noun phrase is not one.
                 fit *= 0.6;
@@ -1209,6 +1250,13 @@ internal static partial class CandidateExtractor
         }
     }
 
+    /// <summary>True when the word before the phrase is a verb of saying, or such a verb and "to": the phrase is whom it was said to.</summary>
+    private static bool IsAddressee(EvidenceSentence sentence, int first)
+    {
+        var verb = first - 1 >= 0 && sentence.Words[first - 1].Lower == "to" ? first - 2 : first - 1;
+        return verb >= 0 && sentence.Words[verb].Lower is not "say" and not "said" and not "says" && Lexicon.IsSaying(sentence.Words[verb].Stem);
+    }
+
     /// <summary>Nouns that ask for a function something has ("what role did it play"): answered by "as a mediator".</summary>
     private static readonly HashSet<string> RoleNouns = new(StringComparer.Ordinal)
     {
@@ -1247,7 +1295,7 @@ internal static partial class CandidateExtractor
         return before.EndsWith(" as", StringComparison.OrdinalIgnoreCase);
     }
 
-    [GeneratedRegex(@"\b(?<m>[A-Z][\w.&-]*)\s+(?<n>[\p{L}-]+)")]
+    [GeneratedRegex(@"\b(?<m>[A-Z][\w.&-]*)\s+(?=(?<n>[\p{L}-]+))")]
     private static partial Regex CapitalisedModifier();
 
     /// <summary>"Which UN body": the capitalised word the question puts before the noun it asks for, lower-cased.</summary>

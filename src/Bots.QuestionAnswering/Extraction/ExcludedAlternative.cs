@@ -14,6 +14,9 @@ internal static partial class ExcludedAlternative
 {
     private const int MaxConjunctWords = 10;
 
+    /// <summary>A conjunct beside the member the question sets aside is said of the same thing: more than a typed match.</summary>
+    private const double Fit = 1.25;
+
     /// <summary>How far before a conjunction the set-aside member may start.</summary>
     private const int LeftWindow = 8;
 
@@ -78,7 +81,7 @@ internal static partial class ExcludedAlternative
                 continue;
             }
 
-            yield return new AnswerCandidate(CandidateExtractor.Shorten(text), "alt:" + text.ToLowerInvariant(), sentence, first, last + 1, 1.0) { Anchored = true };
+            yield return new AnswerCandidate(CandidateExtractor.Shorten(text), "alt:" + text.ToLowerInvariant(), sentence, first, last + 1, Fit) { Anchored = true };
         }
     }
 

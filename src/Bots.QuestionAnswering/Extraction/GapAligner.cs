@@ -42,13 +42,25 @@ internal static partial class GapAligner
         "thursday", "friday", "saturday", "sunday", "year", "month", "week", "day", "today", "yesterday",
     };
 
+    [GeneratedRegex(@"^\s*according\s+to\s+[^,?]{2,60},\s*|,\s*according\s+to\s+[^,?]{2,60}(?=[?.!]*\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Attribution();
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "have", "has", "had", "is", "are", "was", "were", "be", "do", "does", "did", "will", "would", "can", "could", "should", "must", "may", "might",
+    };
+
+    /// <summary>Linking verbs the stop list holds: "What did the firm become?" has its gap after them all the same.</summary>
+    private static readonly HashSet<string> LinkingVerbs = new(StringComparer.Ordinal) { "become", "became", "becomes", "remain", "remained", "remains" };
+
     [GeneratedRegex(@"^\s*(?:what|which(?:\s+[\p{L}\p{N}'’-]+){1,2}?)\s+(?<aux>did|does|do|has|have|had|will|would|can|could|should|might|must|is|was|were|are)\s+(?<rest>.+?)[\s?.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex ObjectQuestion();
 
     /// <summary>The answers the sentence gives for the gap of an object question; none when the question is not one or the sentence does not line up.</summary>
     public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
     {
-        var match = ObjectQuestion().Match(question.Question);
+        // "According to the minister, what does the plan require?": whose words they are is no part of the clause.
+        var match = ObjectQuestion().Match(Attribution().Replace(question.Question, string.Empty));
         if (!match.Success || sentence.Words.Count < 3)
         {
             yield break;
@@ -130,17 +142,21 @@ internal static partial class GapAligner
         // Dates and numbers after the gap ("in November 2011") may stand anywhere in the sentence: they do not bound it.
         var after = suffix.Where(w => !StopWords.Contains(w) && !char.IsDigit(w[0]) && !DateWords.Contains(w)).Select(Lexicon.StemOf).ToList();
 
+        // "What does Israel have to do?": "have to" is a verb of obligation, and its gap follows "to".
+        var obligation = preposition == "to" && anchorWord is "have" or "has" or "had";
+
         // An object is missing after a verb or a preposition; between two words of the question that are not (the subject
         // and its verb), the sentence may say more, but that is no answer. A stranded preposition alone after the gap is
         // the split one word later.
-        var anchorIsVerb = verbs.Contains(anchorStem) || LooksLikeVerb(anchorWord) || suffix.Count > 0 && OpensConstituent(suffix[0], names);
-        if (StopWords.Contains(anchorWord) || after.Count > 0 && preposition is null && !anchorIsVerb
+        var anchorIsVerb = verbs.Contains(anchorStem) || LooksLikeVerb(anchorWord) || suffix.Count > 0 && OpensConstituent(suffix[0], names)
+            || obligation || LinkingVerbs.Contains(anchorWord);
+        if (StopWords.Contains(anchorWord) && !LinkingVerbs.Contains(anchorWord) && !obligation || after.Count > 0 && preposition is null && !anchorIsVerb
             || suffix.Count > 0 && suffix.All(Prepositions.Contains))
         {
             return null;
         }
 
-        var content = prefix.Where(w => !StopWords.Contains(w)).Select(Lexicon.StemOf).ToList();
+        var content = prefix.Where(w => !StopWords.Contains(w)).Append(anchorWord).Distinct().Select(Lexicon.StemOf).ToList();
         var words = sentence.Words;
         for (var a = words.Count - 2; a >= 0; a--)
         {
@@ -162,9 +178,23 @@ internal static partial class GapAligner
             // The question's next word right after the anchor leaves no gap ("want Israel to do": nothing is missing before "to").
             var first = a + 1;
             var bound = suffix.Count > 0 && (suffix[0] == "that" || Prepositions.Contains(suffix[0])) ? suffix[0] : after.FirstOrDefault();
-            if (bound is not null && first < words.Count && Same(words[first], bound))
+            // "the team have to do": an auxiliary the question goes on with, said right after the anchor, leaves no gap either.
+            if (suffix.Count > 0 && Auxiliaries.Contains(suffix[0]) && first < words.Count && Lexicon.Lemma(words[first].Lower) == Lexicon.Lemma(suffix[0]))
             {
                 continue;
+            }
+
+            if (bound is not null && first < words.Count && Same(words[first], bound))
+            {
+                // "watching with great pain the catastrophe in …": the adverbial the question ends with may stand before a
+                // long object, which then follows it.
+                if (ShiftedPast(words, first, suffix) is not { } shifted)
+                {
+                    continue;
+                }
+
+                first = shifted;
+                bound = null;
             }
 
             if (preposition is not null && first < words.Count && Prepositions.Contains(words[first].Lower) && !Separated(sentence, a, first))
@@ -201,13 +231,34 @@ internal static partial class GapAligner
                 continue;
             }
 
-            var following = words.Skip(last + 1).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+            // An adverbial the question ends with ("after the war") may stand anywhere in the sentence, even before the verb.
+            var following = (suffix.Count > 0 && Prepositions.Contains(suffix[0]) ? words.Where(w => w.Index < first || w.Index > last) : words.Skip(last + 1))
+                .Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
             var foundAfter = after.Count(s => following.Contains(s) || Lexicon.RelatedStems(s).Any(following.Contains));
             var quality = (1.0 + found + foundAfter) / (1.0 + others + after.Count) * (bounded ? 1 : 0.9) * (anchorIsVerb ? 1 : 0.9);
             return new Gap(words[first].Start, words[last].Start + words[last].Length, quality);
         }
 
         return null;
+    }
+
+    /// <summary>The word after a prepositional phrase that repeats the question's last words word for word, if the sentence goes on after it.</summary>
+    private static int? ShiftedPast(IReadOnlyList<SentenceWord> words, int first, List<string> suffix)
+    {
+        if (suffix.Count < 2 || !Prepositions.Contains(suffix[0]) || first + suffix.Count >= words.Count)
+        {
+            return null;
+        }
+
+        for (var j = 0; j < suffix.Count; j++)
+        {
+            if (words[first + j].Lower != suffix[j] && !Same(words[first + j], Lexicon.StemOf(suffix[j])))
+            {
+                return null;
+            }
+        }
+
+        return first + suffix.Count;
     }
 
     /// <summary>"Which opera did they attend?" — "an opera together in Vienna" names none: its first noun phrase is only the type asked for.</summary>

@@ -92,8 +92,16 @@ internal sealed class EvidenceSentence
     public static HashSet<string> WordSet(IEnumerable<string> lowerWords)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
+        var letters = string.Empty;
         foreach (var word in lowerWords)
         {
+            // "B.S." is written "BS" too: the letters of a dotted abbreviation, which come as one-letter words, also make one word.
+            letters = word.Length == 1 && char.IsLetter(word[0]) ? letters + word : string.Empty;
+            if (letters.Length >= 2)
+            {
+                set.Add(letters);
+            }
+
             set.Add(word);
             var bare = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word.TrimEnd('\'', '’');
             set.Add(bare);

@@ -78,7 +78,7 @@ internal static class NameMatcher
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (!lowerWords.Contains(words[i]))
+            if (!lowerWords.Contains(words[i]) && !(words.Count > 1 && lowerWords.Contains(Plural(words[i]))))
             {
                 return false;
             }
@@ -86,6 +86,13 @@ internal static class NameMatcher
 
         return true;
     }
+
+    /// <summary>
+    /// "the Fitzpatrick and Stinson-Remick Halls of Engineering" names the Stinson-Remick Hall of Engineering: names
+    /// that share a head word are written once, in the plural. Only for names of several words: "Rams" is not "Ram".
+    /// </summary>
+    private static string Plural(string word) =>
+        word.EndsWith('s') || word.EndsWith('x') || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal) ? word + "es" : word + "s";
 
     private static string[] Words(string name) => name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -67,6 +67,30 @@ public sealed class QuestionWordingTests
     }
 
     [Theory]
+    [InlineData("abbas moscow trip end date", true, false)]
+    [InlineData("When did the siege end?", true, false)]
+    [InlineData("the summit's start date", false, true)]
+    [InlineData("When did the talks begin?", false, true)]
+    [InlineData("When did Lund visit Oslo?", false, false)]
+    public void Analyze_EndOrStartOfASpan_IsAskedFor(string question, bool end, bool start)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question, Today);
+
+        Assert.Equal(end, analysis.AsksForEnd);
+        Assert.Equal(start, analysis.AsksForStart);
+    }
+
+    [Fact]
+    public void Analyze_WhatSeasonOfAYear_AsksForASeasonWithinIt()
+    {
+        var analysis = QuestionAnalyzer.Analyze("in what season of 1974 did the party open its embassy", Today);
+
+        Assert.Equal(AnswerType.Date, analysis.Type);
+        Assert.Equal(Bots.Text.Dates.DatePrecision.Season, analysis.DatePrecision);
+        Assert.Contains(analysis.DateConstraints, d => d.Year == 1974);
+    }
+
+    [Theory]
     [InlineData("chile japan trade goes back to which century")]
     [InlineData("Their rivalry can be traced back to which decade?")]
     [InlineData("the friendship went back to which year")]

@@ -44,4 +44,34 @@ public sealed class ClauseAnswerTests
         Assert.True(answer.Answered, answer.Message);
         Assert.Contains("observer", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_WhatDidTheySend_IsTheThingNotItsWeight()
+    {
+        var answer = await AskAsync("What did the Harbour Relief Agency send to Stenby?",
+            "The Harbour Relief Agency is reported to have sent hundreds of tons of blankets to Stenby after the storm.");
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("blankets", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WhichOrganisationOfANamedBody_IsTheLongerName()
+    {
+        var answer = await AskAsync("Which EU body is cited as a reason for Norway's influence in fishing policy?",
+            "Much of the debate turned on Norway's influence in fishing policy, its steady presence in the EU Fisheries Council and its fleet.");
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("EU Fisheries Council", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WhatDidXSay_IsNotWhomItWasSaidTo()
+    {
+        var answer = await AskAsync("Besides fishing, what does Marlow say the talks are about?",
+            "Mayor Anna Marlow spoke to the Coast Post on Monday. \"The talks are not just about fishing, but also about the future of the harbour,\" Marlow told the Coast Post.");
+
+        Assert.True(answer.Answered, answer.Message);
+        Assert.Contains("future of the harbour", answer.Text, StringComparison.Ordinal);
+    }
 }

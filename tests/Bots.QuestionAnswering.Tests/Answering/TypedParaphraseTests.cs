@@ -54,6 +54,25 @@ public sealed class TypedParaphraseTests
             + "The 24-year-old has already broken the national record twice this season. "
             + "At the Bergen meeting, Holt left her Polish rival Ewa Nowak trailing in fifth.",
             "2024-10-21"),
+        ("Kavel embassy",
+            "In the summer of 1981 a Kavel embassy was opened in Oslo.",
+            "2024-10-22"),
+        ("Envoy visit",
+            "Envoy Marta Lind visited Oslo from May 3 to 6 for the first time since 2019.",
+            "2024-10-23"),
+        ("Kavel doctrine",
+            "By 1968 the Kavelians had declared the river league the vanguard of the northern trade movement.",
+            "2024-10-24"),
+        ("Lind policy",
+            "From late 1961 until 1965, Marta Lind adopted a pro-market trade policy, hoping the region would prosper (as it had been led by farmers for decades).",
+            "2024-10-25"),
+        ("Analyst",
+            "\"Nothing changed,\" said Boris Kell, an independent analyst now based in Tallinn.",
+            "2024-10-26"),
+        ("Valley war",
+            "The lord of Tarn jointly invaded the duchy of Vell with the Danes in the 1640s. "
+            + "Riga was occupied more than once before the dukes re-established control.",
+            "2024-10-27"),
         ("Truce proposals",
             "However, Kavel's own proposals for a truce have not received backing from Norway and Sweden.",
             "2024-12-12"),
@@ -77,6 +96,13 @@ public sealed class TypedParaphraseTests
     [InlineData("Which countries refused to back Kavel's truce proposals?", "Norway")]
     [InlineData("When did the Tarn League reject Kavel's motions?", "October")]
     [InlineData("How old is Mia Holt?", "24")]
+    [InlineData("in what season of 1981 did kavel open its oslo embassy", "summer")]
+    [InlineData("marta lind oslo visit end date", "6 May")]
+    [InlineData("When did Marta Lind's visit to Oslo begin?", "3 May")]
+    [InlineData("When did the Kavelians declare the river league the vanguard of the northern trade movement?", "1968")]
+    [InlineData("When did Marta Lind start her pro-market trade policy?", "1961")]
+    [InlineData("Which city does Boris Kell work out of?", "Tallinn")]
+    [InlineData("Which city was occupied more than once during the 1640s invasion of Vell?", "Riga")]
     public async Task Ask_TypedQuestionWordedOtherwise_Answers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
@@ -93,6 +119,7 @@ public sealed class TypedParaphraseTests
     [InlineData("How many tons of extra blankets did Lina Park order?")]
     [InlineData("When did Kavel veto the Tarn League resolution?")]
     [InlineData("How old is Ewa Nowak?")]
+    [InlineData("in what season of 1990 did kavel open its oslo embassy")]
     public async Task Ask_WhenTheArticlesDoNotSayIt_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);

@@ -84,4 +84,20 @@ public sealed class ClauseAnswerTests
 
         Assert.Empty(found);
     }
+
+    [Theory]
+    [InlineData("What did the 40 tons of supplies consist of?", "The 40 tons of supplies, consisting of blankets, stoves, and water filters, reached the valley on Sunday.", "blankets, stoves, and water filters")]
+    [InlineData("What did the charity's shipment mainly consist of?", "The charity sent two lorries of goods, mainly rice and cooking oil, to the flooded towns.", "rice and cooking oil")]
+    public void Composition_ListAfterTheCue_IsWhole(string question, string text, string expected)
+    {
+        var found = From(Composition.Extract, question, text);
+
+        Assert.Equal(expected, Assert.Single(found).Text);
+    }
+
+    [Fact]
+    public void Composition_VerbInARelativeClause_AsksForNoParts()
+    {
+        Assert.False(Composition.IsAsked(QuestionAnalyzer.Analyze("Which alliance that includes Chile and Peru does Bolivia belong to?")));
+    }
 }

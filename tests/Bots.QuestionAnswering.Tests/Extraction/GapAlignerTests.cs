@@ -104,4 +104,13 @@ public sealed class GapAlignerTests
 
         Assert.DoesNotContain(gaps, g => g.Text.Contains("defeat", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("According to the coach, what does the team have to do?", "The team has to win both remaining games.", "win both remaining games")]
+    [InlineData("What did the village become after the war?", "After the war the village slowly became a popular resort.", "a popular resort")]
+    [InlineData("What did the mayor say the town is watching with great concern?", "The mayor said the town is watching with great concern the rise in rents near the harbour.", "the rise in rents near the harbour")]
+    public void Extract_ModalLinkingAndShiftedObjects_HaveTheirGap(string question, string sentence, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Gaps(question, sentence)).Text);
+    }
 }
