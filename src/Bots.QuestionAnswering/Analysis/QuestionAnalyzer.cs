@@ -406,7 +406,8 @@ public static partial class QuestionAnalyzer
             AsksForEnd = analysis.Type == AnswerType.Date && RangeEndRegex().IsMatch(lower),
             AsksForStart = analysis.Type == AnswerType.Date && RangeStartRegex().IsMatch(lower),
             PossessedNoun = analysis.Type == AnswerType.Person && Regex.Match(lower, @"^(?:\w+\s+){0,2}?whose\s+(?<n>[a-z][\w-]*)") is { Success: true } whose
-                && !StopWords.Contains(whose.Groups["n"].Value) && !QuestionWords.Contains(whose.Groups["n"].Value) ? whose.Groups["n"].Value : null,
+                && !StopWords.Contains(whose.Groups["n"].Value) && !QuestionWords.Contains(whose.Groups["n"].Value) ? whose.Groups["n"].Value
+                : analysis.Type == AnswerType.Place ? FromWhichCountry(lower) : null,
             AsksForName = analysis.Type is AnswerType.Description or AnswerType.Organization or AnswerType.Other && AsksForNameRegex().IsMatch(lower),
             AsksForList = analysis.Type is AnswerType.Place or AnswerType.Organization or AnswerType.Person or AnswerType.Description && IsPluralAsked(lower, analysis.TypeNoun),
             ContextTerms = contextTerms.Where(c => terms.All(t => t.Stem != c.Stem)).ToList(),
@@ -414,6 +415,11 @@ public static partial class QuestionAnalyzer
             Preceding = analysis.Type == AnswerType.Place ? PrecedingPlace(lower, names) : null,
         };
     }
+
+    /// <summary>"a large diaspora from which country", "troops from what nation": the thing the country owns, as in "the Russian diaspora".</summary>
+    private static string? FromWhichCountry(string lower) =>
+        Regex.Match(lower, @"\b(?<n>[a-z][\w-]*)\s+from\s+(?:which|what)\s+(?:country|nation)\b") is { Success: true } from
+        && !StopWords.Contains(from.Groups["n"].Value) && !QuestionWords.Contains(from.Groups["n"].Value) ? from.Groups["n"].Value : null;
 
     /// <summary>"where did she go (right) after Oslo", "after leaving Oslo, where did she head": the place left before.</summary>
     private static string? PrecedingPlace(string lower, IReadOnlyList<FocusName> names)

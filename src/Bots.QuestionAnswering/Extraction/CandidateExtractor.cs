@@ -203,18 +203,31 @@ internal static partial class CandidateExtractor
                 var adjectives = text[start..(last.Start + last.Length)];
                 if (!Tokenizer.Words(adjectives).Where(w => w is not ("and" or "or")).SelectMany(w => w.Split('-')).All(w => IsQuestionCountry(question, w)))
                 {
-                    yield return Candidate(adjectives, "owner:" + adjectives.ToLowerInvariant(), sentence, start, adjectives.Length, 1.0) with { Anchored = true };
+                    // "Which country" is answered by the country a single nationality names: "the Russian diaspora" → Russia.
+                    var owner = question.Type == AnswerType.Place && chainStart == noun.Index - 1 && Gazetteer.FindCountry(adjectives) is { } country ? country.Name : adjectives;
+                    yield return Candidate(owner, "owner:" + owner.ToLowerInvariant(), sentence, start, adjectives.Length, 1.0) with { Anchored = true };
                 }
             }
 
             var of = Regex.Match(text[(noun.Start + noun.Length)..], @"^\s+(?:of|by|from)\s+(?:the\s+)?");
             var after = of.Success ? sentence.Entities.FirstOrDefault(e => e.Start == noun.Start + noun.Length + of.Length) : null;
-            if (after is not null && !IsQuestionName(question, after))
+            // "the support of Russia and Türkiye": each owner of a list, however the question sets one aside.
+            for (var owner = after; owner is not null; owner = NextInList(sentence, owner))
             {
-                yield return Candidate(after.Name, "owner:" + after.Name.ToLowerInvariant(), sentence, after.Start, after.Length, 0.9) with { Anchored = true };
+                if (!IsQuestionName(question, owner))
+                {
+                    yield return Candidate(owner.Name, "owner:" + owner.Name.ToLowerInvariant(), sentence, owner.Start, owner.Length, 0.9) with { Anchored = true };
+                }
             }
         }
     }
+
+    /// <summary>The name after this one in a list ("Russia and Türkiye", "Egypt, Qatar and the US"), or null.</summary>
+    private static EntityMention? NextInList(EvidenceSentence sentence, EntityMention entity) =>
+        sentence.Entities.Where(e => e.Start >= entity.End).OrderBy(e => e.Start).FirstOrDefault() is { } next
+        && Regex.IsMatch(sentence.Text[entity.End..next.Start], @"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+            ? next
+            : null;
 
     /// <summary>"American", "British-American": nationality adjectives, capitalised.</summary>
     private static bool IsNationality(string word) =>

@@ -73,6 +73,12 @@ public sealed class TypedParaphraseTests
             "The lord of Tarn jointly invaded the duchy of Vell with the Danes in the 1640s. "
             + "Riga was occupied more than once before the dukes re-established control.",
             "2024-10-27"),
+        ("Diaspora",
+            "Norway is home to a large Polish diaspora, and the government used its channels to help some of them home.",
+            "2024-10-28"),
+        ("Vote support",
+            "To win the vote on the budget, Mayor Ivar Lund needs the support of Norway and Denmark.",
+            "2024-10-29"),
         ("Truce proposals",
             "However, Kavel's own proposals for a truce have not received backing from Norway and Sweden.",
             "2024-12-12"),
@@ -103,6 +109,8 @@ public sealed class TypedParaphraseTests
     [InlineData("When did Marta Lind start her pro-market trade policy?", "1961")]
     [InlineData("Which city does Boris Kell work out of?", "Tallinn")]
     [InlineData("Which city was occupied more than once during the 1640s invasion of Vell?", "Riga")]
+    [InlineData("norway is home to a large diaspora from which country", "Poland")]
+    [InlineData("Besides Norway, whose support does Lund need to win the vote?", "Denmark")]
     public async Task Ask_TypedQuestionWordedOtherwise_Answers(string question, string expected)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
@@ -120,6 +128,7 @@ public sealed class TypedParaphraseTests
     [InlineData("When did Kavel veto the Tarn League resolution?")]
     [InlineData("How old is Ewa Nowak?")]
     [InlineData("in what season of 1990 did kavel open its oslo embassy")]
+    [InlineData("Besides Norway, whose support does Ola Vik need to win the vote?")]
     public async Task Ask_WhenTheArticlesDoNotSayIt_Declines(string question)
     {
         var answer = await Answerer().AskAsync(new Question(question), default);
