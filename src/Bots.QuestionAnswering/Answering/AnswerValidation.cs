@@ -793,8 +793,7 @@ internal static partial class AnswerValidation
         }
 
         var lower = question.Question.ToLowerInvariant();
-        var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
-        var verbAt = verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index;
+        var (verb, verbAt) = AskedVerb(question, lower);
         if (verb is null || verbAt <= 0)
         {
             return null;
@@ -831,6 +830,13 @@ internal static partial class AnswerValidation
         return null;
     }
 
+    /// <summary>The question's verb and where it stands in the lower-case question (-1 when it has none).</summary>
+    private static (QuestionTerm? Verb, int At) AskedVerb(QuestionAnalysis question, string lower)
+    {
+        var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
+        return (verb, verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index);
+    }
+
     /// <summary>
     /// "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": the passive's doer is
     /// a name the question gives another part than the doer's, so the event is the other way round.
@@ -843,8 +849,7 @@ internal static partial class AnswerValidation
         }
 
         var lower = question.Question.ToLowerInvariant();
-        var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
-        var verbAt = verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index;
+        var (verb, verbAt) = AskedVerb(question, lower);
         // Found as a word: "US" is inside "russia".
         var doers = question.Names.Where(n => Regex.Match(lower, $@"\b{Regex.Escape(n.Text.ToLowerInvariant())}\b") is { Success: true } at && at.Index < verbAt).ToList();
         if (verb is null || verbAt <= 0 || doers.Count == 0)
