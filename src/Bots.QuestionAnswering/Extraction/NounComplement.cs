@@ -24,7 +24,7 @@ internal static partial class NounComplement
     /// <summary>The "of" complements of the noun the question asks for; none when it asks for none.</summary>
     public static IEnumerable<AnswerCandidate> Extract(QuestionAnalysis question, EvidenceSentence sentence)
     {
-        if (question.TypeNoun is not { } noun)
+        if ((question.TypeNoun ?? WhichOfNoun(question)) is not { } noun)
         {
             yield break;
         }
@@ -35,10 +35,19 @@ internal static partial class NounComplement
         // says it again; a complement that says something new ("the aim of ending the feud") is still the answer.
         var questionSaysOf = question.Question.Contains(noun + " of ", StringComparison.OrdinalIgnoreCase);
         var questionStems = Tokenizer.Words(question.Question).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
+        var owner = OwnerOf(question.Question, noun);
         var words = sentence.Words;
         for (var i = 0; i + 2 < words.Count; i++)
         {
-            if (words[i].Stem != typeStem || words[i + 1].Lower != "of" || i > 0 && !IsDeterminer(words[i - 1].Lower) && !IsModifier(sentence, i - 1))
+            var of = words[i + 1].Lower == "of";
+            if (words[i].Stem != typeStem || !of && !NamingPrepositions.Contains(words[i + 1].Lower)
+                || i > 0 && !IsDeterminer(words[i - 1].Lower) && !IsModifier(sentence, i - 1) && !IsPossessive(words[i - 1].Lower))
+            {
+                continue;
+            }
+
+            // "Which of Russia's goals …" — "Israel's stated goals of …" are another's: a different owner of the noun is another thing.
+            if (owner is not null && PossessorBefore(words, i) is { } possessor && possessor != owner && questionStems.Contains(possessor))
             {
                 continue;
             }
@@ -56,8 +65,10 @@ internal static partial class NounComplement
             var content = Tokenizer.Words(text).Where(w => !StopWords.Contains(w)).ToList();
             var news = content.Count(w => !questionStems.Contains(Lexicon.StemOf(w)));
 
-            // "the aim of the conference" in an answer to "what was the aim of the conference": the complement only repeats the question.
-            if (content.Count == 0 || news * 2 <= content.Count || questionSaysOf && (content.Count < 2 || IsDeterminer(Tokenizer.Words(text).First())))
+            // "the aim of the conference" in an answer to "what was the aim of the conference": the complement only repeats
+            // the question. "The conflict with Ukraine" names which conflict; "the conflict in the region" does not.
+            if (content.Count == 0 || news * 2 <= content.Count || questionSaysOf && (content.Count < 2 || IsDeterminer(Tokenizer.Words(text).First()))
+                || !of && !text.Any(char.IsUpper))
             {
                 continue;
             }
@@ -65,7 +76,7 @@ internal static partial class NounComplement
             // "the aim of ending the feud", "the strategy of ‘wait and see’" name the thing itself; "a bronze statue of an owl"
             // is a statue still, so the noun stays in the answer.
             var start = sentence.Text.IndexOf(text, from, StringComparison.Ordinal);
-            if (quoted is null && !content[0].EndsWith("ing", StringComparison.Ordinal))
+            if (!of || quoted is null && !content[0].EndsWith("ing", StringComparison.Ordinal))
             {
                 start = words[i > 0 && IsModifier(sentence, i - 1) ? i - 1 : i].Start;
                 text = sentence.Text[start..(sentence.Text.IndexOf(text, from, StringComparison.Ordinal) + text.Length)];
@@ -76,6 +87,68 @@ internal static partial class NounComplement
             yield return new AnswerCandidate(CandidateExtractor.Shorten(text), "of:" + text.ToLowerInvariant(), sentence, first, last, Fit) { Anchored = true };
         }
     }
+
+    /// <summary>Prepositions other than "of" whose object says which one a noun is: "the conflict with Ukraine", "the war in Gaza".</summary>
+    private static readonly HashSet<string> NamingPrepositions = new(StringComparer.Ordinal) { "with", "between", "in", "over", "against" };
+
+    /// <summary>"Which of Russia's goals in …": the noun a which-of question chooses among, the last word before a function word.</summary>
+    private static string? WhichOfNoun(QuestionAnalysis question)
+    {
+        var words = Tokenizer.Words(question.Question);
+        if (words.Count < 3 || words[0] != "which" || words[1] != "of")
+        {
+            return null;
+        }
+
+        string? noun = null;
+        for (var i = 2; i < words.Count && i < 6; i++)
+        {
+            if (StopWords.Contains(words[i]))
+            {
+                if (noun is not null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            noun = IsPossessive(words[i]) ? null : words[i];
+        }
+
+        return noun;
+    }
+
+    /// <summary>The stem of whoever the question says the noun belongs to ("Russia's goals" → russia); null when it says none.</summary>
+    private static string? OwnerOf(string question, string noun)
+    {
+        var words = Tokenizer.Words(question);
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (IsPossessive(words[i]) && (words[i + 1] == noun || i + 2 < words.Count && words[i + 2] == noun))
+            {
+                return Lexicon.StemOf(words[i]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The possessor written just before the noun, or before the one word modifying it ("Israel's stated goals").</summary>
+    private static string? PossessorBefore(IReadOnlyList<SentenceWord> words, int noun)
+    {
+        for (var i = noun - 1; i >= Math.Max(0, noun - 2); i--)
+        {
+            if (IsPossessive(words[i].Lower))
+            {
+                return words[i].Stem;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPossessive(string lower) => lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("’s", StringComparison.Ordinal) || lower.EndsWith("s'", StringComparison.Ordinal);
 
     private static bool IsDeterminer(string lower) => lower is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "this" or "that";
 

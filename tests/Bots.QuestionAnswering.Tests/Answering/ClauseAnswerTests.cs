@@ -26,13 +26,13 @@ public sealed class ClauseAnswerTests
     }
 
     [Fact]
-    public async Task Ask_WhichNoun_AdjectiveOfDegreeWithTheNounIsNoAnswer()
+    public async Task Ask_WhichNoun_IsNamedByItsComplement()
     {
         var answer = await AskAsync("Despite which storm does Marlow say the ferry keeps sailing?",
             "Mayor Anna Marlow said on Monday that the ferry keeps sailing despite the ongoing storm over Hallen Bay.");
 
         Assert.True(answer.Answered, answer.Message);
-        Assert.DoesNotContain("ongoing storm", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Hallen Bay", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,4 +100,23 @@ public sealed class ClauseAnswerTests
     {
         Assert.False(Composition.IsAsked(QuestionAnalyzer.Analyze("Which alliance that includes Chile and Peru does Bolivia belong to?")));
     }
+
+    [Fact]
+    public void NounComplement_WhichOfTheOwnersNoun_SkipsAnotherOwners()
+    {
+        var found = From(NounComplement.Extract, "Which of Spain's aims in the talks did the envoy compare to Italy's goals?",
+            "The envoy said that Spain's aims of \"stability\" and \"growth\" were close to Italy's stated aims of cutting debt.");
+
+        Assert.Equal(["stability"], found.Select(c => c.Text));
+    }
+
+    [Theory]
+    [InlineData("Despite which dispute does the club say it will keep training?", "The club said it will keep training despite the long dispute with Ferris Council over rent.", "long dispute with Ferris Council over rent")]
+    [InlineData("Despite which dispute does the club say it will keep training?", "The club said it will keep training despite the dispute in the town.", null)]
+    public void NounComplement_OtherPrepositions_NameOnlyWithAName(string question, string text, string? expected)
+    {
+        var found = From(NounComplement.Extract, question, text);
+
+        Assert.Equal(expected is null ? [] : [expected], found.Select(c => c.Text));
+    }
 }
