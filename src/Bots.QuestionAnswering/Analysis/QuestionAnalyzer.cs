@@ -213,7 +213,7 @@ public static partial class QuestionAnalyzer
             }
 
             var focus = ToFocus(entity.Name, entity.Kind);
-            if (focus.Words.Count > 0 && !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w)) && !IsOpeningAdverb(text, entity))
+            if (focus.Words.Count > 0 && (IsInitials(entity.Name) || !focus.Words.All(w => QuestionWords.Contains(w) || StopWords.Contains(w))) && !IsOpeningAdverb(text, entity))
             {
                 names.Add(focus);
             }
@@ -1017,9 +1017,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"(?:^|\s)the\s+(?<p>\p{L}+s)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PeopleOfACountry();
 
+    /// <summary>"the US resolution": written in capitals, "US" is a country's initials, not the pronoun "us".</summary>
+    private static bool IsInitials(string name) => name.Length > 1 && name.All(char.IsUpper);
+
     private static FocusName ToFocus(string name, EntityKind kind)
     {
-        var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
+        var initials = IsInitials(name);
+        var words = Tokenizer.Words(name).Select(StripPossessive).Where(w => initials || !StopWords.Contains(w) || w.Length > 3 && w != "they").ToList();
         return new FocusName(name, kind, words) { Aliases = [.. NumberedForms(words), .. Lexicon.OtherNameForms(words)] };
     }
 

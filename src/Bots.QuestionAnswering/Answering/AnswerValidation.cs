@@ -850,7 +850,8 @@ internal static partial class AnswerValidation
 
         var lower = question.Question.ToLowerInvariant();
         var (verb, verbAt) = AskedVerb(question, lower);
-        var doers = question.Names.Where(n => lower.IndexOf(n.Text.ToLowerInvariant(), StringComparison.Ordinal) is var at && at >= 0 && at < verbAt).ToList();
+        // Found as a word: "US" is inside "russia".
+        var doers = question.Names.Where(n => Regex.Match(lower, $@"\b{Regex.Escape(n.Text.ToLowerInvariant())}\b") is { Success: true } at && at.Index < verbAt).ToList();
         if (verb is null || verbAt <= 0 || doers.Count == 0)
         {
             return null;

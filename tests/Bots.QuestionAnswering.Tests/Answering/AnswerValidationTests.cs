@@ -69,6 +69,23 @@ public sealed class AnswerValidationTests
         Assert.Contains(Kept(question, sentence), c => c.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("When did Norway reject the EU proposal?", "Norway's own proposal on fishing quotas was rejected by the EU in October.")]
+    [InlineData("When did Anna Berg overrule the UN envoy?", "In May, Berg's decision was overruled by the UN envoy.")]
+    [InlineData("When did Cyprus reject the US proposal?", "Cyprus's own proposal was rejected by the US in October.")]
+    public void Judge_DateOfTheActDoneTheOtherWayRound_IsRefused(string question, string sentence)
+    {
+        Assert.Empty(Kept(question, sentence));
+    }
+
+    [Theory]
+    [InlineData("When did Norway reject the EU proposal?", "Norway rejected the EU proposal, drafted by the Commission, in October 2019.", "October 2019")]
+    [InlineData("When did Norway reject the EU proposal?", "Norway's fishermen cheered as the EU proposal was rejected by Norway on March 3, 2020.", "3 March 2020")]
+    public void Judge_DateOfTheActDoneByTheAskedDoer_IsKept(string question, string sentence, string expected)
+    {
+        Assert.Contains(Kept(question, sentence), c => c.Contains(expected, StringComparison.Ordinal) || c.Contains(expected.Split(' ')[^1], StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Judge_WhoIsAPerson_RefusesAPlaceAndAnotherName()
     {
