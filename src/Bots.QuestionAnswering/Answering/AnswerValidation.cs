@@ -444,7 +444,7 @@ internal static partial class AnswerValidation
     private static readonly HashSet<string> NamingLinks = new(StringComparer.Ordinal)
     {
         "the", "a", "an", "like", "such", "as", "called", "named", "titled", "entitled", "known", "including", "namely",
-        "of", "in", "on", "over", "at", "from", "against", "between",
+        "of", "in", "on", "over", "at", "from", "against", "between", "with",
     };
 
     /// <summary>Whether the candidate is the one of the kind the word at <paramref name="kind"/> names: it holds the word, follows it
