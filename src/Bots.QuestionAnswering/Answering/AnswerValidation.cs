@@ -92,6 +92,7 @@ internal static partial class AnswerValidation
             ?? PlaceOnlyInsideAnotherName(question, candidate)
             ?? DoneToAnother(question, candidate)
             ?? DoneByAnother(question, candidate)
+            ?? AnotherCountrysThing(question, candidate)
             ?? Echo(question, candidate)
             ?? NotWhichOfTheAskedKind(question, candidate)
             ?? WrongType(question, candidate)
@@ -836,6 +837,54 @@ internal static partial class AnswerValidation
         var verb = question.Terms.FirstOrDefault(t => t.IsVerb);
         return (verb, verb is null ? -1 : Regex.Match(lower, $@"\b{Regex.Escape(verb.Word)}\b").Index);
     }
+
+    /// <summary>
+    /// "Who won Israel's 2006 elections?" — "after Hamas' win in the Palestinian elections": the thing the question gives
+    /// a country as owner is, in the sentence, another country's (its name or demonym written just before it), and the
+    /// asked country's own is not there, so the sentence answers for the other one.
+    /// </summary>
+    internal static string? AnotherCountrysThing(QuestionAnalysis question, AnswerCandidate candidate)
+    {
+        if (OwnedThing().Match(question.Question) is not { Success: true } asked || Gazetteer.FindCountry(asked.Groups["owner"].Value) is not { } owner)
+        {
+            return null;
+        }
+
+        const int ModifierReach = 3;
+        // The owned thing is one of the few words after the owner ("Israel's 2006 elections", "Finland's new budget").
+        var things = Tokenizer.Words(asked.Groups["rest"].Value).Where(w => !StopWords.Contains(w) && w.Any(char.IsLetter)).Select(Lexicon.StemOf).ToHashSet(StringComparer.Ordinal);
+        var words = candidate.Sentence.Words;
+        Country? other = null;
+        string? thing = null;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!things.Contains(words[i].Stem))
+            {
+                continue;
+            }
+
+            for (var j = i - 1; j >= Math.Max(0, i - ModifierReach); j--)
+            {
+                if (Gazetteer.FindCountry(Bare(candidate.Sentence.Text.Substring(words[j].Start, words[j].Length))) is { } country)
+                {
+                    if (country == owner)
+                    {
+                        return null;
+                    }
+
+                    other ??= country;
+                    thing ??= words[i].Lower;
+                    break;
+                }
+            }
+        }
+
+        return other is null ? null : $"the {thing} in the sentence {(thing!.EndsWith('s') ? "are" : "is")} {other.Demonym}, not {owner.Name}'s";
+    }
+
+    /// <summary>"Israel's 2006 elections", "Norway's new budget": a capitalised owner and the words after it, among them what it owns.</summary>
+    [GeneratedRegex(@"\b(?<owner>\p{Lu}[\p{L}-]*)['’]s(?<rest>(?:\s+[\p{L}\d-]+){1,3})")]
+    private static partial Regex OwnedThing();
 
     /// <summary>
     /// "When did Russia veto the US resolution?" — "Russia's own motions … were rejected by the US": the passive's doer is

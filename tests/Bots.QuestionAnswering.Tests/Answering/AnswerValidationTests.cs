@@ -86,6 +86,22 @@ public sealed class AnswerValidationTests
         Assert.Contains(Kept(question, sentence), c => c.Contains(expected, StringComparison.Ordinal) || c.Contains(expected.Split(' ')[^1], StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Who won Norway's 2019 elections?", "After the Labour win in the Swedish elections of 2019, talks began in Oslo.")]
+    [InlineData("Who drafted Finland's new budget?", "The Danish budget was drafted by Karl Weiss with help from Finland.")]
+    public void Judge_ThingOfAnotherCountry_IsRefused(string question, string sentence)
+    {
+        Assert.Empty(Kept(question, sentence));
+    }
+
+    [Theory]
+    [InlineData("Who won Norway's 2019 elections?", "Labour won the Norwegian elections in 2019, ahead of the Swedish parties.", "Labour")]
+    [InlineData("Who drafted Finland's new budget?", "Finland's budget was drafted by Karl Weiss, unlike the Danish budget.", "Karl Weiss")]
+    public void Judge_ThingOfTheAskedCountry_IsKept(string question, string sentence, string expected)
+    {
+        Assert.Contains(Kept(question, sentence), c => c.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Judge_WhoIsAPerson_RefusesAPlaceAndAnotherName()
     {
