@@ -981,7 +981,7 @@ public static partial class QuestionAnalyzer
 
     /// <summary>"Abbas", "US": a capitalised word of three letters or more that is no particle, or an acronym.</summary>
     private static bool IsNamePart(string part) =>
-        part.Length >= 2 && part.All(char.IsUpper)
+        IsInitials(part)
         || part.Length >= 3 && char.IsUpper(part[0]) && part.All(char.IsLetter) && !NameParticles.Contains(part);
 
     /// <summary>"did Moscow break off", "has Beijing said": the capital as the subject after an auxiliary.</summary>

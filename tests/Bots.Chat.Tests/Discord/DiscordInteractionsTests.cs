@@ -304,7 +304,7 @@ public sealed class DiscordInteractionsTests(DiscordInteractionsTests.Signers si
     [Fact]
     public async Task BackendDown_IsAnEphemeralApologyNamingIt()
     {
-        if (!await StartAppAsync(("Services:QuestionAnswering", StandInBackends.DeadAddress())))
+        if (!await StartAppAsync(("Services:QuestionAnswering", FreePort.DeadAddress())))
         {
             return;
         }

@@ -50,9 +50,6 @@ public sealed class StandInBackends : INewsBackend, IAsyncDisposable
     /// <summary>What a service answers when it cannot be reached.</summary>
     public static RpcException Down() => new(new Status(StatusCode.Unavailable, "Error connecting to subchannel."));
 
-    /// <summary>An address where nothing listens: a service that is down.</summary>
-    public static string DeadAddress() => FreePort.DeadAddress();
-
     /// <summary>Serves the stand-in services over gRPC (h2c) on a free loopback port.</summary>
     public async Task StartAsync()
     {

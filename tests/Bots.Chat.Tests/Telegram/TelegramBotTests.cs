@@ -235,7 +235,7 @@ public sealed class TelegramBotTests : IAsyncLifetime
     [Fact]
     public async Task BackendDown_RepliesWithAnApologyNamingIt()
     {
-        await StartAppAsync(("Services:QuestionAnswering", StandInBackends.DeadAddress()));
+        await StartAppAsync(("Services:QuestionAnswering", FreePort.DeadAddress()));
 
         _telegram.SendUserMessage(Reader, "When did Abbas visit Moscow?");
 
