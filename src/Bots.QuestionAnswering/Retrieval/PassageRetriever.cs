@@ -82,7 +82,7 @@ internal sealed class PassageRetriever(IPassageSearch search)
         // "Work" in "Work on … ended up in …" may be no name at all: it narrows nothing until the articles tell.
         var parts = question.Names
             .Where(n => !MayOnlyOpenTheQuestion(question, n))
-            .SelectMany(n => n.Aliases.Select(a => string.Join(' ', a)).Prepend(string.Join(' ', Tokenizer.Words(n.Text.Replace('-', ' ')))))
+            .SelectMany(n => n.Aliases.Select(a => string.Join(' ', a)).Prepend(n.Text))
             .Select(p => string.Join(' ', Tokenizer.Words(p.Replace('-', ' '))))
             .Where(p => p.Length > 0)
             .Select(p => $"\"{p}\"")
